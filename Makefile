@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Each installs missing Debian packages, configures with Ninja and builds.
+PRESET ?= release
+BUILD  := build
+JOBS   ?= $(shell nproc)
+CTEST_ARGS ?=
+
+.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+$(BUILD)/build.ninja: CMakeLists.txt CMakePresets.json | deps
+	cmake --preset $(PRESET)
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/bin/anatomy
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+test-cpu: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE gl
+
+test-gl: build
+	cd $(BUILD) && ctest --output-on-failure -L gl
+
+bench: build
+	@scripts/deps.sh bench
+	$(BUILD)/bin/anatomy_bench --out $(BUILD)/bench.json
+
+asan: deps
+	cmake --preset asan
+	cmake --build build-asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+snapshots: build
+	scripts/snapshots.sh
+
+clean:
+	rm -rf $(BUILD) build-debug build-asan build-fuzz

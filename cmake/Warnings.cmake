@@ -1,0 +1,16 @@
+# Strict warnings for the project's own code (never for generated or system code).
+add_library(anatomy_warnings INTERFACE)
+target_compile_options(anatomy_warnings INTERFACE
+  -Wall -Wextra -Wpedantic   # the common set, plus strict ISO C++
+  -Wconversion               # silent narrowing hides unit and index bugs
+  -Wshadow                   # a shadowed name in a maths loop is a classic bug
+  -Wnon-virtual-dtor         # polymorphic classes must delete safely
+  -Woverloaded-virtual
+  -Werror)                   # warnings stay at zero or they pile up
+
+# Sanitizers: the asan preset turns this on for everything we compile.
+option(ANATOMY_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(ANATOMY_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,55 @@
+// gfx/frame.hpp: what the renderer draws, as plain data. The scene builds a FrameDesc each frame;
+// the renderer never reaches into the simulation.
+#pragma once
+
+#include "core/camera.hpp"
+#include "gfx/gpu_mesh.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace gfx {
+
+// Shading model per item (the fragment shader switches on it).
+enum class Shading : int {
+    bone = 0,       // ivory, soft wrap lighting, baked occlusion in vertex alpha
+    cartilage = 1,  // discs and cartilage: cooler, glossier
+    muscle = 2,     // red, fibre striations along uv.y
+    skin = 3,       // translucent body silhouette: edges stronger than the middle
+    plain = 4,      // imported models: their own colours
+    prop = 5,       // mats, steps, tables: matte
+};
+
+struct DrawItem {
+    const GpuMesh* mesh = nullptr;
+    glm::mat4 world_from_mesh{1.0f};
+    glm::vec4 color{1.0f};        // linear RGB multiplies the vertex colour; a < 1 draws in the transparent pass
+    Shading shading = Shading::plain;
+    std::uint32_t pick_id = 0;    // 0: not pickable
+    float highlight = 0.0f;       // 0..1: rim glow for the selection
+    glm::vec3 highlight_color{1.0f, 0.78f, 0.25f};
+    bool casts_shadow = true;
+};
+
+// A screen-space thick polyline in world coordinates (overlays: angle arcs, plumb lines, leaders).
+struct Polyline {
+    std::vector<glm::vec3> points;
+    glm::vec4 color{1.0f};        // sRGB colour and opacity
+    float width_px = 2.0f;
+    bool on_top = true;           // drawn over everything (measurements) or depth-tested
+    bool closed = false;
+};
+
+struct FrameDesc {
+    core::OrbitCamera camera;
+    bool transparent_background = false;  // PNG export with alpha: no gradient, no floor plane
+    bool draw_floor = true;
+    float floor_y_m = 0.0f;
+    bool fxaa = true;
+    std::vector<DrawItem> items;
+    std::vector<Polyline> lines;
+    // The contact shadow is re-rendered only when this changes (or the items' count does).
+    std::uint64_t shadow_version = 0;
+};
+
+}  // namespace gfx

@@ -1,0 +1,58 @@
+#include "gfx/gpu_mesh.hpp"
+
+#include <cstddef>
+
+namespace gfx {
+
+GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic) : dynamic_(dynamic) {
+    vao_ = create_vertex_array();
+    vbo_ = create_buffer();
+    ibo_ = create_buffer();
+    glBindVertexArray(vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
+    constexpr auto stride = static_cast<GLsizei>(sizeof(core::Vertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, position)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, normal)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, uv)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, color)));
+    glBindVertexArray(0);
+    upload(mesh);
+}
+
+void GpuMesh::upload(const core::MeshData& mesh) {
+    const GLenum usage = dynamic_ ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW;
+    glBindVertexArray(vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+    const auto vbytes = static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(core::Vertex));
+    if (mesh.vertices.size() > vertex_capacity_ || !dynamic_) {
+        glBufferData(GL_ARRAY_BUFFER, vbytes, mesh.vertices.data(), usage);
+        vertex_capacity_ = mesh.vertices.size();
+    } else if (vbytes > 0) {
+        glBufferSubData(GL_ARRAY_BUFFER, 0, vbytes, mesh.vertices.data());
+    }
+    const auto ibytes = static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t));
+    if (mesh.indices.size() > index_capacity_ || !dynamic_) {
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, ibytes, mesh.indices.data(), usage);
+        index_capacity_ = mesh.indices.size();
+    } else if (ibytes > 0) {
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, ibytes, mesh.indices.data());
+    }
+    glBindVertexArray(0);
+    index_count_ = static_cast<GLsizei>(mesh.indices.size());
+    bounds_ = mesh.bounds();
+}
+
+void GpuMesh::update(const core::MeshData& mesh) { upload(mesh); }
+
+void GpuMesh::draw() const {
+    if (index_count_ == 0) return;
+    glBindVertexArray(vao_.id());
+    glDrawElements(GL_TRIANGLES, index_count_, GL_UNSIGNED_INT, nullptr);
+}
+
+}  // namespace gfx

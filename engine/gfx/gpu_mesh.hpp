@@ -1,0 +1,34 @@
+// gfx/gpu_mesh.hpp: a triangle mesh on the GPU (vertex array + vertex and index buffers).
+#pragma once
+
+#include "core/mesh.hpp"
+#include "gfx/objects.hpp"
+
+namespace gfx {
+
+class GpuMesh {
+public:
+    GpuMesh() = default;
+    // Uploads now; `dynamic` hints that update() will be called every frame (muscles).
+    explicit GpuMesh(const core::MeshData& mesh, bool dynamic = false);
+
+    // Replaces the contents; grows the buffers when needed.
+    void update(const core::MeshData& mesh);
+    void draw() const;
+    bool empty() const { return index_count_ == 0; }
+    std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }
+    const core::Bounds& bounds() const { return bounds_; }
+
+private:
+    void upload(const core::MeshData& mesh);
+    VertexArray vao_;
+    Buffer vbo_;
+    Buffer ibo_;
+    GLsizei index_count_ = 0;
+    std::size_t vertex_capacity_ = 0;
+    std::size_t index_capacity_ = 0;
+    bool dynamic_ = false;
+    core::Bounds bounds_;
+};
+
+}  // namespace gfx

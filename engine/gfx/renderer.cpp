@@ -1,0 +1,357 @@
+#include "gfx/renderer.hpp"
+
+#include "core/error.hpp"
+
+#include <glm/gtc/matrix_inverse.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+
+namespace gfx {
+
+// [SECTION] Set-up
+
+namespace {
+constexpr int shadow_resolution_px = 256;   // soft shadow: low resolution is a feature, and cheap on llvmpipe
+constexpr float floor_half_size_m = 6.0f;   // large enough to reach the horizon fade at any zoom
+
+core::MeshData make_floor_quad() {
+    core::MeshData m;
+    const float s = floor_half_size_m;
+    const glm::vec3 n{0, 1, 0};
+    m.vertices = {{{-s, 0, -s}, n, {0, 0}, {255, 255, 255, 255}},
+                  {{s, 0, -s}, n, {1, 0}, {255, 255, 255, 255}},
+                  {{s, 0, s}, n, {1, 1}, {255, 255, 255, 255}},
+                  {{-s, 0, s}, n, {0, 1}, {255, 255, 255, 255}}};
+    m.indices = {0, 2, 1, 0, 3, 2};  // counter-clockwise seen from above
+    return m;
+}
+
+// Lights travel with the camera so every view is lit like a studio photo:
+// key from upper left in front, fill from the right, rim from behind.
+struct LightRig {
+    glm::vec3 key, fill, rim;
+};
+LightRig light_rig(const core::OrbitCamera& cam) {
+    const glm::vec3 f = cam.forward(), r = cam.right(), u = glm::vec3(0, 1, 0);
+    return {glm::normalize(-f * 0.55f + u * 0.75f - r * 0.45f), glm::normalize(-f * 0.7f + r * 0.7f + u * 0.05f),
+            glm::normalize(f * 0.8f + u * 0.45f + r * 0.2f)};
+}
+
+}  // namespace
+
+Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
+    empty_vao_ = create_vertex_array();
+    floor_mesh_ = GpuMesh(make_floor_quad());
+    line_mesh_ = GpuMesh(core::MeshData{}, true);
+    shadow_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
+    shadow_blur_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
+}
+
+// [SECTION] Contact shadow
+
+void Renderer::update_shadow(const FrameDesc& frame) {
+    stats_.shadow_updated = false;
+    if (frame.shadow_version == shadow_version_ && frame.items.size() == shadow_item_count_) return;
+    shadow_version_ = frame.shadow_version;
+    shadow_item_count_ = frame.items.size();
+    stats_.shadow_updated = true;
+
+    core::Bounds b;
+    for (const auto& item : frame.items)
+        if (item.mesh && item.casts_shadow && item.color.a >= 0.99f) b.add(item.mesh->bounds().transformed(item.world_from_mesh));
+    if (b.empty()) b.add(glm::vec3(0.0f));
+    constexpr float blur_margin_m = 0.35f;  // room for the penumbra around the footprint
+    const float half = std::max(b.max.x - b.min.x, b.max.z - b.min.z) * 0.5f + blur_margin_m;
+    const glm::vec3 c = b.center();
+    shadow_rect_ = {c.x - half, c.z - half, 2.0f * half, 2.0f * half};
+
+    // Orthographic camera looking down; x maps to u, z maps to v.
+    const glm::mat4 proj = glm::ortho(c.x - half, c.x + half, c.z - half, c.z + half, -100.0f, 100.0f);
+    const glm::mat4 view = glm::mat4(glm::vec4(1, 0, 0, 0), glm::vec4(0, 0, 1, 0), glm::vec4(0, 1, 0, 0), glm::vec4(0, 0, 0, 1));
+    // view maps world (x, y, z) to (x, z, y): depth = height; the max blend makes the order irrelevant.
+
+    shadow_.bind();
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_MAX);
+    const auto& sp = shaders_.get("shadow");
+    sp.use();
+    sp.set("u_view_proj", proj * view);
+    sp.set("u_floor_y", frame.floor_y_m);
+    for (const auto& item : frame.items) {
+        if (!item.mesh || !item.casts_shadow || item.color.a < 0.99f) continue;
+        sp.set("u_model", item.world_from_mesh);
+        item.mesh->draw();
+        ++stats_.draw_calls;
+    }
+    glBlendEquation(GL_FUNC_ADD);
+    glDisable(GL_BLEND);
+
+    // Separable blur: horizontal into shadow_blur_, vertical back into shadow_.
+    const auto& bp = shaders_.get("blur");
+    bp.use();
+    glBindVertexArray(empty_vao_.id());
+    glActiveTexture(GL_TEXTURE0);
+    bp.set("u_source", 0);
+    shadow_blur_.bind();
+    glBindTexture(GL_TEXTURE_2D, shadow_.color());
+    bp.set("u_step", glm::vec2(1.0f / shadow_resolution_px, 0.0f));
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    shadow_.bind();
+    glBindTexture(GL_TEXTURE_2D, shadow_blur_.color());
+    bp.set("u_step", glm::vec2(0.0f, 1.0f / shadow_resolution_px));
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+}
+
+// [SECTION] Scene
+
+void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
+    const glm::mat4 view = frame.camera.view();
+    const glm::mat4 proj = frame.camera.projection(aspect);
+    const glm::mat4 view_proj = proj * view;
+    const glm::vec3 eye = frame.camera.eye();
+
+    scene_.bind();
+    glClearColor(0, 0, 0, 0);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glBindVertexArray(empty_vao_.id());
+
+    // Background gradient.
+    if (!frame.transparent_background) {
+        glDisable(GL_DEPTH_TEST);
+        const auto& bg = shaders_.get("background");
+        bg.use();
+        bg.set("u_aspect", aspect);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+
+    // Floor: blended over the background, writes no depth so nothing z-fights with it.
+    if (frame.draw_floor) {
+        glEnable(GL_DEPTH_TEST);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
+        const auto& fp = shaders_.get("floor");
+        fp.use();
+        glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(frame.camera.target.x, frame.floor_y_m, frame.camera.target.z));
+        fp.set("u_view_proj", view_proj);
+        fp.set("u_model", model);
+        fp.set("u_shadow_rect", shadow_rect_);
+        fp.set("u_center", glm::vec2(frame.camera.target.x, frame.camera.target.z));
+        fp.set("u_transparent", frame.transparent_background ? 1 : 0);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, shadow_.color());
+        fp.set("u_shadow", 0);
+        floor_mesh_.draw();
+        ++stats_.draw_calls;
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+    }
+
+    const LightRig lights = light_rig(frame.camera);
+    const auto& mp = shaders_.get("mesh");
+    mp.use();
+    mp.set("u_view_proj", view_proj);
+    mp.set("u_camera_pos", eye);
+    mp.set("u_key_dir", lights.key);
+    mp.set("u_fill_dir", lights.fill);
+    mp.set("u_rim_dir", lights.rim);
+
+    auto draw_item = [&](const DrawItem& item) {
+        mp.set("u_model", item.world_from_mesh);
+        mp.set("u_normal_matrix", glm::inverseTranspose(glm::mat3(item.world_from_mesh)));
+        mp.set("u_color", item.color);
+        mp.set("u_shading", static_cast<int>(item.shading));
+        mp.set("u_highlight", item.highlight);
+        mp.set("u_highlight_color", item.highlight_color);
+        item.mesh->draw();
+        ++stats_.draw_calls;
+        stats_.triangles += item.mesh->triangle_count();
+    };
+
+    // Opaque.
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    std::vector<const DrawItem*> transparent;
+    for (const auto& item : frame.items) {
+        if (!item.mesh || item.mesh->empty()) continue;
+        if (item.color.a < 0.99f || item.shading == Shading::skin) { transparent.push_back(&item); continue; }
+        draw_item(item);
+    }
+
+    // Transparent, far to near; depth tested, not written; colour premultiplied in the shader.
+    if (!transparent.empty()) {
+        std::sort(transparent.begin(), transparent.end(), [&](const DrawItem* a, const DrawItem* b) {
+            const glm::vec3 ca = glm::vec3(a->world_from_mesh * glm::vec4(a->mesh->bounds().center(), 1.0f));
+            const glm::vec3 cb = glm::vec3(b->world_from_mesh * glm::vec4(b->mesh->bounds().center(), 1.0f));
+            return glm::distance(ca, eye) > glm::distance(cb, eye);
+        });
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        for (const DrawItem* item : transparent) draw_item(*item);
+        glDisable(GL_BLEND);
+        glDepthMask(GL_TRUE);
+    }
+    glDisable(GL_CULL_FACE);
+
+    draw_lines(frame, size, false);
+    draw_lines(frame, size, true);
+}
+
+void Renderer::draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top) {
+    line_data_.vertices.clear();
+    line_data_.indices.clear();
+    for (const auto& line : frame.lines) {
+        if (line.on_top != on_top || line.points.size() < 2) continue;
+        const glm::u8vec4 color = glm::u8vec4(glm::clamp(line.color, 0.0f, 1.0f) * 255.0f + 0.5f);
+        const std::size_t n = line.points.size();
+        const std::size_t segments = line.closed ? n : n - 1;
+        for (std::size_t i = 0; i < segments; ++i) {
+            const glm::vec3 a = line.points[i], b = line.points[(i + 1) % n];
+            const auto base = static_cast<std::uint32_t>(line_data_.vertices.size());
+            // position = this end, normal = the other end; uv.x = side * half width, uv.y = which end.
+            const float hw = line.width_px * 0.5f;
+            line_data_.vertices.push_back({a, b, {-hw, 0.0f}, color});
+            line_data_.vertices.push_back({a, b, {hw, 0.0f}, color});
+            line_data_.vertices.push_back({b, a, {hw, 1.0f}, color});
+            line_data_.vertices.push_back({b, a, {-hw, 1.0f}, color});
+            line_data_.indices.insert(line_data_.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+        }
+    }
+    if (line_data_.indices.empty()) return;
+    line_mesh_.update(line_data_);
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
+    const auto& lp = shaders_.get("line");
+    lp.use();
+    lp.set("u_view_proj", frame.camera.projection(aspect) * frame.camera.view());
+    lp.set("u_viewport", glm::vec2(size));
+    if (on_top) glDisable(GL_DEPTH_TEST);
+    else glEnable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    line_mesh_.draw();
+    ++stats_.draw_calls;
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+    glEnable(GL_DEPTH_TEST);
+}
+
+// [SECTION] Entry points
+
+Image read_framebuffer(GLuint fbo, glm::ivec2 size, bool unpremultiply, bool opaque) {
+    Image img;
+    img.width = size.x;
+    img.height = size.y;
+    img.rgba.assign(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4, 0xCD);  // poison: a skipped read shows
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    if (fbo == 0) glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, size.x, size.y, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    // GL rows run bottom-up; images run top-down.
+    const std::size_t row = static_cast<std::size_t>(size.x) * 4;
+    for (int y = 0; y < size.y / 2; ++y)
+        std::swap_ranges(img.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row),
+                         img.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * row),
+                         img.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(size.y - 1 - y) * row));
+    for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
+        if (opaque) { img.rgba[i + 3] = 255; continue; }
+        const int a = img.rgba[i + 3];
+        if (!unpremultiply || a == 0 || a == 255) continue;
+        for (std::size_t c = 0; c < 3; ++c)
+            img.rgba[i + c] = static_cast<std::uint8_t>(std::min(255, (img.rgba[i + c] * 255 + a / 2) / a));
+    }
+    return img;
+}
+
+void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport) {
+    stats_ = {};
+    const glm::ivec2 size{std::max(viewport.z, 1), std::max(viewport.w, 1)};
+    if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
+    else scene_.resize(size);
+
+    update_shadow(frame);
+    draw_scene(frame, size);
+
+    // Resolve with FXAA (or a plain copy) into the destination rectangle.
+    glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
+    glViewport(viewport.x, viewport.y, size.x, size.y);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    const auto& fx = shaders_.get("fxaa");
+    fx.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, scene_.color());
+    fx.set("u_source", 0);
+    fx.set("u_texel", glm::vec2(1.0f / static_cast<float>(size.x), 1.0f / static_cast<float>(size.y)));
+    fx.set("u_enabled", frame.fxaa ? 1 : 0);
+    glBindVertexArray(empty_vao_.id());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glEnable(GL_DEPTH_TEST);
+}
+
+Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size) {
+    if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, false);
+    else resolved_.resize(size);
+    render(frame, resolved_.fbo(), {0, 0, size.x, size.y});
+    return read_framebuffer(resolved_.fbo(), size, true, false);
+}
+
+Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel) {
+    PickResult result;
+    if (pixel.x < 0 || pixel.y < 0 || pixel.x >= size.x || pixel.y >= size.y) return result;
+    if (!pick_.valid()) pick_ = RenderTarget(size, GL_R32UI, true, false);
+    else pick_.resize(size);
+    pick_.bind();
+    const GLuint zero[4] = {0, 0, 0, 0};
+    glClearBufferuiv(GL_COLOR, 0, zero);
+    glClearDepth(1.0);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    // Only the pixel matters: a scissor keeps llvmpipe from shading the rest.
+    const int gl_y = size.y - 1 - pixel.y;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(pixel.x, gl_y, 1, 1);
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
+    const glm::mat4 view_proj = frame.camera.projection(aspect) * frame.camera.view();
+    const auto& pp = shaders_.get("pick");
+    pp.use();
+    pp.set("u_view_proj", view_proj);
+    for (const auto& item : frame.items) {
+        if (!item.mesh || item.mesh->empty()) continue;
+        if (item.shading == Shading::skin && item.pick_id == 0) continue;  // see through the skin
+        pp.set("u_model", item.world_from_mesh);
+        pp.set_uint("u_id", item.pick_id);
+        item.mesh->draw();
+    }
+    glDisable(GL_SCISSOR_TEST);
+    GLuint id = 0;
+    glReadPixels(pixel.x, gl_y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);
+    float depth = 1.0f;
+    glReadPixels(pixel.x, gl_y, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindVertexArray(0);
+    result.id = id;
+    if (depth < 1.0f) {
+        const glm::vec4 ndc{2.0f * (static_cast<float>(pixel.x) + 0.5f) / static_cast<float>(size.x) - 1.0f,
+                            2.0f * (static_cast<float>(gl_y) + 0.5f) / static_cast<float>(size.y) - 1.0f, 2.0f * depth - 1.0f, 1.0f};
+        const glm::vec4 w = glm::inverse(view_proj) * ndc;
+        result.world = glm::vec3(w) / w.w;
+    }
+    return result;
+}
+
+}  // namespace gfx

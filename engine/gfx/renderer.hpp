@@ -1,0 +1,68 @@
+// gfx/renderer.hpp: forward renderer for the anatomy scene.
+//
+// Passes, in order: contact shadow (top-down occlusion, blurred; cached by shadow_version),
+// background gradient, floor, opaque items, transparent items (back to front), depth-tested lines,
+// on-top lines, then FXAA into the destination. Picking renders ids on demand.
+#pragma once
+
+#include "gfx/frame.hpp"
+#include "gfx/image.hpp"
+#include "gfx/render_target.hpp"
+#include "gfx/shader.hpp"
+
+#include <optional>
+
+namespace gfx {
+
+struct RenderStats {
+    std::size_t draw_calls = 0;
+    std::size_t triangles = 0;
+    bool shadow_updated = false;
+};
+
+// Reads a framebuffer (0 = the window's back buffer) into an image, top row first.
+// `unpremultiply` converts the renderer's premultiplied alpha to PNG's straight alpha;
+// `opaque` forces alpha to 255 (window captures).
+Image read_framebuffer(GLuint fbo, glm::ivec2 size, bool unpremultiply, bool opaque);
+
+class Renderer {
+public:
+    explicit Renderer(const ShaderLibrary& shaders);
+
+    // Draws into framebuffer `dest_fbo` (0 = the window) inside the rectangle `viewport`
+    // (x, y from the bottom-left, width, height in pixels).
+    void render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport);
+    // Draws offscreen at `size` and reads the pixels back (top row first, straight alpha).
+    Image render_to_image(const FrameDesc& frame, glm::ivec2 size);
+
+    struct PickResult {
+        std::uint32_t id = 0;                // 0: nothing pickable under the pixel
+        std::optional<glm::vec3> world;      // surface point under the pixel (any item)
+    };
+    // `pixel` has a top-left origin inside a viewport of `size`.
+    PickResult pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel);
+
+    const RenderStats& stats() const { return stats_; }
+
+private:
+    void update_shadow(const FrameDesc& frame);
+    void draw_scene(const FrameDesc& frame, glm::ivec2 size);
+    void draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top);
+
+    const ShaderLibrary& shaders_;
+    RenderTarget scene_;        // RGBA8 + depth, at the viewport size
+    RenderTarget resolved_;     // for read-back
+    RenderTarget shadow_;       // R8 occlusion seen from above
+    RenderTarget shadow_blur_;  // R8 after the horizontal blur
+    RenderTarget pick_;         // R32UI ids + depth
+    VertexArray empty_vao_;     // full-screen triangles need a bound VAO in core profile
+    GpuMesh floor_mesh_;
+    GpuMesh line_mesh_;
+    core::MeshData line_data_;
+    std::uint64_t shadow_version_ = ~0ull;
+    std::size_t shadow_item_count_ = 0;
+    glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
+    RenderStats stats_;
+};
+
+}  // namespace gfx

@@ -1,0 +1,88 @@
+#include "ui/settings.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
+
+#include <algorithm>
+
+namespace ui {
+
+void Settings::add_recent_model(const std::string& path) {
+    constexpr std::size_t max_recent = 8;
+    recent_models.erase(std::remove(recent_models.begin(), recent_models.end(), path), recent_models.end());
+    recent_models.insert(recent_models.begin(), path);
+    if (recent_models.size() > max_recent) recent_models.resize(max_recent);
+}
+
+Settings parse_settings(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
+    Settings s;
+    try {
+        core::JsonReader r(file, text);
+        auto root = r.root();
+        if (!root.is_object()) {
+            problems.push_back(file + ": expected a JSON object; using defaults");
+            return s;
+        }
+        if (root.has("window_width")) s.window_width = root.get("window_width").integer(320, 16384, s.window_width);
+        if (root.has("window_height")) s.window_height = root.get("window_height").integer(240, 16384, s.window_height);
+        if (root.has("window_maximized")) s.window_maximized = root.get("window_maximized").boolean(s.window_maximized);
+        if (root.has("ui_scale")) s.ui_scale = static_cast<float>(root.get("ui_scale").number(0.0, 4.0, s.ui_scale));
+        if (root.has("show_status_bar")) s.show_status_bar = root.get("show_status_bar").boolean(true);
+        if (root.has("show_axes_gizmo")) s.show_axes_gizmo = root.get("show_axes_gizmo").boolean(true);
+        if (root.has("show_floor")) s.show_floor = root.get("show_floor").boolean(true);
+        if (root.has("fxaa")) s.fxaa = root.get("fxaa").boolean(true);
+        if (root.has("recent_models")) {
+            for (const auto& item : root.get("recent_models").items()) {
+                std::string p = item.string();
+                if (!p.empty() && p.size() < 4096 && s.recent_models.size() < 8) s.recent_models.push_back(p);
+            }
+        }
+        problems.insert(problems.end(), r.problems().begin(), r.problems().end());
+    } catch (const core::Error& e) {
+        problems.push_back(std::string(e.what()) + "; using defaults");
+        return Settings{};
+    }
+    return s;
+}
+
+std::string serialize_settings(const Settings& s) {
+    core::Json j;
+    j["window_width"] = s.window_width;
+    j["window_height"] = s.window_height;
+    j["window_maximized"] = s.window_maximized;
+    j["ui_scale"] = s.ui_scale;
+    j["show_status_bar"] = s.show_status_bar;
+    j["show_axes_gizmo"] = s.show_axes_gizmo;
+    j["show_floor"] = s.show_floor;
+    j["fxaa"] = s.fxaa;
+    j["recent_models"] = s.recent_models;
+    return j.dump(2) + "\n";
+}
+
+core::fs::path settings_path() { return core::config_dir() / "settings.json"; }
+
+Settings load_settings() {
+    const auto path = settings_path();
+    std::error_code ec;
+    if (!core::fs::exists(path, ec)) return {};
+    std::vector<std::string> problems;
+    Settings s;
+    try {
+        s = parse_settings(core::read_file(path), path.string(), problems);
+    } catch (const core::Error& e) {
+        problems.push_back(e.what());
+    }
+    for (const auto& p : problems) core::log_warning("settings: " + p);
+    return s;
+}
+
+void save_settings(const Settings& s) {
+    try {
+        core::write_file_atomic(settings_path(), serialize_settings(s));
+    } catch (const core::Error& e) {
+        core::log_warning(std::string("could not save settings: ") + e.what());
+    }
+}
+
+}  // namespace ui

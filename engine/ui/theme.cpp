@@ -1,0 +1,90 @@
+#include "ui/theme.hpp"
+
+#include "core/files.hpp"
+#include "core/log.hpp"
+
+#include <imgui.h>
+
+namespace ui {
+
+namespace {
+const char* font_candidates[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  // fonts-dejavu-core
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+};
+constexpr float base_font_px = 15.0f;  // comfortable at 96 dpi
+}  // namespace
+
+Fonts load_fonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    Fonts fonts;
+    std::error_code ec;
+    for (const char* path : font_candidates) {
+        if (!core::fs::exists(path, ec)) continue;
+        ImFontConfig cfg;
+        cfg.OversampleH = 2;  // crisper text at small sizes, cheap
+        fonts.regular = io.Fonts->AddFontFromFileTTF(path, base_font_px * scale, &cfg);
+        fonts.large = io.Fonts->AddFontFromFileTTF(path, base_font_px * 1.6f * scale, &cfg);
+        if (fonts.regular) break;
+    }
+    if (!fonts.regular) {
+        core::log_warning("DejaVu Sans not found (install fonts-dejavu-core); using ImGui's built-in font");
+        ImFontConfig cfg;
+        cfg.SizePixels = 13.0f * scale;
+        fonts.regular = io.Fonts->AddFontDefault(&cfg);
+        fonts.large = fonts.regular;
+    }
+    io.FontDefault = fonts.regular;
+    return fonts;
+}
+
+void apply_theme(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 6.0f;
+    style.ChildRounding = 4.0f;
+    style.FrameRounding = 4.0f;
+    style.PopupRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.TabRounding = 4.0f;
+    style.ScrollbarRounding = 6.0f;
+    style.WindowBorderSize = 0.0f;
+    style.FrameBorderSize = 0.0f;
+    style.WindowPadding = ImVec2(10, 10);
+    style.FramePadding = ImVec2(8, 4);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.GrabMinSize = 12.0f;  // sliders that look like sliders
+
+    ImVec4* c = style.Colors;
+    const ImVec4 accent{0.93f, 0.62f, 0.30f, 1.0f};   // warm amber: selection and active controls
+    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 0.94f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.15f, 0.98f);
+    c[ImGuiCol_MenuBarBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+    c[ImGuiCol_TitleBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+    c[ImGuiCol_TitleBgActive] = ImVec4(0.14f, 0.16f, 0.19f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.19f, 0.21f, 0.24f, 1.0f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.25f, 0.27f, 0.31f, 1.0f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.29f, 0.31f, 0.36f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.22f, 0.24f, 0.28f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.30f, 0.33f, 0.38f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(accent.x * 0.8f, accent.y * 0.8f, accent.z * 0.8f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.22f, 0.24f, 0.28f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.30f, 0.33f, 0.38f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.34f, 0.37f, 0.43f, 1.0f);
+    c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_SliderGrabActive] = ImVec4(1.0f, 0.72f, 0.40f, 1.0f);
+    c[ImGuiCol_CheckMark] = accent;
+    c[ImGuiCol_PlotLines] = accent;
+    c[ImGuiCol_PlotHistogram] = accent;
+    c[ImGuiCol_Tab] = ImVec4(0.17f, 0.19f, 0.22f, 1.0f);
+    c[ImGuiCol_TabHovered] = ImVec4(0.30f, 0.33f, 0.38f, 1.0f);
+    c[ImGuiCol_TabActive] = ImVec4(0.26f, 0.29f, 0.34f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.26f, 0.28f, 0.32f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.92f, 0.93f, 0.94f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace ui

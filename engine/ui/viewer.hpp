@@ -1,0 +1,17 @@
+// ui/viewer.hpp: the interactive viewer (SDL window, ImGui shell, orbit camera).
+#pragma once
+
+#include <string>
+
+namespace ui {
+
+struct ViewerOptions {
+    std::string model;          // optional model file to open at start
+    int quit_after_frames = 0;  // >0: close after this many frames (smoke tests)
+    std::string ui_screenshot;  // with quit_after_frames: save the whole window, UI included, as PNG
+};
+
+// Runs until the window closes. With no display, prints how to run instead and returns 1.
+int run_viewer(const ViewerOptions& options);
+
+}  // namespace ui

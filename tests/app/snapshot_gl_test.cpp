@@ -1,0 +1,47 @@
+// The snapshot command end to end: a real process, offscreen, writing a PNG.
+#include "../gl_fixture.hpp"
+
+#include "gfx/image.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+int run(const std::string& args) {
+    const std::string cmd = std::string("SDL_VIDEODRIVER=offscreen ") + ANATOMY_BINARY + " " + args + " >/dev/null 2>&1";
+    const int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+fs::path tmp(const std::string& name) { return fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name); }
+}  // namespace
+
+TEST(SnapshotCommand, WritesAPngOfTheAskedSize) {
+    const fs::path out = tmp("snap.png");
+    ASSERT_EQ(run("snapshot -o " + out.string() + " --size 320x180 --view left"), 0);
+    const gfx::Image img = gfx::read_png(out);
+    EXPECT_EQ(img.width, 320);
+    EXPECT_EQ(img.height, 180);
+    EXPECT_EQ(img.pixel(0, 0)[3], 255);
+    fs::remove(out);
+}
+
+TEST(SnapshotCommand, TransparentBackgroundHasAlpha) {
+    const fs::path out = tmp("snap_t.png");
+    ASSERT_EQ(run("snapshot -o " + out.string() + " --size 200x300 --transparent"), 0);
+    const gfx::Image img = gfx::read_png(out);
+    EXPECT_EQ(img.width, 200);
+    EXPECT_EQ(img.pixel(0, 0)[3], 0);
+    EXPECT_EQ(img.pixel(100, 150)[3], 255);  // the subject in the middle is opaque
+    fs::remove(out);
+}
+
+TEST(SnapshotCommand, CorruptModelFailsCleanlyAndWritesNothing) {
+    const fs::path model = tmp("bad.glb");
+    std::ofstream(model) << "glTF this is not a model";
+    const fs::path out = tmp("never.png");
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --model " + model.string()), 1);
+    EXPECT_FALSE(fs::exists(out));
+    fs::remove(model);
+}

@@ -1,0 +1,122 @@
+#include "core/camera.hpp"
+
+#include <gtest/gtest.h>
+
+using core::OrbitCamera;
+using core::ViewPreset;
+
+namespace {
+constexpr glm::vec2 viewport{1280.0f, 720.0f};
+}
+
+TEST(Camera, TargetProjectsToTheViewportCentre) {
+    OrbitCamera c;
+    c.target = {0.3f, 1.1f, -0.2f};
+    c.orbit(0.7f, 0.3f);
+    const auto p = c.project(c.target, viewport);
+    ASSERT_TRUE(p);
+    EXPECT_NEAR(p->x, 640.0f, 0.01f);
+    EXPECT_NEAR(p->y, 360.0f, 0.01f);
+}
+
+TEST(Camera, PresetsPlaceTheEyeOnTheAnatomicalSide) {
+    OrbitCamera c;
+    c.target = glm::vec3(0.0f);
+    c.set_preset(ViewPreset::anterior);
+    EXPECT_GT(c.eye().z, 2.9f);  // in front of the body (+Z)
+    c.set_preset(ViewPreset::posterior);
+    EXPECT_LT(c.eye().z, -2.9f);
+    c.set_preset(ViewPreset::left);
+    EXPECT_GT(c.eye().x, 2.9f);  // the body's left is +X
+    c.set_preset(ViewPreset::right);
+    EXPECT_LT(c.eye().x, -2.9f);
+    c.set_preset(ViewPreset::superior);
+    EXPECT_GT(c.eye().y, 2.9f);
+}
+
+TEST(Camera, AnteriorViewShowsTheBodysLeftOnTheScreensRight) {
+    OrbitCamera c;
+    c.target = glm::vec3(0.0f);
+    c.set_preset(ViewPreset::anterior);
+    const auto left = c.project({0.2f, 0.0f, 0.0f}, viewport);
+    ASSERT_TRUE(left);
+    EXPECT_GT(left->x, 640.0f);  // facing the patient, their left is on our right
+    const auto up = c.project({0.0f, 0.2f, 0.0f}, viewport);
+    EXPECT_LT(up->y, 360.0f);    // up is up
+}
+
+TEST(Camera, RayThroughAProjectedPointPassesThroughIt) {
+    OrbitCamera c;
+    c.orbit(-0.4f, 0.25f);
+    const glm::vec3 world{0.2f, 1.3f, 0.1f};
+    const auto px = c.project(world, viewport);
+    ASSERT_TRUE(px);
+    const auto ray = c.ray_through_pixel(*px, viewport);
+    const glm::vec3 to = world - ray.origin;
+    const float along = glm::dot(to, ray.direction);
+    EXPECT_LT(glm::length(to - ray.direction * along), 1e-4f);
+}
+
+TEST(Camera, ZoomAboutAnAnchorKeepsItsPixel) {
+    OrbitCamera c;
+    c.orbit(0.5f, 0.2f);
+    const glm::vec3 anchor{0.25f, 1.4f, 0.05f};
+    const auto before = c.project(anchor, viewport);
+    const float d0 = c.distance_m;
+    c.zoom_about(0.6f, anchor);
+    const auto after = c.project(anchor, viewport);
+    ASSERT_TRUE(before && after);
+    EXPECT_NEAR(before->x, after->x, 0.05f);
+    EXPECT_NEAR(before->y, after->y, 0.05f);
+    EXPECT_NEAR(c.distance_m, d0 * 0.6f, 1e-4f);
+}
+
+TEST(Camera, PanMovesTheSceneWithTheMouse) {
+    OrbitCamera c;
+    const glm::vec3 p{0.0f, 0.9f, 0.0f};
+    const auto before = c.project(p, viewport);
+    c.pan_pixels({100.0f, 0.0f}, viewport.y);
+    const auto after = c.project(p, viewport);
+    EXPECT_NEAR(after->x - before->x, 100.0f, 0.5f);
+}
+
+TEST(Camera, PitchIsClampedShortOfThePole) {
+    OrbitCamera c;
+    c.orbit(0.0f, 10.0f);
+    EXPECT_LE(c.pitch_rad, OrbitCamera::max_pitch_rad);
+    EXPECT_TRUE(std::isfinite(c.view()[0][0]));
+}
+
+TEST(Camera, FrameSphereFitsTheSphereInView) {
+    OrbitCamera c;
+    c.frame_sphere({0.0f, 0.9f, 0.0f}, 1.0f, 16.0f / 9.0f);
+    for (const glm::vec3 d : {glm::vec3(0, 1, 0), glm::vec3(0, -1, 0), glm::vec3(1, 0, 0), glm::vec3(-1, 0, 0)}) {
+        const auto p = c.project(glm::vec3(0.0f, 0.9f, 0.0f) + d, viewport);
+        ASSERT_TRUE(p);
+        EXPECT_GE(p->x, 0.0f);
+        EXPECT_LE(p->x, viewport.x);
+        EXPECT_GE(p->y, 0.0f);
+        EXPECT_LE(p->y, viewport.y);
+    }
+}
+
+TEST(CameraAnimator, ConvergesToTheGoalAndTakesTheShortWayRound) {
+    OrbitCamera start;
+    start.yaw_rad = core::deg_to_rad(170.0f);
+    core::CameraAnimator anim(start);
+    OrbitCamera goal = start;
+    goal.yaw_rad = core::deg_to_rad(-170.0f);
+    goal.distance_m = 1.5f;
+    anim.set_goal(goal);
+    anim.update(1.0f / 60.0f);
+    // Going from 170 to -170 the short way passes through 180, not through 0.
+    EXPECT_GT(std::abs(anim.current().yaw_rad), core::deg_to_rad(170.0f));
+    for (int i = 0; i < 120; ++i) anim.update(1.0f / 60.0f);
+    EXPECT_FALSE(anim.animating());
+    EXPECT_NEAR(anim.current().distance_m, 1.5f, 1e-4f);
+}
+
+TEST(Camera, ParsesViewPresetNames) {
+    EXPECT_EQ(core::parse_view_preset("posterior"), ViewPreset::posterior);
+    EXPECT_FALSE(core::parse_view_preset("sideways"));
+}

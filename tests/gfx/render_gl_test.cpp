@@ -1,0 +1,159 @@
+// Renders known scenes on llvmpipe and checks pixels. Tolerances are loose on purpose: they
+// must survive driver and shader tweaks while still catching a missing pass or a wrong order.
+#include "../gl_fixture.hpp"
+
+#include "gfx/image.hpp"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace {
+
+constexpr glm::ivec2 size{320, 200};
+
+core::MeshData coloured(core::MeshData m, glm::u8vec4 c) {
+    for (auto& v : m.vertices) v.color = c;
+    return m;
+}
+
+gfx::FrameDesc base_frame() {
+    gfx::FrameDesc f;
+    f.camera.target = glm::vec3(0.0f);
+    f.camera.distance_m = 4.0f;
+    f.camera.set_preset(core::ViewPreset::anterior);
+    f.draw_floor = false;
+    f.fxaa = false;
+    return f;
+}
+
+void save_on_failure(const gfx::Image& img, const char* name) {
+    if (::testing::Test::HasFailure()) gfx::write_png(std::filesystem::temp_directory_path() / name, img);
+}
+
+}  // namespace
+
+class RenderGl : public GlTest {};
+
+TEST_F(RenderGl, BackgroundFillsTheCornersAsAGradient) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    gfx::GpuMesh sphere(core::make_uv_sphere(0.5f, 32, 16));
+    f.items.push_back({&sphere});
+    const gfx::Image img = r.render_to_image(f, size);
+    const int w = size.x - 1, h = size.y - 1;
+    for (auto [x, y] : {std::pair{0, 0}, {w, 0}, {0, h}, {w, h}}) {
+        const auto* p = img.pixel(x, y);
+        EXPECT_EQ(p[3], 255) << "corner " << x << "," << y << " must be opaque background";
+        EXPECT_NE(p[0], 0xCD) << "poisoned read-back: nothing was written";
+        EXPECT_GE(p[2], p[0]) << "the backdrop is a cool slate";
+    }
+    // Symmetric left-right, brighter at the top than at the bottom.
+    EXPECT_NEAR(luma(img, 0, 0), luma(img, w, 0), 2.0f);
+    EXPECT_GT(luma(img, size.x / 2, 2), luma(img, size.x / 2, h - 2) + 10.0f);
+    save_on_failure(img, "background_fail.png");
+}
+
+TEST_F(RenderGl, ASphereIsBrighterFacingTheKeyLightThanAtItsShadedRim) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    gfx::GpuMesh sphere(coloured(core::make_uv_sphere(0.5f, 64, 32), {200, 200, 200, 255}));
+    f.items.push_back({&sphere});
+    const gfx::Image img = r.render_to_image(f, size);
+    // The key light sits above and to the left of the camera (renderer's light rig).
+    const glm::vec3 toward_key = glm::normalize(glm::vec3(-0.45f, 0.75f, 0.55f));
+    const auto lit = f.camera.project(toward_key * 0.5f, glm::vec2(size));
+    const auto rim = f.camera.project(glm::normalize(glm::vec3(-1.0f, -1.0f, 0.08f)) * 0.49f, glm::vec2(size));
+    ASSERT_TRUE(lit && rim);
+    const float l_lit = luma(img, static_cast<int>(lit->x), static_cast<int>(lit->y));
+    const float l_rim = luma(img, static_cast<int>(rim->x), static_cast<int>(rim->y));
+    EXPECT_GT(l_lit, 150.0f);
+    EXPECT_GT(l_lit, l_rim * 1.5f) << "lit " << l_lit << " rim " << l_rim;
+    save_on_failure(img, "sphere_fail.png");
+}
+
+TEST_F(RenderGl, DepthDecidesWhatIsInFrontNotDrawOrder) {
+    gfx::Renderer r(*shaders_);
+    gfx::GpuMesh red(coloured(core::make_box({0.3f, 0.3f, 0.05f}), {255, 0, 0, 255}));
+    gfx::GpuMesh green(coloured(core::make_box({0.6f, 0.6f, 0.05f}), {0, 255, 0, 255}));
+    const glm::mat4 front = glm::translate(glm::mat4(1.0f), {0, 0, 0.5f});
+    const glm::mat4 back = glm::translate(glm::mat4(1.0f), {0, 0, -0.5f});
+    for (int order = 0; order < 2; ++order) {
+        gfx::FrameDesc f = base_frame();
+        gfx::DrawItem a{&red, front};
+        a.pick_id = 7;
+        gfx::DrawItem b{&green, back};
+        b.pick_id = 9;
+        if (order == 0) f.items = {a, b};
+        else f.items = {b, a};
+        f.camera.set_preset(core::ViewPreset::anterior);
+        gfx::Image img = r.render_to_image(f, size);
+        const auto* c = img.pixel(size.x / 2, size.y / 2);
+        EXPECT_GT(c[0], c[1] + 40) << "from the front, the near red box covers the green one (order " << order << ")";
+        EXPECT_EQ(r.pick(f, size, size / 2).id, 7u);
+        save_on_failure(img, "depth_front_fail.png");
+
+        f.camera.set_preset(core::ViewPreset::posterior);
+        img = r.render_to_image(f, size);
+        c = img.pixel(size.x / 2, size.y / 2);
+        EXPECT_GT(c[1], c[0] + 40) << "from behind, the green box is nearer (order " << order << ")";
+        EXPECT_EQ(r.pick(f, size, size / 2).id, 9u);
+        save_on_failure(img, "depth_back_fail.png");
+    }
+}
+
+TEST_F(RenderGl, PickReportsTheSurfacePointAndNothingOnTheBackground) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    gfx::GpuMesh sphere(core::make_uv_sphere(0.5f, 48, 24));
+    gfx::DrawItem item{&sphere};
+    item.pick_id = 3;
+    f.items.push_back(item);
+    const auto hit = r.pick(f, size, size / 2);
+    EXPECT_EQ(hit.id, 3u);
+    ASSERT_TRUE(hit.world);
+    EXPECT_NEAR(hit.world->z, 0.5f, 0.02f);  // the front of the sphere
+    const auto miss = r.pick(f, size, {2, 2});
+    EXPECT_EQ(miss.id, 0u);
+    EXPECT_FALSE(miss.world);
+}
+
+TEST_F(RenderGl, TransparentBackgroundLeavesClearAlphaAndOpaqueSubject) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    f.transparent_background = true;
+    gfx::GpuMesh sphere(core::make_uv_sphere(0.5f, 32, 16));
+    f.items.push_back({&sphere});
+    const gfx::Image img = r.render_to_image(f, size);
+    EXPECT_EQ(img.pixel(0, 0)[3], 0);
+    EXPECT_EQ(img.pixel(size.x / 2, size.y / 2)[3], 255);
+}
+
+TEST_F(RenderGl, FloorShowsAContactShadowUnderTheObject) {
+    gfx::Renderer r(*shaders_);
+    gfx::GpuMesh sphere(core::make_uv_sphere(0.3f, 32, 16));
+    auto frame = [&](bool casts) {
+        gfx::FrameDesc f = base_frame();
+        f.draw_floor = true;
+        f.floor_y_m = 0.0f;
+        gfx::DrawItem item{&sphere, glm::translate(glm::mat4(1.0f), {0, 0.32f, 0})};
+        item.casts_shadow = casts;
+        f.items.push_back(item);
+        f.shadow_version = casts ? 1 : 2;
+        f.camera.target = {0, 0.3f, 0};
+        f.camera.distance_m = 3.0f;
+        f.camera.orbit(0.0f, core::deg_to_rad(35.0f));
+        return f;
+    };
+    const gfx::FrameDesc with = frame(true);
+    const gfx::Image lit = r.render_to_image(with, size);
+    const gfx::Image bare = r.render_to_image(frame(false), size);
+    // A floor point beside the sphere's foot: darker when the sphere casts its shadow.
+    const auto p = with.camera.project({0.25f, 0.0f, 0.12f}, glm::vec2(size));
+    ASSERT_TRUE(p);
+    const int x = static_cast<int>(p->x), y = static_cast<int>(p->y);
+    EXPECT_LT(luma(lit, x, y) + 8.0f, luma(bare, x, y));
+    // Far from the sphere the floor is untouched.
+    const auto q = with.camera.project({1.2f, 0.0f, 0.3f}, glm::vec2(size));
+    ASSERT_TRUE(q);
+    EXPECT_NEAR(luma(lit, static_cast<int>(q->x), static_cast<int>(q->y)), luma(bare, static_cast<int>(q->x), static_cast<int>(q->y)), 1.0f);
+    save_on_failure(lit, "floor_fail.png");
+}
