@@ -34,7 +34,7 @@ public:
         ConsoleReporter::ReportRuns(runs);
         for (const auto& r : runs) {
             if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
-            const double ms = r.GetAdjustedRealTime() * benchmark::GetTimeUnitMultiplier(r.time_unit) * 1e3;
+            const double ms = r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit) * 1e3;
             const auto& budgets = gbench_budgets_ms();
             const auto it = budgets.find(r.benchmark_name());
             add({r.benchmark_name(), ms, "ms", it == budgets.end() ? 0.0 : it->second, true});

@@ -27,6 +27,18 @@ core::MeshData make_floor_quad() {
     return m;
 }
 
+// The unit square [0,1]^2 on the floor plane (x, z), facing up; placed over the shadow's rectangle.
+core::MeshData make_unit_quad() {
+    core::MeshData m;
+    const glm::vec3 n{0, 1, 0};
+    m.vertices = {{{0, 0, 0}, n, {0, 0}, {255, 255, 255, 255}},
+                  {{1, 0, 0}, n, {1, 0}, {255, 255, 255, 255}},
+                  {{1, 0, 1}, n, {1, 1}, {255, 255, 255, 255}},
+                  {{0, 0, 1}, n, {0, 1}, {255, 255, 255, 255}}};
+    m.indices = {0, 2, 1, 0, 3, 2};
+    return m;
+}
+
 // Lights travel with the camera so every view is lit like a studio photo:
 // key from upper left in front, fill from the right, rim from behind.
 struct LightRig {
@@ -38,11 +50,30 @@ LightRig light_rig(const core::OrbitCamera& cam) {
             glm::normalize(f * 0.8f + u * 0.45f + r * 0.2f)};
 }
 
+// Per-material lighting: wrap (light past the terminator), specular strength, rim strength,
+// how much baked occlusion darkens, and fibre striation contrast.
+struct MaterialParams {
+    glm::vec4 packed;
+    float fibres;
+};
+MaterialParams material_params(Shading s) {
+    switch (s) {
+        case Shading::bone: return {{0.35f, 0.06f, 0.22f, 1.0f}, 0.0f};       // matte ivory, cavities darker
+        case Shading::cartilage: return {{0.5f, 0.22f, 0.35f, 0.6f}, 0.0f};   // glossy, translucent look
+        case Shading::muscle: return {{0.45f, 0.14f, 0.30f, 0.8f}, 1.0f};     // moist, striated
+        case Shading::skin: return {{0.6f, 0.05f, 0.6f, 0.0f}, 0.0f};         // a soft shell
+        case Shading::prop: return {{0.3f, 0.03f, 0.10f, 0.5f}, 0.0f};        // matte equipment
+        case Shading::plain: break;
+    }
+    return {{0.25f, 0.10f, 0.25f, 0.0f}, 0.0f};
+}
+
 }  // namespace
 
 Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
     empty_vao_ = create_vertex_array();
     floor_mesh_ = GpuMesh(make_floor_quad());
+    shadow_quad_ = GpuMesh(make_unit_quad());
     line_mesh_ = GpuMesh(core::MeshData{}, true);
     shadow_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
     shadow_blur_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
@@ -116,39 +147,37 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     const glm::mat4 view_proj = proj * view;
     const glm::vec3 eye = frame.camera.eye();
 
+    // The cached backdrop (gradient and floor), or a clear for a transparent background.
     scene_.bind();
-    glClearColor(0, 0, 0, 0);
-    glClearDepth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-    glBindVertexArray(empty_vao_.id());
-
-    // Background gradient.
-    if (!frame.transparent_background) {
-        glDisable(GL_DEPTH_TEST);
-        const auto& bg = shaders_.get("background");
-        bg.use();
-        bg.set("u_aspect", aspect);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
+    if (frame.transparent_background) {
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+    } else {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, backdrop_.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, scene_.fbo());
+        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        scene_.bind();
     }
+    glClearDepth(1.0);
+    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
-    // Floor: blended over the background, writes no depth so nothing z-fights with it.
+    // The contact shadow darkens what is under it (and gives alpha on a transparent background).
     if (frame.draw_floor) {
         glEnable(GL_DEPTH_TEST);
         glDepthMask(GL_FALSE);
         glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
-        const auto& fp = shaders_.get("floor");
-        fp.use();
-        glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(frame.camera.target.x, frame.floor_y_m, frame.camera.target.z));
-        fp.set("u_view_proj", view_proj);
-        fp.set("u_model", model);
-        fp.set("u_shadow_rect", shadow_rect_);
-        fp.set("u_center", glm::vec2(frame.camera.target.x, frame.camera.target.z));
-        fp.set("u_transparent", frame.transparent_background ? 1 : 0);
+        glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        const auto& sp = shaders_.get("floor_shadow");
+        sp.use();
+        const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(shadow_rect_.x, frame.floor_y_m, shadow_rect_.y)) *
+                                glm::scale(glm::mat4(1.0f), glm::vec3(shadow_rect_.z, 1.0f, shadow_rect_.w));
+        sp.set("u_view_proj", view_proj);
+        sp.set("u_model", model);
+        sp.set("u_strength", frame.transparent_background ? 0.65f : 0.85f);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, shadow_.color());
-        fp.set("u_shadow", 0);
-        floor_mesh_.draw();
+        sp.set("u_shadow", 0);
+        shadow_quad_.draw();
         ++stats_.draw_calls;
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
@@ -164,12 +193,15 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     mp.set("u_rim_dir", lights.rim);
 
     auto draw_item = [&](const DrawItem& item) {
+        const MaterialParams m = material_params(item.shading);
         mp.set("u_model", item.world_from_mesh);
         mp.set("u_normal_matrix", glm::inverseTranspose(glm::mat3(item.world_from_mesh)));
         mp.set("u_color", item.color);
-        mp.set("u_shading", static_cast<int>(item.shading));
+        mp.set("u_material", m.packed);
+        mp.set("u_fibres", m.fibres);
+        mp.set("u_edge_alpha", item.shading == Shading::skin ? 1 : 0);
         mp.set("u_highlight", item.highlight);
-        mp.set("u_highlight_color", item.highlight_color);
+        mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
         item.mesh->draw();
         ++stats_.draw_calls;
         stats_.triangles += item.mesh->triangle_count();
@@ -205,6 +237,68 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
 
     draw_lines(frame, size, false);
     draw_lines(frame, size, true);
+}
+
+void Renderer::update_backdrop(const FrameDesc& frame, glm::ivec2 size) {
+    stats_.backdrop_updated = false;
+    if (frame.transparent_background) return;
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
+    const BackdropKey key{frame.camera.projection(aspect) * frame.camera.view(), size, frame.draw_floor, frame.floor_y_m,
+                          frame.camera.target};
+    if (!backdrop_.valid()) backdrop_ = RenderTarget(size, GL_RGBA8, false);
+    const bool resized = backdrop_.resize(size);
+    if (backdrop_valid_ && !resized && key == backdrop_key_) return;
+    backdrop_key_ = key;
+    backdrop_valid_ = true;
+    stats_.backdrop_updated = true;
+
+    backdrop_.bind();
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glBindVertexArray(empty_vao_.id());
+    const auto& bg = shaders_.get("background");
+    bg.use();
+    bg.set("u_aspect", aspect);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    ++stats_.draw_calls;
+    if (frame.draw_floor) {
+        // Blended over the gradient; writes no depth, so nothing z-fights with it.
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
+        const auto& fp = shaders_.get("floor");
+        fp.use();
+        fp.set("u_view_proj", key.view_proj);
+        fp.set("u_model", glm::translate(glm::mat4(1.0f), glm::vec3(frame.camera.target.x, frame.floor_y_m, frame.camera.target.z)));
+        fp.set("u_center", glm::vec2(frame.camera.target.x, frame.camera.target.z));
+        floor_mesh_.draw();
+        ++stats_.draw_calls;
+        glDisable(GL_BLEND);
+    }
+}
+
+glm::ivec4 Renderer::subject_rect(const FrameDesc& frame, glm::ivec2 size) const {
+    core::Bounds b;
+    for (const auto& item : frame.items)
+        if (item.mesh && !item.mesh->empty()) b.add(item.mesh->bounds().transformed(item.world_from_mesh));
+    for (const auto& line : frame.lines)
+        for (const auto& p : line.points) b.add(p);
+    const glm::ivec4 full{0, 0, size.x, size.y};
+    if (b.empty()) return {0, 0, 0, 0};
+    glm::vec2 lo(1e9f), hi(-1e9f);
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
+        const auto p = frame.camera.project(c, glm::vec2(size));
+        if (!p) return full;  // a corner behind the eye: do the whole view
+        lo = glm::min(lo, *p);
+        hi = glm::max(hi, *p);
+    }
+    constexpr float margin_px = 3.0f;  // FXAA reads a pixel or two beyond an edge
+    const int x0 = std::clamp(static_cast<int>(lo.x - margin_px), 0, size.x);
+    const int x1 = std::clamp(static_cast<int>(hi.x + margin_px) + 1, 0, size.x);
+    // Projected y runs top-down; GL's scissor runs bottom-up.
+    const int y0 = std::clamp(size.y - static_cast<int>(hi.y + margin_px) - 1, 0, size.y);
+    const int y1 = std::clamp(size.y - static_cast<int>(lo.y - margin_px), 0, size.y);
+    return {x0, y0, std::max(x1 - x0, 0), std::max(y1 - y0, 0)};
 }
 
 void Renderer::draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top) {
@@ -281,22 +375,33 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     else scene_.resize(size);
 
     update_shadow(frame);
+    update_backdrop(frame, size);
     draw_scene(frame, size);
 
-    // Resolve with FXAA (or a plain copy) into the destination rectangle.
+    // Copy to the destination, then antialias only where the subject is.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
+    glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
-    glViewport(viewport.x, viewport.y, size.x, size.y);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    const auto& fx = shaders_.get("fxaa");
-    fx.use();
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, scene_.color());
-    fx.set("u_source", 0);
-    fx.set("u_texel", glm::vec2(1.0f / static_cast<float>(size.x), 1.0f / static_cast<float>(size.y)));
-    fx.set("u_enabled", frame.fxaa ? 1 : 0);
-    glBindVertexArray(empty_vao_.id());
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    const glm::ivec4 rect = subject_rect(frame, size);
+    if (frame.fxaa && rect.z > 0 && rect.w > 0) {
+        glViewport(viewport.x, viewport.y, size.x, size.y);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(viewport.x + rect.x, viewport.y + rect.y, rect.z, rect.w);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_BLEND);
+        const auto& fx = shaders_.get("fxaa");
+        fx.use();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, scene_.color());
+        fx.set("u_source", 0);
+        fx.set("u_texel", glm::vec2(1.0f / static_cast<float>(size.x), 1.0f / static_cast<float>(size.y)));
+        glBindVertexArray(empty_vao_.id());
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        ++stats_.draw_calls;
+        glDisable(GL_SCISSOR_TEST);
+    }
     glBindVertexArray(0);
     glEnable(GL_DEPTH_TEST);
 }

@@ -1,8 +1,11 @@
 // gfx/renderer.hpp: forward renderer for the anatomy scene.
 //
-// Passes, in order: contact shadow (top-down occlusion, blurred; cached by shadow_version),
-// background gradient, floor, opaque items, transparent items (back to front), depth-tested lines,
-// on-top lines, then FXAA into the destination. Picking renders ids on demand.
+// Passes, in order: contact shadow (top-down occlusion, blurred; cached by shadow_version); the
+// backdrop (gradient and floor, cached while the camera and size stay put) copied in; the shadow on
+// the floor; opaque items; transparent items (back to front); depth-tested lines; on-top lines;
+// then a copy to the destination with FXAA limited to the subject's screen rectangle. Software
+// rasterisers pay per pixel, so every full-screen pass that can be cached or cut is.
+// Picking renders ids on demand.
 #pragma once
 
 #include "gfx/frame.hpp"
@@ -18,6 +21,7 @@ struct RenderStats {
     std::size_t draw_calls = 0;
     std::size_t triangles = 0;
     bool shadow_updated = false;
+    bool backdrop_updated = false;
 };
 
 // Reads a framebuffer (0 = the window's back buffer) into an image, top row first.
@@ -46,17 +50,32 @@ public:
 
 private:
     void update_shadow(const FrameDesc& frame);
+    void update_backdrop(const FrameDesc& frame, glm::ivec2 size);
+    // Screen rectangle (x, y from bottom-left, w, h) covering every item, or the whole viewport.
+    glm::ivec4 subject_rect(const FrameDesc& frame, glm::ivec2 size) const;
     void draw_scene(const FrameDesc& frame, glm::ivec2 size);
     void draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top);
 
     const ShaderLibrary& shaders_;
     RenderTarget scene_;        // RGBA8 + depth, at the viewport size
+    RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
     RenderTarget resolved_;     // for read-back
     RenderTarget shadow_;       // R8 occlusion seen from above
     RenderTarget shadow_blur_;  // R8 after the horizontal blur
     RenderTarget pick_;         // R32UI ids + depth
     VertexArray empty_vao_;     // full-screen triangles need a bound VAO in core profile
     GpuMesh floor_mesh_;
+    GpuMesh shadow_quad_;
+    struct BackdropKey {
+        glm::mat4 view_proj{0.0f};
+        glm::ivec2 size{0};
+        bool floor = false;
+        float floor_y = 0.0f;
+        glm::vec3 target{0.0f};
+        bool operator==(const BackdropKey&) const = default;
+    };
+    BackdropKey backdrop_key_;
+    bool backdrop_valid_ = false;
     GpuMesh line_mesh_;
     core::MeshData line_data_;
     std::uint64_t shadow_version_ = ~0ull;

@@ -18,6 +18,7 @@ const std::vector<ProgramSpec>& builtin_programs() {
         {"mesh", "mesh.vert", "mesh.frag"},
         {"background", "fullscreen.vert", "background.frag"},
         {"floor", "floor.vert", "floor.frag"},
+        {"floor_shadow", "floor.vert", "floor_shadow.frag"},
         {"shadow", "shadow.vert", "shadow.frag"},
         {"blur", "fullscreen.vert", "blur.frag"},
         {"fxaa", "fullscreen.vert", "fxaa.frag"},
