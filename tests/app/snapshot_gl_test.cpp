@@ -1,5 +1,5 @@
 // The snapshot command end to end: a real process, offscreen, writing a PNG.
-#include "../gl_fixture.hpp"
+#include "gl_fixture.hpp"
 
 #include "gfx/image.hpp"
 

@@ -1,6 +1,6 @@
 // Renders known scenes on llvmpipe and checks pixels. Tolerances are loose on purpose: they
 // must survive driver and shader tweaks while still catching a missing pass or a wrong order.
-#include "../gl_fixture.hpp"
+#include "gl_fixture.hpp"
 
 #include "gfx/image.hpp"
 

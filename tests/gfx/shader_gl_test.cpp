@@ -1,4 +1,4 @@
-#include "../gl_fixture.hpp"
+#include "gl_fixture.hpp"
 
 #include "core/error.hpp"
 
