@@ -170,10 +170,16 @@ TEST(ForwardKinematics, RestPoseReproducesRestPositionsAndRotationsPropagate) {
     pose.local[static_cast<std::size_t>(knee)] = anat::sagittal_rotation(core::deg_to_rad(-90.0f));
     world = anat::forward_kinematics(s, pose);
     EXPECT_LT(world[static_cast<std::size_t>(s.find_joint("ankle_r"))].translation.z - world[static_cast<std::size_t>(knee)].translation.z, -0.4f);
-    // Posterior pelvic tilt (positive) lifts the front of the pelvis: the ASIS rises.
+    // Posterior pelvic tilt (positive) lifts the front of the pelvis: the ASIS-PSIS line's anterior
+    // tilt drops by the same angle.
     pose = anat::rest_pose(s);
     pose.root_rotation = anat::sagittal_rotation(core::deg_to_rad(10.0f));
     world = anat::forward_kinematics(s, pose);
+    auto tilt = [&](const glm::vec3& asis, const glm::vec3& psis) {
+        return core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z));
+    };
     const auto& asis = s.landmarks[static_cast<std::size_t>(s.find_landmark("asis_r"))];
-    EXPECT_GT(world[0].apply(asis.position).y, landmark(s, "asis_r").y + 0.005f);
+    const auto& psis = s.landmarks[static_cast<std::size_t>(s.find_landmark("psis_r"))];
+    EXPECT_NEAR(tilt(world[0].apply(asis.position), world[0].apply(psis.position)),
+                tilt(landmark(s, "asis_r"), landmark(s, "psis_r")) - 10.0f, 0.01f);
 }
