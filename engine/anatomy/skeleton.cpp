@@ -37,15 +37,23 @@ std::vector<int> Skeleton::chain_to_root(int joint) const {
     return chain;
 }
 
+glm::vec3 KneeModel::translation(float q) const {
+    const glm::vec3 at(static_cast<float>(x_osim(q)), static_cast<float>(y_osim(q)), 0.0f);
+    const glm::vec3 rest(static_cast<float>(x_osim(0.0)), static_cast<float>(y_osim(0.0)), 0.0f);
+    return osim_axes(at - rest) * scale;
+}
+
 Pose rest_pose(const Skeleton& skeleton) {
     Pose p;
     p.root_translation = skeleton.joints.empty() ? glm::vec3(0.0f) : skeleton.joints[0].rest_world;
     p.local.assign(skeleton.joints.size(), glm::quat(1.0f, 0.0f, 0.0f, 0.0f));
+    p.translation.assign(skeleton.joints.size(), glm::vec3(0.0f));
     return p;
 }
 
 void forward_kinematics(const Skeleton& skeleton, const Pose& pose, std::span<core::Rigid> world_from_bone) {
-    ANATOMY_ASSERT(world_from_bone.size() == skeleton.joints.size() && pose.local.size() == skeleton.joints.size(),
+    ANATOMY_ASSERT(world_from_bone.size() == skeleton.joints.size() && pose.local.size() == skeleton.joints.size() &&
+                       (pose.translation.empty() || pose.translation.size() == skeleton.joints.size()),
                    "pose and output must have one entry per joint");
     for (std::size_t i = 0; i < skeleton.joints.size(); ++i) {
         const Joint& j = skeleton.joints[i];
@@ -53,7 +61,8 @@ void forward_kinematics(const Skeleton& skeleton, const Pose& pose, std::span<co
             world_from_bone[i] = {pose.root_rotation, pose.root_translation};
         } else {
             const core::Rigid& parent = world_from_bone[static_cast<std::size_t>(j.parent)];
-            world_from_bone[i] = {parent.rotation * pose.local[i], parent.apply(j.rest_offset)};
+            const glm::vec3 offset = pose.translation.empty() ? j.rest_offset : j.rest_offset + pose.translation[i];
+            world_from_bone[i] = {parent.rotation * pose.local[i], parent.apply(offset)};
         }
     }
 }

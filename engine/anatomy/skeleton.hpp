@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/math.hpp"
+#include "core/spline.hpp"
 
 #include <span>
 #include <string>
@@ -66,6 +67,14 @@ struct Disc {
     float angle_deg = 0.0f;         // lordotic wedge of the disc at rest
 };
 
+// The knee rolls back as it flexes: gait2392 moves the tibia's origin along splines of the knee
+// angle. translation(q) is the offset from the rest position, in the femur's frame.
+struct KneeModel {
+    core::NaturalSpline x_osim, y_osim;   // tibia origin in the femur frame (osim axes), metres
+    float scale = 1.0f;                   // femur scale applied to the splines
+    glm::vec3 translation(float knee_angle_rad) const;
+};
+
 struct Skeleton {
     SkeletonParams params;
     std::vector<Joint> joints;      // parents before children; joints[0] is the pelvis
@@ -79,6 +88,7 @@ struct Skeleton {
     float rest_lumbar_lordosis_deg = 0.0f;  // L1 superior endplate to S1 endplate
     float rest_pelvic_tilt_deg = 0.0f;      // radiographic PT at rest
     float spine_height_scale = 1.0f;        // morphometric heights were scaled by this to fit stature
+    KneeModel knee;                          // the same on both sides (no translation across the body)
 
     int find_joint(std::string_view name) const;
     int find_landmark(std::string_view name) const;
@@ -93,11 +103,13 @@ struct Skeleton {
     std::vector<int> chain_to_root(int joint) const;
 };
 
-// A pose: the root's placement and each joint's rotation from rest, in its parent's frame.
+// A pose: the root's placement and each joint's rotation from rest, in its parent's frame, plus
+// an optional translation of the joint centre from its rest position (the knee's roll-back).
 struct Pose {
     glm::vec3 root_translation{0.0f};             // pelvis joint centre in the world
     glm::quat root_rotation{1.0f, 0.0f, 0.0f, 0.0f};
     std::vector<glm::quat> local;                 // one per joint; local[0] is unused (root_rotation)
+    std::vector<glm::vec3> translation;           // one per joint, in the parent's frame; empty = none
 };
 
 Pose rest_pose(const Skeleton& skeleton);

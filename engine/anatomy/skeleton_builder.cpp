@@ -30,7 +30,8 @@ struct Data {
     float gait_stature = 1.8f;
     std::map<std::string, float> prop;
     std::map<std::string, glm::vec3> gait;
-    float heel_to_toe = 0.25f, knee_axis_above_tibia = 0.022f;
+    float heel_to_toe = 0.25f;
+    core::NaturalSpline knee_x, knee_y;
     float pelvic_radius = 0.115f;
     std::map<std::string, glm::vec3> pelvis_osim;
     float s1_width_mm = 48.0f, s1_depth_mm = 35.0f;
@@ -52,7 +53,16 @@ Data read_data(const std::string& text, const std::string& file) {
     for (const char* k : {"hip_r_in_pelvis", "back_in_pelvis", "tibia_origin_in_femur_at_knee_0", "ankle_in_tibia", "calcn_in_talus", "toes_in_calcn"})
         d.gait[k] = g[k].vec3(1.0f);
     d.heel_to_toe = static_cast<float>(g["heel_to_toe_tip_m"].number(0.1, 0.4, 0.25));
-    d.knee_axis_above_tibia = static_cast<float>(g["knee_flexion_axis_above_tibia_origin"].number(0.0, 0.05, 0.022));
+    auto spline = [&](core::JsonNode n) {
+        try {
+            return core::NaturalSpline(n["knots"].numbers(-10, 10), n["values"].numbers(-1, 1));
+        } catch (const core::Error& e) {
+            n.problem(e.what());
+            return core::NaturalSpline::constant(0.0);
+        }
+    };
+    d.knee_x = spline(g["knee_translation_x"]);
+    d.knee_y = spline(g["knee_translation_y"]);
     auto p = root["pelvis"];
     d.pelvic_radius = static_cast<float>(p["pelvic_radius_m"].number(0.08, 0.16, 0.115));
     for (const auto& [k, v] : p.members())
@@ -143,15 +153,17 @@ private:
     void build_legs_and_pelvis() {
         const float ankle_y = prop("ankle_height");
         const float shank = prop("shank"), thigh = prop("thigh");
-        // Our knee hinge sits on the flexion axis through the femoral condyles, a little above
-        // gait2392's tibia origin (the joint line); thigh = hip to hinge, shank = hinge to ankle.
-        const glm::vec3 tibia_in_femur = d_.gait.at("tibia_origin_in_femur_at_knee_0");
-        s_f_ = thigh / (-tibia_in_femur.y - d_.knee_axis_above_tibia);
+        // The knee joint centre is gait2392's tibia origin (on the joint line) at full extension; as
+        // the knee flexes it follows the published translation splines (the femur rolls back).
+        const glm::vec3 tibia_in_femur{static_cast<float>(d_.knee_x(0.0)), static_cast<float>(d_.knee_y(0.0)), 0.0f};
+        s_f_ = thigh / glm::length(tibia_in_femur);
+        sk_.knee = {d_.knee_x, d_.knee_y, s_f_};
         const glm::vec3 hip_r_pelvis = gait("hip_r_in_pelvis") * s_p_;
-        const float knee_y = ankle_y + shank, hip_y = knee_y + thigh;
-        // Ankles at z = 0; gait2392 puts the knee 4.5 mm behind the hip.
+        const glm::vec3 hip_to_knee = osim_axes(tibia_in_femur) * s_f_;  // a few mm behind, thigh-length below
+        // Ankles and knees at z = 0, shanks vertical, standing on the floor at y = 0.
+        const float knee_y = ankle_y + shank;
         const float knee_z = 0.0f;
-        const float hip_z = knee_z - tibia_in_femur.x * s_f_;
+        const float hip_y = knee_y - hip_to_knee.y, hip_z = knee_z - hip_to_knee.z;
         pelvis_world_ = {0.0f, hip_y - hip_r_pelvis.y, hip_z - hip_r_pelvis.z};
         add_joint("pelvis", -1, pelvis_world_);
         add_frame("pelvis", pelvis_world_, s_p_);
@@ -162,16 +174,15 @@ private:
             const std::string sfx = side == 0 ? "_r" : "_l";
             const float mirror = side == 0 ? 1.0f : -1.0f;  // left = right mirrored in x
             const glm::vec3 hip = pelvis_world_ + glm::vec3(hip_r_pelvis.x * mirror, hip_r_pelvis.y, hip_r_pelvis.z);
-            const glm::vec3 knee{hip.x, knee_y, knee_z};
+            const glm::vec3 knee = hip + hip_to_knee;
             const glm::vec3 ankle{hip.x, ankle_y, knee_z};
             const int p = joint("pelvis");
             const int jh = add_joint("hip" + sfx, p, hip);
             const int jk = add_joint("knee" + sfx, jh, knee);
             const int ja = add_joint("ankle" + sfx, jk, ankle);
             add_frame("femur" + sfx, hip, s_f_);
-            const glm::vec3 tibia_origin = hip + osim_axes(tibia_in_femur) * s_f_;
-            const float s_t = (tibia_origin.y - ankle_y) / -d_.gait.at("ankle_in_tibia").y;
-            add_frame("tibia" + sfx, tibia_origin, s_t);
+            const float s_t = (knee.y - ankle_y) / -d_.gait.at("ankle_in_tibia").y;
+            add_frame("tibia" + sfx, knee, s_t);
             add_frame("talus" + sfx, ankle, s_foot);
             glm::vec3 calcn = gait("calcn_in_talus") * s_foot;
             glm::vec3 toes = gait("toes_in_calcn") * s_foot;
