@@ -36,6 +36,8 @@ public:
     JsonNode(JsonReader* reader, const Json* value, std::string path) : reader_(reader), value_(value), path_(std::move(path)) {}
 
     bool present() const { return value_ != nullptr; }
+    // The same value with a readable label in its path, e.g. "/muscles/3 (psoas)".
+    JsonNode labelled(const std::string& label) const { return JsonNode(reader_, value_, path_ + " (" + label + ")"); }
     const std::string& path() const { return path_; }
     const Json* raw() const { return value_; }
 

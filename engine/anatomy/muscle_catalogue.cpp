@@ -1,0 +1,320 @@
+// anatomy/muscle_catalogue.cpp
+//
+// [SECTION] Parsing one path point
+// [SECTION] Parsing one muscle, for one side
+// [SECTION] The catalogue
+// [SECTION] Attachment landmarks
+#include "anatomy/muscle_catalogue.hpp"
+
+#include "anatomy/muscle_path.hpp"
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/json.hpp"
+
+#include <regex>
+#include <set>
+
+namespace anat {
+
+bool Muscle::in_group(const std::string& g) const {
+    if (group == g) return true;
+    for (const auto& a : also_in)
+        if (a == g) return true;
+    return false;
+}
+
+int MuscleCatalogue::find(const std::string& id) const {
+    for (std::size_t i = 0; i < muscles.size(); ++i)
+        if (muscles[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const MuscleGroup* MuscleCatalogue::find_group(const std::string& id) const {
+    for (const auto& g : groups)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
+namespace {
+
+const std::regex id_pattern("^[a-z][a-z0-9_]*$");
+
+// Bones without a side: the axial skeleton.
+bool unsided_bone(const std::string& b) {
+    return b == "sacrum" || b == "coccyx" || b == "sternum" || b == "skull" || b == "mandible" || b.rfind("vertebra_", 0) == 0 ||
+           b.rfind("disc_", 0) == 0;
+}
+
+std::string suffix(Side s) { return s == Side::right ? "_r" : "_l"; }
+
+// Joints named without a side in the file get the muscle's side when the rig has both.
+int resolve_joint(const Skeleton& sk, const std::string& name, Side side) {
+    if (int j = sk.find_joint(name); j >= 0) return j;
+    return sk.find_joint(name + suffix(side));
+}
+
+// [SECTION] Parsing one path point
+
+const char* default_joint(const std::string& frame) {
+    if (frame == "pelvis") return "pelvis";
+    if (frame == "femur") return "hip";
+    if (frame == "tibia") return "knee";
+    if (frame == "talus" || frame == "calcn") return "ankle";
+    if (frame == "toes") return "mtp";
+    return nullptr;  // torso: the file must say which vertebra carries the point
+}
+
+PathCoordinate parse_coordinate(const core::JsonNode& n) {
+    const std::string c = n.string_one_of({"hip_flexion", "knee_angle", "ankle_angle"}, "knee_angle");
+    if (c == "hip_flexion") return PathCoordinate::hip_flexion;
+    if (c == "ankle_angle") return PathCoordinate::ankle_angle;
+    return PathCoordinate::knee_angle;
+}
+
+core::NaturalSpline parse_spline(const core::JsonNode& n) {
+    const auto knots = n["knots"].numbers(-10.0, 10.0);
+    const auto values = n["values"].numbers(-2.0, 2.0);
+    try {
+        return core::NaturalSpline(knots, values);
+    } catch (const core::Error& e) {
+        if (n.present()) n.problem(e.what());
+        return core::NaturalSpline::constant(0.0);
+    }
+}
+
+PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side) {
+    PathPoint p;
+    const float mirror = side == Side::right ? 1.0f : -1.0f;
+    const std::string frame = n["frame"].string_one_of({"pelvis", "femur", "tibia", "talus", "calcn", "toes", "torso"}, "pelvis");
+    const std::string frame_name = frame == "pelvis" || frame == "torso" ? frame : frame + suffix(side);
+    const ReferenceFrame* ref = sk.find_frame(frame_name);
+    if (!ref) {
+        n["frame"].problem("the rig has no model frame \"" + frame_name + "\"");
+        return p;
+    }
+    std::string joint_name;
+    if (n.has("joint")) joint_name = n.get("joint").string();
+    else if (const char* d = default_joint(frame)) joint_name = d;
+    else n.problem("a point in the torso frame needs \"joint\" (the vertebra that carries it)");
+    p.joint = joint_name.empty() ? -1 : resolve_joint(sk, joint_name, side);
+    if (!joint_name.empty() && p.joint < 0) n.get("joint").problem("the rig has no joint \"" + joint_name + "\"");
+    if (p.joint < 0) { p.joint = 0; return p; }
+    const glm::vec3 joint_rest = sk.joints[static_cast<std::size_t>(p.joint)].rest_world;
+
+    if (n.has("moving")) {
+        const auto mv = n.get("moving");
+        p.kind = PathPoint::Kind::moving;
+        p.coordinate = parse_coordinate(mv["coordinate"]);
+        p.moving = {parse_spline(mv["x"]), parse_spline(mv["y"]), parse_spline(mv["z"])};
+        p.frame_origin_in_bone = ref->origin_world - joint_rest;
+        p.frame_scale = ref->scale.x;
+        p.mirror_z = mirror;
+        if (n.has("osim")) n.get("osim").problem("a moving point takes \"moving\", not \"osim\"");
+    } else {
+        glm::vec3 o = n["osim"].vec3(1.0f);
+        o.z *= mirror;
+        p.position = sk.osim_to_world(*ref, o) - joint_rest;
+    }
+    if (n.has("when")) {
+        if (p.kind == PathPoint::Kind::moving) n.get("when").problem("a point cannot both move and be conditional");
+        const auto w = n.get("when");
+        p.kind = PathPoint::Kind::conditional;
+        p.coordinate = parse_coordinate(w["coordinate"]);
+        p.min_rad = core::deg_to_rad(static_cast<float>(w["min_deg"].number(-360.0, 360.0)));
+        p.max_rad = core::deg_to_rad(static_cast<float>(w["max_deg"].number(-360.0, 360.0)));
+        if (p.min_rad >= p.max_rad) w.problem("min_deg must be below max_deg");
+    }
+    if (n.has("role")) {
+        n.get("role").string_one_of({"origin", "insertion"}, "origin");
+        p.is_attachment = true;
+    }
+    if (n.has("bone")) {
+        std::string b = n.get("bone").string();
+        if (!std::regex_match(b, id_pattern)) n.get("bone").problem("bone names are snake_case");
+        p.bone = unsided_bone(b) ? b : b + suffix(side);
+    }
+    return p;
+}
+
+// [SECTION] Parsing one muscle, for one side
+
+void parse_end_range(const core::JsonNode& n, Side side, EndRange& out) {
+    Coordinates& c = out.pose;
+    LegAngles& leg = c.legs[static_cast<std::size_t>(side)];
+    const std::set<std::string> known = {"hip_flexion", "hip_adduction", "hip_rotation", "knee_flexion", "ankle_dorsiflexion",
+                                         "lumbar_extension", "lumbar_bending", "source"};
+    for (const auto& [k, v] : n.members()) {
+        if (!known.count(k)) { v.problem("unknown coordinate \"" + k + "\""); continue; }
+        if (k == "source") { out.source = v.string(); continue; }
+        const float deg = static_cast<float>(v.number(-180.0, 180.0));
+        if (k == "hip_flexion") leg.hip_flexion_deg = deg;
+        else if (k == "hip_adduction") leg.hip_adduction_deg = deg;
+        else if (k == "hip_rotation") leg.hip_rotation_deg = deg;
+        else if (k == "knee_flexion") leg.knee_flexion_deg = deg;
+        else if (k == "ankle_dorsiflexion") leg.ankle_dorsiflexion_deg = deg;
+        else if (k == "lumbar_extension") c.lumbar_extension_deg = deg;
+        else if (k == "lumbar_bending") c.lumbar_bending_deg = side == Side::right ? deg : -deg;
+    }
+    if (out.source.empty()) n.problem("the end range needs a \"source\"");
+}
+
+Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, const std::set<std::string>& group_ids) {
+    Muscle m;
+    m.side = side;
+    m.base_id = entry["id"].string();
+    // Problems name the muscle as well as its place: "/muscles/3 (psoas)/params/f_max_n".
+    const core::JsonNode n = m.base_id.empty() ? entry : entry.labelled(m.base_id);
+    if (!m.base_id.empty() && !std::regex_match(m.base_id, id_pattern)) n["id"].problem("ids are snake_case (a-z, 0-9, _)");
+    m.id = m.base_id + suffix(side);
+    m.name = n["name"].string();
+    m.group = n["group"].string();
+    if (!m.group.empty() && !group_ids.count(m.group)) n["group"].problem("unknown group \"" + m.group + "\"");
+    if (n.has("also_in"))
+        for (const auto& g : n.get("also_in").items()) {
+            m.also_in.push_back(g.string());
+            if (!group_ids.count(m.also_in.back())) g.problem("unknown group \"" + m.also_in.back() + "\"");
+        }
+    for (auto [field, target] : {std::pair{"origin", &m.origin}, {"insertion", &m.insertion}, {"action", &m.action},
+                                 {"innervation", &m.innervation}, {"note", &m.note}}) {
+        *target = n[field].string();
+        if (n.has(field) && target->empty()) n[field].problem("text must not be empty");
+    }
+    auto pr = n["params"];
+    m.params.f_max_n = static_cast<float>(pr["f_max_n"].number(1.0, 20000.0, 100.0));
+    m.params.l_opt_m = static_cast<float>(pr["l_opt_m"].number(0.005, 1.0, 0.1));
+    m.params.l_ts_m = static_cast<float>(pr["l_ts_m"].number(0.0, 1.0, 0.1));
+    m.params.pennation_rad = core::deg_to_rad(static_cast<float>(pr["pennation_deg"].number(0.0, 60.0)));
+    m.params.source = pr["source"].string();
+    if (pr.has("source") && m.params.source.empty()) pr["source"].problem("every number needs its source");
+
+    const auto pts = n["path"].items();
+    if (n.has("path") && pts.size() < 2) n["path"].problem("a path needs at least an origin and an insertion");
+    for (const auto& pn : pts) {
+        for (const auto& [k, v] : pn.members())
+            if (k != "frame" && k != "osim" && k != "moving" && k != "when" && k != "joint" && k != "role" && k != "bone" && k != "source")
+                v.problem("unknown field \"" + k + "\"");
+        m.path.push_back(parse_point(pn, sk, side));
+    }
+    if (pts.size() >= 2) {
+        if (!pts.front().has("role") || pts.front().get("role").string() != "origin") pts.front().problem("the first point must have \"role\": \"origin\"");
+        if (!pts.back().has("role") || pts.back().get("role").string() != "insertion") pts.back().problem("the last point must have \"role\": \"insertion\"");
+        if (m.path.front().kind == PathPoint::Kind::conditional || m.path.back().kind == PathPoint::Kind::conditional)
+            n["path"].problem("the origin and insertion cannot be conditional");
+        for (const auto* end : {&pts.front(), &pts.back()})
+            if (!end->has("bone")) end->problem("an origin or insertion needs \"bone\" (the bone it lies on)");
+    }
+    parse_end_range(n["end_range"], side, m.end_range);
+    static const std::set<std::string> known = {"id", "name", "group", "also_in", "origin", "insertion", "action", "innervation",
+                                                "note", "params", "path", "end_range", "shape"};
+    for (const auto& [k, v] : n.members())
+        if (!known.count(k)) v.problem("unknown field \"" + k + "\"");
+    if (n.has("shape")) {
+        auto sh = n.get("shape");
+        if (sh.has("radius_scale")) m.shape.radius_scale = static_cast<float>(sh.get("radius_scale").number(0.1, 5.0, 1.0));
+        if (sh.has("flatten")) m.shape.flatten = static_cast<float>(sh.get("flatten").number(0.1, 1.0, 1.0));
+    }
+    return m;
+}
+
+// [SECTION] The catalogue
+
+struct Parsed {
+    MuscleCatalogue catalogue;
+    std::vector<std::string> problems;
+};
+
+Parsed parse(const std::string& text, const std::string& file, const Skeleton& sk) {
+    Parsed out;
+    out.catalogue.file = file;
+    core::JsonReader r(file, text);  // syntax errors throw with line:column
+    auto root = r.root();
+    if (root["format"].string() != "anatomy-muscles-1") root["format"].problem("expected \"anatomy-muscles-1\"");
+    auto pc = root["passive_curve"];
+    out.catalogue.passive_k = static_cast<float>(pc["k_pe"].number(0.5, 20.0, 4.0));
+    out.catalogue.passive_e0 = static_cast<float>(pc["e0_m"].number(0.05, 2.0, 0.6));
+    out.catalogue.specific_tension_n_per_m2 = static_cast<float>(root["specific_tension_n_per_cm2"].number(5.0, 200.0, 60.0)) * 1e4f;
+    std::set<std::string> group_ids;
+    for (const auto& g : root["groups"].items()) {
+        MuscleGroup mg;
+        mg.id = g["id"].string();
+        mg.name = g["name"].string();
+        mg.color = g["color"].vec3(1.0f, glm::vec3(0.8f));
+        if (!group_ids.insert(mg.id).second) g["id"].problem("duplicate group \"" + mg.id + "\"");
+        out.catalogue.groups.push_back(mg);
+    }
+    std::set<std::string> ids;
+    for (const auto& mn : root["muscles"].items()) {
+        for (Side side : {Side::right, Side::left}) {
+            Muscle m = parse_muscle(mn, sk, side, group_ids);
+            if (side == Side::left) {
+                // Problems of the left copy repeat the right's; keep only the right's report.
+            }
+            if (side == Side::right && !m.base_id.empty() && !ids.insert(m.base_id).second)
+                mn["id"].problem("duplicate muscle id \"" + m.base_id + "\"");
+            out.catalogue.muscles.push_back(std::move(m));
+        }
+    }
+    // Each muscle was parsed twice (both sides): drop the repeated problem lines.
+    std::vector<std::string> unique;
+    std::set<std::string> seen;
+    for (const auto& p : r.problems())
+        if (seen.insert(p).second) unique.push_back(p);
+    out.problems = unique;
+    return out;
+}
+
+void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
+    const RigIndex ix(sk);
+    const Pose rest = rest_pose(sk);
+    const auto world = forward_kinematics(sk, rest);
+    const PathCoordinates pc = path_coordinates(ix, rest);
+    for (Muscle& m : c.muscles) {
+        m.neutral_length_m = muscle_length(m, world, pc);
+        m.end_length_m = muscle_length(m, sk, m.end_range.pose);
+        // Thickness from the physiological cross-section: area = force / specific tension.
+        const float area = m.params.f_max_n / c.specific_tension_n_per_m2;
+        m.radius_m = std::sqrt(area / core::pi) * m.shape.radius_scale;
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> validate_muscle_catalogue(const std::string& json_text, const std::string& file, const Skeleton& skeleton) {
+    try {
+        return parse(json_text, file, skeleton).problems;
+    } catch (const core::Error& e) {
+        return {e.what()};
+    }
+}
+
+MuscleCatalogue load_muscle_catalogue(const std::string& json_text, const std::string& file, const Skeleton& skeleton) {
+    Parsed p = parse(json_text, file, skeleton);
+    if (!p.problems.empty()) {
+        std::string all;
+        for (const auto& s : p.problems) all += (all.empty() ? "" : "\n") + s;
+        throw core::Error(all);
+    }
+    finish_loading(p.catalogue, skeleton);
+    return std::move(p.catalogue);
+}
+
+MuscleCatalogue load_default_muscle_catalogue(const Skeleton& skeleton) {
+    const auto path = core::asset_dir() / "muscles" / "muscles.json";
+    return load_muscle_catalogue(core::read_file(path), path.string(), skeleton);
+}
+
+// [SECTION] Attachment landmarks
+
+void add_attachment_landmarks(Skeleton& skeleton, const MuscleCatalogue& catalogue) {
+    for (const Muscle& m : catalogue.muscles) {
+        for (std::size_t i : {std::size_t{0}, m.path.size() - 1}) {
+            const PathPoint& p = m.path[i];
+            const std::string name = m.base_id + (i == 0 ? "_origin" : "_insertion") + (m.side == Side::right ? "_r" : "_l");
+            if (skeleton.find_landmark(name) >= 0) continue;
+            const glm::vec3 pos = p.kind == PathPoint::Kind::moving ? p.moving_position(0.0f) : p.position;
+            skeleton.landmarks.push_back({name, p.joint, pos, LandmarkKind::surface, p.bone});
+        }
+    }
+}
+
+}  // namespace anat

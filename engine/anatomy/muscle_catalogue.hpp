@@ -1,0 +1,108 @@
+// anatomy/muscle_catalogue.hpp: the muscle catalogue (assets/muscles/muscles.json), validated
+// against the rig on load.
+//
+// The file gives each muscle once (right side); loading creates both sides (ids "psoas_r",
+// "psoas_l"). Path points live in published-model body frames and hang on rig joints; they are
+// resolved into bone-frame positions here, so evaluating a path per frame is cheap.
+#pragma once
+
+#include "anatomy/coordinates.hpp"
+#include "anatomy/skeleton.hpp"
+#include "core/spline.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace anat {
+
+enum class PathCoordinate { hip_flexion, knee_angle, ankle_angle };
+
+struct PathPoint {
+    enum class Kind { fixed, conditional, moving };
+    Kind kind = Kind::fixed;
+    int joint = -1;                    // bone frame the point moves with
+    glm::vec3 position{0.0f};          // in that bone frame (fixed and conditional points)
+    PathCoordinate coordinate = PathCoordinate::knee_angle;
+    float min_rad = 0.0f, max_rad = 0.0f;       // conditional: present while min <= q <= max
+    std::array<core::NaturalSpline, 3> moving;  // moving: osim x, y, z as splines of q (metres)
+    glm::vec3 frame_origin_in_bone{0.0f};       // moving: the model frame's origin in the bone frame
+    float frame_scale = 1.0f;
+    float mirror_z = 1.0f;                      // -1 on the left side
+    std::string bone;                           // origin and insertion: the bone it lies on
+    bool is_attachment = false;                 // origin or insertion
+
+    // Bone-frame position of a moving point at coordinate value q.
+    glm::vec3 moving_position(float q) const;
+};
+
+struct MuscleParams {
+    float f_max_n = 0.0f;
+    float l_opt_m = 0.0f;        // optimal fibre length
+    float l_ts_m = 0.0f;         // tendon slack length
+    float pennation_rad = 0.0f;  // at optimal fibre length
+    std::string source;
+};
+
+// The end of a normal range of motion that stretches this muscle, as changes from neutral.
+struct EndRange {
+    Coordinates pose;            // for the right side; mirrored for the left
+    std::string source;
+};
+
+struct MuscleShape {
+    float radius_scale = 1.0f;   // thickness relative to the cross-section from force
+    float flatten = 1.0f;        // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
+};
+
+struct Muscle {
+    std::string id;              // "psoas_r"
+    std::string base_id;         // "psoas"
+    Side side = Side::right;
+    std::string name;            // "Psoas major"
+    std::string group;           // primary group id
+    std::vector<std::string> also_in;
+    std::string origin, insertion, action, innervation, note;
+    MuscleParams params;
+    std::vector<PathPoint> path;
+    EndRange end_range;
+    MuscleShape shape;
+    float radius_m = 0.0f;       // belly radius drawn (from force via specific tension)
+    // Filled by the loader from the rig: lengths at neutral standing and at the end range.
+    float neutral_length_m = 0.0f;
+    float end_length_m = 0.0f;
+
+    std::string display_name() const { return name + (side == Side::right ? " (right)" : " (left)"); }
+    bool in_group(const std::string& g) const;
+};
+
+struct MuscleGroup {
+    std::string id, name;
+    glm::vec3 color{1.0f};
+};
+
+struct MuscleCatalogue {
+    std::string file;
+    std::vector<MuscleGroup> groups;
+    std::vector<Muscle> muscles;     // right then left for each entry, in file order
+    float passive_k = 4.0f;          // Thelen passive shape
+    float passive_e0 = 0.6f;         // strain at one normalised force
+    float specific_tension_n_per_m2 = 600000.0f;
+
+    int find(const std::string& id) const;
+    const MuscleGroup* find_group(const std::string& id) const;
+};
+
+// Parses and validates. Every problem is reported with the file, the muscle and the field; the
+// first call that finds any throws one core::Error listing them all.
+MuscleCatalogue load_muscle_catalogue(const std::string& json_text, const std::string& file, const Skeleton& skeleton);
+// The same checks, returning the list of problems instead of throwing (for `anatomy validate`).
+std::vector<std::string> validate_muscle_catalogue(const std::string& json_text, const std::string& file, const Skeleton& skeleton);
+// assets/muscles/muscles.json
+MuscleCatalogue load_default_muscle_catalogue(const Skeleton& skeleton);
+
+// Landmarks for every origin and insertion ("psoas_origin_r"), for the skeleton generator and
+// the landmark tests. Appended to the skeleton's list; existing names are kept.
+void add_attachment_landmarks(Skeleton& skeleton, const MuscleCatalogue& catalogue);
+
+}  // namespace anat

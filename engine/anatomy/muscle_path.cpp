@@ -1,0 +1,75 @@
+#include "anatomy/muscle_path.hpp"
+
+namespace anat {
+
+glm::vec3 PathPoint::moving_position(float q) const {
+    const glm::vec3 osim{static_cast<float>(moving[0](q)), static_cast<float>(moving[1](q)), static_cast<float>(moving[2](q)) * mirror_z};
+    return frame_origin_in_bone + osim_axes(osim) * frame_scale;
+}
+
+namespace {
+float coordinate_value(const PathCoordinates& c, PathCoordinate which, Side side) {
+    const auto s = static_cast<std::size_t>(side);
+    switch (which) {
+        case PathCoordinate::hip_flexion: return c.hip_flexion[s];
+        case PathCoordinate::knee_angle: return c.knee_angle[s];
+        case PathCoordinate::ankle_angle: return c.ankle_angle[s];
+    }
+    return 0.0f;
+}
+}  // namespace
+
+void muscle_path(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
+                 std::vector<glm::vec3>& out) {
+    out.clear();
+    for (const PathPoint& p : muscle.path) {
+        const core::Rigid& bone = world_from_bone[static_cast<std::size_t>(p.joint)];
+        switch (p.kind) {
+            case PathPoint::Kind::fixed: out.push_back(bone.apply(p.position)); break;
+            case PathPoint::Kind::conditional: {
+                const float q = coordinate_value(coords, p.coordinate, muscle.side);
+                if (q >= p.min_rad && q <= p.max_rad) out.push_back(bone.apply(p.position));
+                break;
+            }
+            case PathPoint::Kind::moving:
+                out.push_back(bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side))));
+                break;
+        }
+    }
+}
+
+float polyline_length(std::span<const glm::vec3> points) {
+    float l = 0.0f;
+    for (std::size_t i = 1; i < points.size(); ++i) l += glm::distance(points[i - 1], points[i]);
+    return l;
+}
+
+float muscle_length(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords) {
+    thread_local std::vector<glm::vec3> pts;
+    muscle_path(muscle, world_from_bone, coords, pts);
+    return polyline_length(pts);
+}
+
+float muscle_length(const Muscle& muscle, const Skeleton& skeleton, const Coordinates& coordinates) {
+    const RigIndex ix(skeleton);
+    const Pose pose = pose_from_coordinates(skeleton, ix, coordinates);
+    const auto world = forward_kinematics(skeleton, pose);
+    return muscle_length(muscle, world, path_coordinates(ix, pose));
+}
+
+void evaluate_paths(const MuscleCatalogue& catalogue, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
+                    MusclePaths& out) {
+    out.points.clear();
+    out.first.assign(catalogue.muscles.size() + 1, 0u);
+    out.length_m.resize(catalogue.muscles.size());
+    thread_local std::vector<glm::vec3> pts;
+    for (std::size_t i = 0; i < catalogue.muscles.size(); ++i) {
+        muscle_path(catalogue.muscles[i], world_from_bone, coords, pts);
+        out.first[i] = static_cast<std::uint32_t>(out.points.size());
+        out.points.insert(out.points.end(), pts.begin(), pts.end());
+        out.length_m[i] = polyline_length(pts);
+    }
+    out.first.back() = static_cast<std::uint32_t>(out.points.size());
+}
+
+}  // namespace anat

@@ -1,0 +1,38 @@
+// biomech/muscle_mechanics.hpp: per-muscle mechanics for the current pose.
+//
+// - Musculotendon length and its change from neutral standing.
+// - Relative elongation toward a normal end range: 0 at neutral standing, 1 at the muscle's
+//   end-range length (anatomy-data 1.6 caveat: a display measure, not a fibre strain).
+// - Passive fibre force from Thelen's curve (anatomy-data 2.1) with a rigid tendon and a
+//   constant-thickness pennation model. Tightness shortens the muscle's rest length (fibre and
+//   tendon together), so the same pose stretches the fibres further.
+#pragma once
+
+#include "anatomy/muscle_catalogue.hpp"
+
+#include <span>
+
+namespace biomech {
+
+// Thelen 2003 passive force-length, normalised to F_max: 0 below l_norm = 1.
+float thelen_passive(float fibre_length_norm, float k_pe, float e0);
+
+// The largest rest-length shortening that tightness 100 stands for (12 % of l_opt + l_ts).
+inline constexpr float max_shortening = 0.12f;
+
+struct MuscleState {
+    float length_m = 0.0f;
+    float change_m = 0.0f;               // length - neutral length
+    float relative_elongation = 0.0f;    // 0 neutral, 1 normal end range (may go below 0 or above 1)
+    float fibre_length_norm = 0.0f;      // l_M / l_opt (with tightness applied)
+    float passive_force_n = 0.0f;
+    float passive_force_norm = 0.0f;     // passive force / F_max
+};
+
+// `tightness` 0..1 shortens the rest length by tightness * max_shortening.
+MuscleState muscle_state(const anat::Muscle& muscle, float length_m, float tightness, const anat::MuscleCatalogue& catalogue);
+
+// Fibre length (m) for a musculotendon length with a rigid tendon and fixed-width pennation.
+float fibre_length(const anat::MuscleParams& p, float length_m, float rest_scale);
+
+}  // namespace biomech

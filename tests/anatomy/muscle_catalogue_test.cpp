@@ -1,0 +1,204 @@
+#include "anatomy/muscle_catalogue.hpp"
+#include "anatomy/muscle_path.hpp"
+#include "anatomy/skeleton_builder.hpp"
+#include "biomech/muscle_mechanics.hpp"
+#include "core/error.hpp"
+#include "core/files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+using anat::Coordinates;
+using anat::Side;
+
+namespace {
+
+const anat::Skeleton& skeleton() {
+    static const anat::Skeleton s = anat::build_default_skeleton();
+    return s;
+}
+const anat::MuscleCatalogue& catalogue() {
+    static const anat::MuscleCatalogue c = anat::load_default_muscle_catalogue(skeleton());
+    return c;
+}
+const anat::Muscle& muscle(const std::string& id) {
+    const int i = catalogue().find(id);
+    EXPECT_GE(i, 0) << id;
+    return catalogue().muscles[static_cast<std::size_t>(std::max(i, 0))];
+}
+float length(const std::string& id, const Coordinates& c) { return anat::muscle_length(muscle(id), skeleton(), c); }
+Coordinates hip_knee(float hip, float knee, Side side = Side::right) {
+    Coordinates c;
+    c.legs[static_cast<std::size_t>(side)].hip_flexion_deg = hip;
+    c.legs[static_cast<std::size_t>(side)].knee_flexion_deg = knee;
+    return c;
+}
+std::string catalogue_text() { return core::read_file(core::asset_dir() / "muscles" / "muscles.json"); }
+
+const char* hip_flexors[] = {"psoas_r", "iliacus_r", "rectus_femoris_r", "sartorius_r", "tfl_r"};
+const char* hamstrings[] = {"biceps_femoris_long_r", "semitendinosus_r", "semimembranosus_r"};
+
+}  // namespace
+
+TEST(MuscleCatalogue, HasEveryRequiredMuscleOnBothSidesInItsGroup) {
+    const std::map<std::string, std::string> required = {
+        {"psoas", "hip_flexors"}, {"iliacus", "hip_flexors"}, {"rectus_femoris", "quadriceps"}, {"sartorius", "hip_flexors"},
+        {"tfl", "hip_flexors"}, {"biceps_femoris_long", "hamstrings"}, {"biceps_femoris_short", "hamstrings"},
+        {"semitendinosus", "hamstrings"}, {"semimembranosus", "hamstrings"}, {"gluteus_maximus_1", "gluteals"},
+        {"gluteus_maximus_2", "gluteals"}, {"gluteus_maximus_3", "gluteals"}, {"gluteus_medius_2", "gluteals"},
+        {"rectus_abdominis", "abdominals"}, {"external_oblique", "abdominals"}, {"internal_oblique", "abdominals"},
+        {"erector_spinae", "back_extensors"}, {"quadratus_lumborum", "back_extensors"}, {"vastus_lateralis", "quadriceps"},
+        {"vastus_medialis", "quadriceps"}, {"vastus_intermedius", "quadriceps"}, {"adductor_longus", "adductors"},
+        {"adductor_magnus", "adductors"}, {"gracilis", "adductors"}, {"gastrocnemius_medial", "calf"},
+        {"gastrocnemius_lateral", "calf"}, {"soleus", "calf"}};
+    for (const auto& [id, group] : required)
+        for (const char* sfx : {"_r", "_l"}) {
+            const int i = catalogue().find(id + sfx);
+            ASSERT_GE(i, 0) << id << sfx;
+            EXPECT_EQ(catalogue().muscles[static_cast<std::size_t>(i)].group, group) << id;
+        }
+    EXPECT_TRUE(muscle("rectus_femoris_r").in_group("hip_flexors"));
+    for (const auto& m : catalogue().muscles) {
+        EXPECT_FALSE(m.origin.empty() || m.insertion.empty() || m.action.empty() || m.innervation.empty() || m.note.empty()) << m.id;
+        EXPECT_FALSE(m.params.source.empty()) << m.id;
+        EXPECT_FALSE(m.end_range.source.empty()) << m.id;
+        EXPECT_NE(catalogue().find_group(m.group), nullptr) << m.id;
+    }
+}
+
+TEST(MuscleCatalogue, NeutralLengthsMatchThePublishedModelScaledToStature) {
+    // anatomy-data 1.6, neutral standing (mm, gait2392 at about 1.8 m), scaled to 1.75 m.
+    const std::map<std::string, float> published_mm = {
+        {"psoas_r", 261}, {"iliacus_r", 207}, {"rectus_femoris_r", 410}, {"tfl_r", 536}, {"sartorius_r", 569},
+        {"semimembranosus_r", 415}, {"semitendinosus_r", 463}, {"biceps_femoris_long_r", 420},
+        {"biceps_femoris_short_r", 246}, {"gluteus_maximus_2_r", 210}, {"erector_spinae_r", 150}};
+    const float scale = skeleton().params.stature_m / 1.8f;
+    for (const auto& [id, mm] : published_mm) {
+        const float expected = mm * 1e-3f * scale;
+        EXPECT_NEAR(muscle(id).neutral_length_m, expected, 0.15f * expected) << id;
+    }
+}
+
+TEST(MuscleCatalogue, HipFlexionShortensTheHipFlexorsAndLengthensTheHamstrings) {
+    const Coordinates flexed = hip_knee(45.0f, 0.0f);
+    for (const char* id : hip_flexors) EXPECT_LT(length(id, flexed), muscle(id).neutral_length_m - 0.005f) << id;
+    for (const char* id : hamstrings) EXPECT_GT(length(id, flexed), muscle(id).neutral_length_m + 0.01f) << id;
+    // Hip extension does the opposite for the one-joint hip flexors.
+    for (const char* id : {"psoas_r", "iliacus_r"}) EXPECT_GT(length(id, hip_knee(-15.0f, 0.0f)), muscle(id).neutral_length_m) << id;
+}
+
+TEST(MuscleCatalogue, KneeFlexionLengthensRectusFemoris) {
+    float previous = muscle("rectus_femoris_r").neutral_length_m;
+    for (float knee : {30.0f, 60.0f, 90.0f, 120.0f}) {
+        const float l = length("rectus_femoris_r", hip_knee(0.0f, knee));
+        EXPECT_GT(l, previous) << knee;
+        previous = l;
+    }
+    // anatomy-data 1.6: about +19 % at 120 degrees of knee flexion.
+    EXPECT_NEAR(previous / muscle("rectus_femoris_r").neutral_length_m - 1.0f, 0.192f, 0.04f);
+}
+
+TEST(MuscleCatalogue, AnteriorPelvicTiltLengthensTheHamstrings) {
+    // Tilt the pelvis 10 degrees forward over femurs that stay vertical (thigh angle = tilt + hip flexion).
+    Coordinates c;
+    c.pelvis_tilt_deg = -10.0f;
+    c.legs[0].hip_flexion_deg = 10.0f;
+    c.legs[1].hip_flexion_deg = 10.0f;
+    for (const char* id : hamstrings) EXPECT_GT(length(id, c), muscle(id).neutral_length_m + 0.005f) << id;
+    for (const char* id : {"psoas_r", "iliacus_r"}) EXPECT_LT(length(id, c), muscle(id).neutral_length_m) << id;
+}
+
+TEST(MuscleCatalogue, PublishedLengthChangesForStretchPoses) {
+    // anatomy-data 1.6 derived table, % change from neutral; a tolerance of 3 points absorbs our
+    // skeleton's proportions.
+    struct Row { const char* id; float hip, knee, percent; };
+    const Row rows[] = {{"psoas_r", -10, 90, 2.5f}, {"iliacus_r", -10, 90, 3.2f}, {"rectus_femoris_r", -10, 90, 17.8f},
+                        {"semimembranosus_r", 70, 0, 16.0f}, {"semitendinosus_r", 70, 0, 17.5f}, {"biceps_femoris_long_r", 70, 0, 17.9f},
+                        {"gluteus_maximus_2_r", 70, 0, 25.0f}, {"rectus_femoris_r", 0, 120, 19.2f}};
+    for (const auto& r : rows) {
+        const float change = 100.0f * (length(r.id, hip_knee(r.hip, r.knee)) / muscle(r.id).neutral_length_m - 1.0f);
+        EXPECT_NEAR(change, r.percent, 3.0f) << r.id << " at hip " << r.hip << ", knee " << r.knee;
+    }
+}
+
+TEST(MuscleCatalogue, LeftAndRightAreMirrorImages) {
+    for (const auto& m : catalogue().muscles) {
+        if (m.side != Side::right) continue;
+        const anat::Muscle& l = muscle(m.base_id + "_l");
+        EXPECT_NEAR(m.neutral_length_m, l.neutral_length_m, 1e-5f) << m.id;
+        EXPECT_NEAR(m.end_length_m, l.end_length_m, 1e-5f) << m.id;
+        // The same pose on the left leg stretches the left muscle the same.
+        EXPECT_NEAR(length(m.id, hip_knee(40, 30, Side::right)), length(l.id, hip_knee(40, 30, Side::left)), 1e-5f) << m.id;
+    }
+}
+
+TEST(MuscleMechanics, RelativeElongationIsZeroAtNeutralAndOneAtTheEndRange) {
+    for (const auto& m : catalogue().muscles) {
+        EXPECT_NEAR(biomech::muscle_state(m, m.neutral_length_m, 0.0f, catalogue()).relative_elongation, 0.0f, 1e-6f) << m.id;
+        if (std::abs(m.end_length_m - m.neutral_length_m) > 0.03f * m.neutral_length_m) {
+            EXPECT_NEAR(biomech::muscle_state(m, m.end_length_m, 0.0f, catalogue()).relative_elongation, 1.0f, 1e-5f) << m.id;
+        }
+    }
+    // The hamstrings' end range is a straight-leg raise to 80 degrees.
+    const auto& sm = muscle("semimembranosus_r");
+    const float slr40 = biomech::muscle_state(sm, length(sm.id, hip_knee(40, 0)), 0.0f, catalogue()).relative_elongation;
+    EXPECT_GT(slr40, 0.3f);
+    EXPECT_LT(slr40, 0.7f);
+}
+
+TEST(MuscleMechanics, PassiveForceFollowsThelenAndGrowsWithStretchAndTightness) {
+    EXPECT_FLOAT_EQ(biomech::thelen_passive(0.9f, 4.0f, 0.6f), 0.0f);
+    EXPECT_NEAR(biomech::thelen_passive(1.2f, 4.0f, 0.6f), 0.052f, 0.002f);  // anatomy-data 2.1 worked values
+    EXPECT_NEAR(biomech::thelen_passive(1.4f, 4.0f, 0.6f), 0.250f, 0.003f);
+    EXPECT_NEAR(biomech::thelen_passive(1.6f, 4.0f, 0.6f), 1.0f, 1e-4f);
+    const auto& ps = muscle("psoas_r");
+    const float l_ext = length(ps.id, hip_knee(-15, 0));
+    const auto loose = biomech::muscle_state(ps, l_ext, 0.0f, catalogue());
+    const auto tight = biomech::muscle_state(ps, l_ext, 1.0f, catalogue());
+    EXPECT_GT(tight.passive_force_n, loose.passive_force_n + 50.0f);
+    EXPECT_GT(tight.fibre_length_norm, loose.fibre_length_norm);
+    const auto& bf = muscle("biceps_femoris_long_r");
+    EXPECT_GT(biomech::muscle_state(bf, length(bf.id, hip_knee(80, 0)), 0.0f, catalogue()).passive_force_n,
+              biomech::muscle_state(bf, bf.neutral_length_m, 0.0f, catalogue()).passive_force_n);
+}
+
+TEST(MuscleCatalogue, BrokenFilesNameTheFileTheMuscleAndTheField) {
+    std::string text = catalogue_text();
+    const auto at = text.find("\"f_max_n\": 1113");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 15, "\"f_max_n\": \"strong\"");
+    const auto problems = anat::validate_muscle_catalogue(text, "muscles.json", skeleton());
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("muscles.json: /muscles/0 (psoas)/params/f_max_n"), std::string::npos) << problems[0];
+    EXPECT_THROW(anat::load_muscle_catalogue(text, "muscles.json", skeleton()), core::Error);
+
+    std::string bad_joint = catalogue_text();
+    const auto j = bad_joint.find("\"joint\": \"l4_l5\"");
+    ASSERT_NE(j, std::string::npos);
+    bad_joint.replace(j, 16, "\"joint\": \"l9_l9\"");
+    const auto p2 = anat::validate_muscle_catalogue(bad_joint, "muscles.json", skeleton());
+    ASSERT_FALSE(p2.empty());
+    EXPECT_NE(p2[0].find("(psoas)/path/0/joint"), std::string::npos) << p2[0];
+
+    const auto p3 = anat::validate_muscle_catalogue("{\"format\": ", "muscles.json", skeleton());
+    ASSERT_EQ(p3.size(), 1u);
+    EXPECT_NE(p3[0].find("muscles.json:1:"), std::string::npos);
+}
+
+TEST(MuscleCatalogue, AttachmentLandmarksNameEveryOriginAndInsertion) {
+    anat::Skeleton s = skeleton();
+    anat::add_attachment_landmarks(s, catalogue());
+    for (const auto& m : catalogue().muscles) {
+        const std::string sfx = m.side == Side::right ? "_r" : "_l";
+        const int o = s.find_landmark(m.base_id + "_origin" + sfx), i = s.find_landmark(m.base_id + "_insertion" + sfx);
+        ASSERT_GE(o, 0) << m.id;
+        ASSERT_GE(i, 0) << m.id;
+        EXPECT_FALSE(s.landmarks[static_cast<std::size_t>(o)].bone.empty()) << m.id;
+        // At rest the landmark is the path's first point.
+        const auto world = anat::forward_kinematics(s, anat::rest_pose(s));
+        std::vector<glm::vec3> pts;
+        anat::muscle_path(m, world, anat::path_coordinates(anat::RigIndex(s), anat::rest_pose(s)), pts);
+        EXPECT_LT(glm::distance(pts.front(), s.landmark_rest_world(o)), 1e-5f) << m.id;
+    }
+}
