@@ -34,7 +34,7 @@ BENCHMARK(BM_compute_normals_100k_triangles)->Unit(benchmark::kMillisecond);
 namespace {
 // Median milliseconds per frame at 1280x720, headless (llvmpipe here). `orbit`: the camera moves
 // every frame (the backdrop is redrawn); otherwise only the pose changes, as in a stretch demo.
-double median_frame_ms(gfx::Renderer& renderer, const scene::World& world, bool orbit) {
+double median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool orbit) {
     gfx::RenderTarget target({1280, 720}, GL_RGBA8, false);
     constexpr int frames = 120;  // issue budget: median over at least 120 frames
     constexpr int warm_up = 5;   // first frames compile shader variants

@@ -9,6 +9,7 @@ layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec2 a_uv;
 layout(location = 3) in vec4 a_color;
+layout(location = 4) in uint a_id;   // low 20 bits: bone or muscle id; bit 20: highlight
 
 uniform mat4 u_view_proj;
 uniform mat4 u_model;
@@ -20,7 +21,8 @@ uniform vec3 u_rim_dir;
 uniform vec4 u_color;            // linear tint (rgb) and opacity (a)
 uniform vec4 u_material;         // wrap, specular strength, rim strength, occlusion strength
 uniform int u_edge_alpha;        // 1: translucent shell, clearer at the silhouette (skin)
-uniform float u_highlight;       // selection glow 0..1
+uniform float u_highlight;       // selection glow 0..1 for the whole item
+uniform uint u_highlight_id;     // vertices with this id glow too (0: none)
 uniform vec3 u_highlight_color;  // linear
 
 out vec4 v_albedo_alpha;         // linear albedo, opacity
@@ -41,7 +43,9 @@ void main() {
     vec3 fill = vec3(0.30, 0.33, 0.38) * max((dot(n, u_fill_dir) + wrap) / (1.0 + wrap), 0.0);
     float edge = 1.0 - abs(dot(n, v));
     float rim = u_material.z * edge * edge * edge * clamp(dot(n, u_rim_dir) * 0.5 + 0.5, 0.0, 1.0);
-    vec3 glow = u_highlight_color * (u_highlight * (0.18 + 0.9 * edge * edge));
+    float highlight = u_highlight;
+    if ((a_id & 0x100000u) != 0u || (u_highlight_id != 0u && (a_id & 0xFFFFFu) == u_highlight_id)) highlight = 1.0;
+    vec3 glow = u_highlight_color * (highlight * (0.18 + 0.9 * edge * edge));
 
     float alpha = u_color.a * (u_edge_alpha == 1 ? mix(0.16, 1.0, edge * edge) : 1.0);
     v_albedo_alpha = vec4(albedo * mix(0.8, 1.0, ao), alpha);

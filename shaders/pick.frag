@@ -1,5 +1,5 @@
 #version 330 core
-// pick.frag: writes the item's id (0 = nothing pickable).
-uniform uint u_id;
+// pick.frag: writes the id (0 = nothing pickable).
+flat in uint v_id;
 out uint frag_id;
-void main() { frag_id = u_id; }
+void main() { frag_id = v_id; }

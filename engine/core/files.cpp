@@ -83,6 +83,14 @@ const fs::path& project_root() {
 fs::path shader_dir() { return project_root() / "shaders"; }
 fs::path asset_dir() { return project_root() / "assets"; }
 
+fs::path generated_asset_dir() {
+    if (const char* env = std::getenv("ANATOMY_GENERATED_ASSETS"); env && *env) return fs::path(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) return exe.parent_path().parent_path() / "assets";
+    return fs::current_path(ec) / "build" / "assets";
+}
+
 fs::path config_dir() {
     fs::path dir;
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {

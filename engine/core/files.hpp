@@ -21,6 +21,9 @@ void write_file_atomic(const fs::path& path, std::string_view bytes);
 const fs::path& project_root();
 fs::path shader_dir();   // project_root()/shaders
 fs::path asset_dir();    // project_root()/assets
+// Assets the build generates (the baked skeleton): <folder of the executable>/../assets, or
+// $ANATOMY_GENERATED_ASSETS when set.
+fs::path generated_asset_dir();
 
 // The user's config folder for this app ($XDG_CONFIG_HOME/anatomy or ~/.config/anatomy),
 // created on demand. Falls back to a temp folder when neither exists.

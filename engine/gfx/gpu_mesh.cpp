@@ -4,10 +4,11 @@
 
 namespace gfx {
 
-GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic) : dynamic_(dynamic) {
+GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic, std::span<const std::uint32_t> ids) : dynamic_(dynamic) {
     vao_ = create_vertex_array();
     vbo_ = create_buffer();
     ibo_ = create_buffer();
+    id_buffer_ = create_buffer();
     glBindVertexArray(vao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
@@ -20,11 +21,14 @@ GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic) : dynamic_(dynamic) {
     glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, uv)));
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, color)));
+    glBindBuffer(GL_ARRAY_BUFFER, id_buffer_.id());
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 1, GL_UNSIGNED_INT, sizeof(std::uint32_t), nullptr);
     glBindVertexArray(0);
-    upload(mesh);
+    upload(mesh, ids);
 }
 
-void GpuMesh::upload(const core::MeshData& mesh) {
+void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids) {
     const GLenum usage = dynamic_ ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW;
     glBindVertexArray(vao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
@@ -42,12 +46,20 @@ void GpuMesh::upload(const core::MeshData& mesh) {
     } else if (ibytes > 0) {
         glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, ibytes, mesh.indices.data());
     }
+    // Per-vertex ids: the caller's, or zeros so the attribute is always defined.
+    if (ids.size() != mesh.vertices.size()) {
+        zero_ids_.assign(mesh.vertices.size(), 0u);
+        ids = zero_ids_;
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, id_buffer_.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(ids.size() * sizeof(std::uint32_t)), ids.data(),
+                 dynamic_ ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
     glBindVertexArray(0);
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
     bounds_ = mesh.bounds();
 }
 
-void GpuMesh::update(const core::MeshData& mesh) { upload(mesh); }
+void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) { upload(mesh, ids); }
 
 void GpuMesh::draw() const {
     if (index_count_ == 0) return;

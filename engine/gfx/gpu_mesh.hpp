@@ -4,26 +4,32 @@
 #include "core/mesh.hpp"
 #include "gfx/objects.hpp"
 
+#include <span>
+
 namespace gfx {
 
 class GpuMesh {
 public:
     GpuMesh() = default;
     // Uploads now; `dynamic` hints that update() will be called every frame (muscles).
-    explicit GpuMesh(const core::MeshData& mesh, bool dynamic = false);
+    // `ids`: one per vertex (attribute 4): the low 20 bits pick a bone or muscle, the high bits
+    // carry flags (gfx::vertex_flag_*). Empty means all zero.
+    explicit GpuMesh(const core::MeshData& mesh, bool dynamic = false, std::span<const std::uint32_t> ids = {});
 
     // Replaces the contents; grows the buffers when needed.
-    void update(const core::MeshData& mesh);
+    void update(const core::MeshData& mesh, std::span<const std::uint32_t> ids = {});
     void draw() const;
     bool empty() const { return index_count_ == 0; }
     std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }
     const core::Bounds& bounds() const { return bounds_; }
 
 private:
-    void upload(const core::MeshData& mesh);
+    void upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids);
     VertexArray vao_;
     Buffer vbo_;
     Buffer ibo_;
+    Buffer id_buffer_;
+    std::vector<std::uint32_t> zero_ids_;
     GLsizei index_count_ = 0;
     std::size_t vertex_capacity_ = 0;
     std::size_t index_capacity_ = 0;

@@ -201,6 +201,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mp.set("u_fibres", m.fibres);
         mp.set("u_edge_alpha", item.shading == Shading::skin ? 1 : 0);
         mp.set("u_highlight", item.highlight);
+        mp.set_uint("u_highlight_id", item.highlight_id);
         mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
         item.mesh->draw();
         ++stats_.draw_calls;
@@ -438,8 +439,10 @@ Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm
     for (const auto& item : frame.items) {
         if (!item.mesh || item.mesh->empty()) continue;
         if (item.shading == Shading::skin && item.pick_id == 0) continue;  // see through the skin
+        if (item.pick_id == 0 && !item.per_vertex_ids && item.color.a < 0.99f) continue;  // ghosts do not block
         pp.set("u_model", item.world_from_mesh);
         pp.set_uint("u_id", item.pick_id);
+        pp.set("u_per_vertex_ids", item.per_vertex_ids ? 1 : 0);
         item.mesh->draw();
     }
     glDisable(GL_SCISSOR_TEST);

@@ -1,44 +1,18 @@
 #include "scene/world.hpp"
 
+#include "core/log.hpp"
+
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
 
 namespace scene {
 
-namespace {
-// A neutral standing figure from primitives, shown until the anatomical model is available.
-assets::Model make_placeholder() {
-    assets::Model m;
-    m.source = "placeholder";
-    auto add = [&](core::MeshData mesh, const glm::mat4& at, const char* name) {
-        mesh.name = name;
-        m.meshes.push_back(std::move(mesh));
-        assets::Node n;
-        n.name = name;
-        n.parent = 0;
-        n.parent_from_node = at;
-        n.meshes.push_back(static_cast<int>(m.meshes.size() - 1));
-        m.nodes.push_back(n);
-    };
-    m.nodes.push_back({"root", -1, glm::mat4(1.0f), {}});
-    auto T = [](float x, float y, float z) { return glm::translate(glm::mat4(1.0f), glm::vec3(x, y, z)); };
-    add(core::make_uv_sphere(0.1f, 32, 16), T(0, 1.64f, 0), "head");
-    add(core::make_box({0.16f, 0.26f, 0.09f}), T(0, 1.22f, 0), "trunk");
-    add(core::make_box({0.15f, 0.07f, 0.09f}), T(0, 0.93f, 0), "pelvis");
-    for (float s : {-1.0f, 1.0f}) {
-        add(core::make_cylinder(0.06f, 0.42f, 24), T(s * 0.09f, 0.70f, 0), s < 0 ? "thigh_r" : "thigh_l");
-        add(core::make_cylinder(0.045f, 0.42f, 24), T(s * 0.09f, 0.27f, 0), s < 0 ? "shank_r" : "shank_l");
-        add(core::make_box({0.045f, 0.03f, 0.12f}), T(s * 0.09f, 0.03f, 0.05f), s < 0 ? "foot_r" : "foot_l");
-        add(core::make_cylinder(0.04f, 0.56f, 24), T(s * 0.21f, 1.18f, 0), s < 0 ? "arm_r" : "arm_l");
-    }
-    for (auto& mesh : m.meshes)
-        for (auto& v : mesh.vertices) v.color = {235, 226, 205, 255};  // ivory
-    return m;
+World::World() {
+    std::vector<std::string> warnings;
+    body_ = Body::load_default(warnings);
+    for (const auto& w : warnings) core::log_warning(w);
 }
-}  // namespace
-
-World::World() : placeholder_(make_placeholder()) {}
 
 void World::load_user_model(const core::fs::path& path) {
     assets::Model model = assets::load_model(path);  // throws; nothing changes on failure
@@ -63,18 +37,18 @@ glm::mat4 World::user_model_placement() const {
     return glm::scale(glm::mat4(1.0f), glm::vec3(s)) * glm::translate(glm::mat4(1.0f), glm::vec3(-c.x, -b.min.y, -c.z));
 }
 
-void World::build_frame(gfx::FrameDesc& frame) const {
+void World::build_frame(gfx::FrameDesc& frame) {
     frame.floor_y_m = floor_y();
     if (user_model_) {
         user_model_->append_items(frame.items, user_model_placement(), gfx::Shading::plain, 1);
         return;
     }
-    placeholder_.append_items(frame.items, glm::mat4(1.0f), gfx::Shading::bone, 1);
+    body_->build_frame(frame, display);
 }
 
 core::Bounds World::bounds() const {
     if (user_model_) return user_model_->bounds().transformed(user_model_placement());
-    return placeholder_.bounds();
+    return body_->bounds();
 }
 
 float World::floor_y() const { return 0.0f; }

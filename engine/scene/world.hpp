@@ -1,7 +1,8 @@
-// scene/world.hpp: what the viewer and the snapshot command show, turned into draw items.
-// Needs a current GL context (it owns GPU meshes).
+// scene/world.hpp: what the viewer and the snapshot command show, turned into draw items: the
+// anatomical body, or a model file the user opened instead. Needs a current GL context.
 #pragma once
 
+#include "scene/body.hpp"
 #include "scene/model_instance.hpp"
 
 #include <optional>
@@ -10,6 +11,8 @@ namespace scene {
 
 class World {
 public:
+    // Loads the body from assets/ (warnings go to the log: a missing baked skeleton falls back to
+    // the rig view). Throws core::Error when the anatomy data itself is broken.
     World();
 
     // Loads a model file to show instead of the anatomy. On failure throws core::Error and keeps
@@ -19,14 +22,18 @@ public:
     bool has_user_model() const { return user_model_.has_value(); }
     const std::string& user_model_source() const;
 
-    void build_frame(gfx::FrameDesc& frame) const;
+    Body& body() { return *body_; }
+    const Body& body() const { return *body_; }
+    Body::Display display;
+
+    void build_frame(gfx::FrameDesc& frame);
     core::Bounds bounds() const;
     float floor_y() const;
 
 private:
     glm::mat4 user_model_placement() const;
     std::optional<ModelInstance> user_model_;
-    ModelInstance placeholder_;
+    std::unique_ptr<Body> body_;
 };
 
 }  // namespace scene

@@ -1,0 +1,103 @@
+// scene/body.hpp: the anatomical body on screen: the rig posed each frame, bones, discs, skin
+// and muscles, with layers, colour modes, selection and the muscles' live mechanics.
+//
+// Per frame: set_pose() (forward kinematics, muscle paths, mechanics), then build_frame() (muscle
+// geometry and draw items). Needs a GL context for its GPU meshes.
+#pragma once
+
+#include "anatomy/muscle_catalogue.hpp"
+#include "anatomy/muscle_mesh.hpp"
+#include "biomech/muscle_mechanics.hpp"
+#include "scene/bone_set.hpp"
+
+#include <optional>
+#include <set>
+
+namespace scene {
+
+enum class ColorMode { anatomical, group, stretch, tightness, tension };
+const char* color_mode_name(ColorMode m);
+
+struct Layers {
+    bool skeleton = true;
+    bool skin = false;
+    bool muscles = true;
+    bool left = true, right = true;
+    std::set<std::string> hidden_groups;   // muscle group ids
+    std::set<std::string> hidden_muscles;  // muscle ids
+    std::set<std::string> hidden_bones;    // bone names (not drawn individually yet: reserved)
+    // Show only these muscles (empty: no isolation).
+    std::set<std::string> isolated_muscles;
+    bool xray = false;                     // ghost everything not selected or isolated
+};
+
+struct Selection {
+    enum class Kind { none, muscle, bone, group };
+    Kind kind = Kind::none;
+    std::string id;                        // muscle id, bone name or group id
+    bool operator==(const Selection&) const = default;
+};
+
+// Picking ids: bones 1..999 (bone index + 1), muscles 1000 + muscle index.
+inline constexpr std::uint32_t muscle_id_base = 1000;
+
+class Body {
+public:
+    Body(anat::Skeleton skeleton, anat::MuscleCatalogue catalogue, std::unique_ptr<BoneSet> bones);
+    // Loads the rig and catalogue from assets/ and the baked skeleton model (the rig view when it
+    // is missing; `warnings` says why).
+    static std::unique_ptr<Body> load_default(std::vector<std::string>& warnings);
+
+    const anat::Skeleton& skeleton() const { return skeleton_; }
+    const anat::MuscleCatalogue& catalogue() const { return catalogue_; }
+    const BoneSet& bones() const { return *bones_; }
+
+    // Per-muscle tightness 0..1 (index = catalogue order); used by mechanics and colours.
+    std::vector<float>& tightness() { return tightness_; }
+    const std::vector<float>& tightness() const { return tightness_; }
+
+    void set_pose(const anat::Pose& pose);
+    const anat::Pose& pose() const { return pose_; }
+    std::span<const core::Rigid> world_from_bone() const { return world_; }
+    const anat::MusclePaths& paths() const { return paths_; }
+    const std::vector<biomech::MuscleState>& muscle_states() const { return states_; }
+    std::uint64_t pose_version() const { return pose_version_; }
+
+    struct Display {
+        ColorMode color_mode = ColorMode::anatomical;
+        Layers layers;
+        Selection selection;
+        std::set<std::string> emphasised;  // muscles to highlight (e.g. a stretch's targets)
+    };
+    void build_frame(gfx::FrameDesc& frame, const Display& display);
+
+    // What a picking id refers to.
+    Selection decode_pick(std::uint32_t id) const;
+    bool muscle_visible(std::size_t i, const Layers& layers) const;
+
+    core::Bounds bounds() const;   // of the posed body (joints and bones)
+    float floor_y() const { return 0.0f; }
+    // The colour a muscle is drawn with in a mode (sRGB); also for legends and UI swatches.
+    glm::vec3 muscle_color(std::size_t i, ColorMode mode) const;
+    static glm::vec3 heat_color(float t);   // 0..1 -> blue, teal, yellow, red
+
+private:
+    anat::Skeleton skeleton_;
+    anat::MuscleCatalogue catalogue_;
+    std::unique_ptr<BoneSet> bones_;
+    anat::RigIndex rig_;
+    anat::Pose pose_;
+    std::vector<core::Rigid> world_;
+    anat::PathCoordinates coords_;
+    anat::MusclePaths paths_;
+    std::vector<biomech::MuscleState> states_;
+    std::vector<float> tightness_;
+    std::uint64_t pose_version_ = 0;
+    // Geometry, rebuilt each frame from the paths.
+    core::MeshData solid_, ghost_;
+    std::vector<std::uint32_t> solid_ids_, ghost_ids_;
+    std::unique_ptr<gfx::GpuMesh> solid_mesh_, ghost_mesh_;
+    std::vector<anat::MuscleStyle> styles_;
+};
+
+}  // namespace scene

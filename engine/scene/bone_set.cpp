@@ -1,0 +1,279 @@
+// scene/bone_set.cpp
+//
+// [SECTION] Loading a skeleton model
+// [SECTION] The rig view
+// [SECTION] Per-frame deformation and draw items
+#include "scene/bone_set.hpp"
+
+#include "core/error.hpp"
+
+#define GLM_ENABLE_EXPERIMENTAL
+#include <glm/gtx/quaternion.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace scene {
+
+namespace {
+std::string upper(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+glm::u8vec4 ivory() { return {235, 226, 204, 255}; }
+}  // namespace
+
+int BoneSet::find_bone(const std::string& name) const {
+    for (std::size_t i = 0; i < bones_.size(); ++i)
+        if (bones_[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::size_t BoneSet::triangle_count() const {
+    std::size_t n = 0;
+    for (const auto& m : meshes_) n += m.mesh->triangle_count();
+    return n + disc_frame_.triangle_count();
+}
+
+// [SECTION] Loading a skeleton model
+
+BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vector<std::string>& warnings) {
+    const std::size_t joints = sk.joints.size();
+    std::vector<core::MeshData> bone_mesh(joints), cart_mesh(joints);
+    std::vector<std::vector<std::uint32_t>> bone_ids(joints), cart_ids(joints);
+    const auto world = model.world_from_node();
+    std::vector<int> joint_of_node(model.nodes.size(), -1);
+    std::vector<bool> joint_seen(joints, false);
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const assets::Node& n = model.nodes[i];
+        const int j = sk.find_joint(n.name);
+        joint_of_node[i] = j >= 0 ? j : (n.parent >= 0 ? joint_of_node[static_cast<std::size_t>(n.parent)] : -1);
+        if (j >= 0) joint_seen[static_cast<std::size_t>(j)] = true;
+    }
+    auto vertebra_joint = [&](const std::string& name) {
+        if (name == "S1") return sk.find_joint("pelvis");
+        for (const auto& v : sk.vertebrae)
+            if (v.name == name) return v.joint;
+        return -1;
+    };
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const assets::Node& n = model.nodes[i];
+        if (n.meshes.empty() || n.name.rfind("landmark:", 0) == 0) continue;
+        core::MeshData merged;
+        for (int mi : n.meshes) merged.append_transformed(model.meshes[static_cast<std::size_t>(mi)], world[i]);
+        if (n.name == "skin") {
+            skin_rest_ = std::move(merged);
+            continue;
+        }
+        int joint = joint_of_node[i];
+        if (joint < 0) {
+            warnings.push_back(model.source + ": mesh \"" + n.name + "\" is under no joint of the naming convention; it moves with the pelvis");
+            joint = 0;
+        }
+        const glm::vec3 origin = sk.joints[static_cast<std::size_t>(joint)].rest_world;
+        for (auto& v : merged.vertices) v.position -= origin;  // world rest -> bone frame (axes are world-aligned at rest)
+
+        if (n.name.rfind("disc_", 0) == 0) {
+            // disc_<upper>_<lower>: deforms between the two vertebrae when they hang on different joints.
+            const std::string rest = n.name.substr(5);
+            const auto us = rest.find('_');
+            const std::string up = us == std::string::npos ? "" : upper(rest.substr(0, us));
+            const std::string lo = us == std::string::npos ? "" : upper(rest.substr(us + 1));
+            const int ju = vertebra_joint(up), jl = vertebra_joint(lo);
+            bones_.push_back({n.name, joint, true});
+            const auto id = static_cast<std::uint32_t>(bones_.size());
+            if (ju >= 0 && jl >= 0 && ju != jl) {
+                Disc d;
+                d.lower = jl;
+                d.upper = ju;
+                // Re-express in the lower joint's frame, and weight by height between the endplates.
+                const glm::vec3 lower_origin = sk.joints[static_cast<std::size_t>(jl)].rest_world;
+                glm::vec3 bottom = sk.s1_center, normal = sk.s1_normal, top = bottom;
+                for (std::size_t k = 0; k < sk.vertebrae.size(); ++k) {
+                    if (sk.vertebrae[k].name == up) top = sk.vertebrae[k].inferior_center;
+                    if (sk.vertebrae[k].name == lo) { bottom = sk.vertebrae[k].superior_center; normal = sk.vertebrae[k].superior_normal; }
+                }
+                const float height = std::max(glm::dot(top - bottom, normal), 1e-4f);
+                for (auto& v : merged.vertices) {
+                    const glm::vec3 w = v.position + origin;
+                    const float t = std::clamp(glm::dot(w - bottom, normal) / height, 0.0f, 1.0f);
+                    d.upper_weight.push_back(t * t * (3.0f - 2.0f * t));
+                    v.position = w - lower_origin;
+                }
+                d.rest = std::move(merged);
+                d.ids.assign(d.rest.vertices.size(), id);
+                discs_.push_back(std::move(d));
+            } else {
+                cart_ids[static_cast<std::size_t>(joint)].insert(cart_ids[static_cast<std::size_t>(joint)].end(), merged.vertices.size(), id);
+                cart_mesh[static_cast<std::size_t>(joint)].append(merged);
+            }
+            continue;
+        }
+        const bool cartilage = n.name.rfind("costal_cartilage", 0) == 0;
+        bones_.push_back({n.name, joint, cartilage});
+        const auto id = static_cast<std::uint32_t>(bones_.size());
+        auto& target = cartilage ? cart_mesh[static_cast<std::size_t>(joint)] : bone_mesh[static_cast<std::size_t>(joint)];
+        auto& ids = cartilage ? cart_ids[static_cast<std::size_t>(joint)] : bone_ids[static_cast<std::size_t>(joint)];
+        ids.insert(ids.end(), merged.vertices.size(), id);
+        target.append(merged);
+    }
+    if (bones_.empty()) throw core::Error(model.source + ": no bone meshes found");
+    for (std::size_t j = 0; j < joints; ++j)
+        if (!joint_seen[j]) warnings.push_back(model.source + ": no node named \"" + sk.joints[j].name + "\"; its bones (if any) are missing");
+    finish(sk, std::move(bone_mesh), std::move(cart_mesh), std::move(bone_ids), std::move(cart_ids));
+}
+
+void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_mesh, std::vector<core::MeshData> cart_mesh,
+                     std::vector<std::vector<std::uint32_t>> bone_ids, std::vector<std::vector<std::uint32_t>> cart_ids) {
+    for (std::size_t j = 0; j < bone_mesh.size(); ++j) {
+        const glm::vec3 origin = sk.joints[j].rest_world;
+        for (int c = 0; c < 2; ++c) {
+            core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
+            if (m.indices.empty()) continue;
+            for (const auto& v : m.vertices) rest_bounds_.add(v.position + origin);
+            meshes_.push_back({static_cast<int>(j), c == 1, std::make_unique<gfx::GpuMesh>(m, false, c == 0 ? bone_ids[j] : cart_ids[j])});
+        }
+    }
+    for (const auto& j : sk.joints) joint_rest_.push_back(j.rest_world);
+    if (!discs_.empty()) {
+        for (const auto& d : discs_) {
+            disc_frame_.append(d.rest);
+            disc_ids_.insert(disc_ids_.end(), d.ids.begin(), d.ids.end());
+        }
+        disc_mesh_ = std::make_unique<gfx::GpuMesh>(disc_frame_, true, disc_ids_);
+    }
+    if (!skin_rest_.vertices.empty()) {
+        // Skin weights: the two nearest bone segments (joint to child joint), inverse-distance blended.
+        struct Segment { glm::vec3 a, b; int joint; };
+        std::vector<Segment> segments;
+        for (std::size_t j = 0; j < sk.joints.size(); ++j) {
+            bool has_child = false;
+            for (std::size_t c = 0; c < sk.joints.size(); ++c)
+                if (sk.joints[c].parent == static_cast<int>(j)) {
+                    segments.push_back({sk.joints[j].rest_world, sk.joints[c].rest_world, static_cast<int>(j)});
+                    has_child = true;
+                }
+            if (!has_child) segments.push_back({sk.joints[j].rest_world, sk.joints[j].rest_world, static_cast<int>(j)});
+        }
+        for (const auto& v : skin_rest_.vertices) {
+            float d1 = 1e9f, d2 = 1e9f;
+            int j1 = 0, j2 = 0;
+            for (const auto& s : segments) {
+                const glm::vec3 ab = s.b - s.a;
+                const float t = glm::dot(ab, ab) > 1e-12f ? std::clamp(glm::dot(v.position - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f) : 0.0f;
+                const float d = glm::distance(v.position, s.a + ab * t);
+                if (s.joint == j1 && d < d1) { d1 = d; continue; }
+                if (d < d1) { if (s.joint != j1) { d2 = d1; j2 = j1; } d1 = d; j1 = s.joint; }
+                else if (d < d2 && s.joint != j1) { d2 = d; j2 = s.joint; }
+            }
+            // 1/d^4 weights: a vertex belongs to one segment except near the joints between them.
+            const float w1 = 1.0f / std::pow(std::max(d1, 1e-4f), 4.0f), w2 = 1.0f / std::pow(std::max(d2, 1e-4f), 4.0f);
+            skin_weights_.push_back({j1, j2, w2 / (w1 + w2)});
+        }
+        skin_frame_ = skin_rest_;
+        skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
+    }
+}
+
+// [SECTION] The rig view
+
+std::unique_ptr<BoneSet> BoneSet::rig_view(const anat::Skeleton& sk) {
+    std::unique_ptr<BoneSet> set(new BoneSet());
+    const std::size_t joints = sk.joints.size();
+    std::vector<core::MeshData> bone_mesh(joints), cart_mesh(joints);
+    std::vector<std::vector<std::uint32_t>> bone_ids(joints), cart_ids(joints);
+    const core::MeshData ball = core::make_uv_sphere(0.014f, 16, 8);
+    for (std::size_t j = 0; j < joints; ++j) {
+        set->bones_.push_back({sk.joints[j].name, static_cast<int>(j), false});
+        const auto id = static_cast<std::uint32_t>(set->bones_.size());
+        core::MeshData m = ball;
+        for (std::size_t c = 0; c < joints; ++c) {
+            if (sk.joints[c].parent != static_cast<int>(j)) continue;
+            const glm::vec3 to = sk.joints[c].rest_offset;
+            const float len = glm::length(to);
+            if (len < 1e-4f) continue;
+            core::MeshData stick = core::make_cylinder(0.006f, len, 10);
+            const glm::vec3 dir = to / len;
+            const glm::quat q = glm::rotation(glm::vec3(0, 1, 0), dir);
+            glm::mat4 t = glm::mat4_cast(q);
+            t[3] = glm::vec4(to * 0.5f, 1.0f);
+            m.append_transformed(stick, t);
+        }
+        for (auto& v : m.vertices) v.color = ivory();
+        bone_ids[j].assign(m.vertices.size(), id);
+        bone_mesh[j] = std::move(m);
+    }
+    set->finish(sk, std::move(bone_mesh), std::move(cart_mesh), std::move(bone_ids), std::move(cart_ids));
+    return set;
+}
+
+// [SECTION] Per-frame deformation and draw items
+
+void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
+    if (disc_mesh_) {
+        std::size_t at = 0;
+        for (const auto& d : discs_) {
+            // Linear blend of the two vertebrae's motion, in world coordinates.
+            const core::Rigid& lower = world[static_cast<std::size_t>(d.lower)];
+            const core::Rigid& upper = world[static_cast<std::size_t>(d.upper)];
+            const glm::vec3 upper_offset = joint_rest_[static_cast<std::size_t>(d.upper)] - joint_rest_[static_cast<std::size_t>(d.lower)];
+            for (std::size_t k = 0; k < d.rest.vertices.size(); ++k, ++at) {
+                const core::Vertex& v = d.rest.vertices[k];
+                const float w = d.upper_weight[k];
+                disc_frame_.vertices[at].position = glm::mix(lower.apply(v.position), upper.apply(v.position - upper_offset), w);
+                disc_frame_.vertices[at].normal = glm::normalize(glm::mix(lower.apply_dir(v.normal), upper.apply_dir(v.normal), w));
+            }
+        }
+        disc_mesh_->update(disc_frame_, disc_ids_);
+    }
+    if (skin_mesh_ && skin_visible) {
+        for (std::size_t k = 0; k < skin_rest_.vertices.size(); ++k) {
+            const SkinWeights& sw = skin_weights_[k];
+            const core::Vertex& v = skin_rest_.vertices[k];
+            const core::Rigid& a = world[static_cast<std::size_t>(sw.a)];
+            const core::Rigid& b = world[static_cast<std::size_t>(sw.b)];
+            const glm::vec3 pa = a.apply(v.position - joint_rest_[static_cast<std::size_t>(sw.a)]);
+            const glm::vec3 pb = b.apply(v.position - joint_rest_[static_cast<std::size_t>(sw.b)]);
+            skin_frame_.vertices[k].position = glm::mix(pa, pb, sw.wb);
+            skin_frame_.vertices[k].normal = glm::normalize(glm::mix(a.apply_dir(v.normal), b.apply_dir(v.normal), sw.wb));
+        }
+        skin_mesh_->update(skin_frame_);
+    }
+}
+
+void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity,
+                                std::uint32_t /*id_base*/, int highlight_bone) const {
+    for (const auto& m : meshes_) {
+        gfx::DrawItem item;
+        item.mesh = m.mesh.get();
+        item.world_from_mesh = world[static_cast<std::size_t>(m.joint)].matrix();
+        item.shading = m.cartilage ? gfx::Shading::cartilage : gfx::Shading::bone;
+        item.color.a = opacity;
+        item.per_vertex_ids = true;
+        item.highlight_id = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+        out.push_back(item);
+    }
+    if (disc_mesh_) {
+        gfx::DrawItem item;
+        item.mesh = disc_mesh_.get();
+        item.world_from_mesh = glm::mat4(1.0f);  // deformed on the CPU into world coordinates
+        item.shading = gfx::Shading::cartilage;
+        item.color.a = opacity;
+        item.per_vertex_ids = true;
+        item.highlight_id = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+        out.push_back(item);
+    }
+}
+
+void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const {
+    if (!skin_mesh_) return;
+    gfx::DrawItem item;
+    item.mesh = skin_mesh_.get();
+    item.shading = gfx::Shading::skin;
+    item.color = glm::vec4(0.95f, 0.80f, 0.70f, opacity);
+    item.casts_shadow = false;
+    out.push_back(item);
+}
+
+}  // namespace scene

@@ -1,0 +1,77 @@
+// scene/bone_set.hpp: the skeleton's meshes on the GPU, grouped by the joint that carries them
+// (one draw per joint and material instead of one per bone), with per-vertex bone ids for
+// picking; the lumbar discs and the skin deform with the pose on the CPU.
+#pragma once
+
+#include "anatomy/skeleton.hpp"
+#include "assets/model.hpp"
+#include "gfx/frame.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace scene {
+
+struct BoneInfo {
+    std::string name;      // "femur_r"
+    int joint = -1;
+    bool cartilage = false;
+};
+
+class BoneSet {
+public:
+    // From a skeleton model whose nodes follow the naming convention (README, "Skeleton").
+    // Meshes under an unknown node hang on the pelvis; `warnings` says so.
+    BoneSet(const anat::Skeleton& skeleton, const assets::Model& model, std::vector<std::string>& warnings);
+    // A simple rig view (joint balls and bone sticks), shown when no skeleton model is available.
+    static std::unique_ptr<BoneSet> rig_view(const anat::Skeleton& skeleton);
+
+    // Deforms the discs and the skin for the pose (world_from_bone from forward kinematics).
+    void update(std::span<const core::Rigid> world_from_bone, bool skin_visible);
+
+    // `id_base`: picking ids are id_base + bone index. `highlight_bone`: -1 for none.
+    void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity,
+                           std::uint32_t id_base, int highlight_bone) const;
+    void append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const;
+
+    const std::vector<BoneInfo>& bones() const { return bones_; }
+    int find_bone(const std::string& name) const;
+    bool has_skin() const { return skin_rest_.vertices.size() > 0; }
+    std::size_t triangle_count() const;
+    core::Bounds rest_bounds() const { return rest_bounds_; }
+
+private:
+    BoneSet() = default;
+    struct JointMesh {
+        int joint = -1;
+        bool cartilage = false;
+        std::unique_ptr<gfx::GpuMesh> mesh;
+    };
+    struct Disc {
+        int lower = -1, upper = -1;          // joints on either side
+        core::MeshData rest;                  // bone frame of `lower`
+        std::vector<float> upper_weight;      // per vertex: 0 moves with lower, 1 with upper
+        std::vector<std::uint32_t> ids;
+    };
+    struct SkinWeights {
+        int a = 0, b = 0;
+        float wb = 0.0f;
+    };
+    void finish(const anat::Skeleton& skeleton, std::vector<core::MeshData> per_joint_bone, std::vector<core::MeshData> per_joint_cart,
+                std::vector<std::vector<std::uint32_t>> ids_bone, std::vector<std::vector<std::uint32_t>> ids_cart);
+    std::vector<BoneInfo> bones_;
+    std::vector<JointMesh> meshes_;
+    std::vector<Disc> discs_;
+    std::unique_ptr<gfx::GpuMesh> disc_mesh_;
+    core::MeshData disc_frame_;
+    std::vector<std::uint32_t> disc_ids_;
+    core::MeshData skin_rest_;                // world at rest
+    std::vector<SkinWeights> skin_weights_;
+    std::vector<glm::vec3> joint_rest_;
+    std::unique_ptr<gfx::GpuMesh> skin_mesh_;
+    core::MeshData skin_frame_;
+    core::Bounds rest_bounds_;
+};
+
+}  // namespace scene
