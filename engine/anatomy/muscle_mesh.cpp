@@ -98,14 +98,16 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
         if (!(length > 1e-4f)) continue;
         resample(pts, rings, centre);
 
-        // Tendons: the slack length split 35 % proximal, 65 % distal, leaving at least 40 % belly.
-        const float tendon = std::min(m.params.l_ts_m / length, 0.6f);
+        // Visible tendons: about half the slack length (the rest is aponeurosis over the belly),
+        // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
+        const float tendon = std::min(0.5f * m.params.l_ts_m / length, 0.4f);
         const float t0 = 0.35f * tendon, t1 = 1.0f - 0.65f * tendon;
         // Shorter fibres bulge (constant volume), within limits so poses stay believable.
         const float neutral_fibre = std::max(m.neutral_length_m - m.params.l_ts_m, 0.2f * m.params.l_opt_m);
         const float fibre = std::max(length - m.params.l_ts_m, 0.2f * m.params.l_opt_m);
         const float bulge = std::clamp(std::sqrt(neutral_fibre / fibre), 0.8f, 1.3f);
-        const float r_belly = m.radius_m * bulge;
+        // A belly never rounder than a spindle: radius at most a fifth of the length.
+        const float r_belly = std::min(m.radius_m * bulge, 0.2f * length);
         const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f);
         const float aspect = std::sqrt(m.shape.flatten);  // major = r / aspect, minor = r * aspect
 
