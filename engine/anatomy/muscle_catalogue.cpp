@@ -11,6 +11,7 @@
 #include "core/files.hpp"
 #include "core/json.hpp"
 
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -82,8 +83,11 @@ core::NaturalSpline parse_spline(const core::JsonNode& n) {
     }
 }
 
-PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side) {
+// `published` receives the point in the published model's own layout at its default pose
+// (nullopt for a conditional point that is absent there).
+PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side, std::optional<glm::vec3>& published) {
     PathPoint p;
+    published.reset();
     const float mirror = side == Side::right ? 1.0f : -1.0f;
     const std::string frame = n["frame"].string_one_of({"pelvis", "femur", "tibia", "talus", "calcn", "toes", "torso"}, "pelvis");
     const std::string frame_name = frame == "pelvis" || frame == "torso" ? frame : frame + suffix(side);
@@ -109,11 +113,14 @@ PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side) {
         p.frame_origin_in_bone = ref->origin_world - joint_rest;
         p.frame_scale = ref->scale.x;
         p.mirror_z = mirror;
+        const glm::vec3 at0{static_cast<float>(p.moving[0](0.0)), static_cast<float>(p.moving[1](0.0)), static_cast<float>(p.moving[2](0.0)) * mirror};
+        published = ref->published_origin + osim_axes(at0);
         if (n.has("osim")) n.get("osim").problem("a moving point takes \"moving\", not \"osim\"");
     } else {
         glm::vec3 o = n["osim"].vec3(1.0f);
         o.z *= mirror;
         p.position = sk.osim_to_world(*ref, o) - joint_rest;
+        published = ref->published_origin + osim_axes(o);
     }
     if (n.has("when")) {
         if (p.kind == PathPoint::Kind::moving) n.get("when").problem("a point cannot both move and be conditional");
@@ -123,6 +130,7 @@ PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side) {
         p.min_rad = core::deg_to_rad(static_cast<float>(w["min_deg"].number(-360.0, 360.0)));
         p.max_rad = core::deg_to_rad(static_cast<float>(w["max_deg"].number(-360.0, 360.0)));
         if (p.min_rad >= p.max_rad) w.problem("min_deg must be below max_deg");
+        if (!(p.min_rad <= 0.0f && p.max_rad >= 0.0f)) published.reset();  // absent in the default pose
     }
     if (n.has("role")) {
         n.get("role").string_one_of({"origin", "insertion"}, "origin");
@@ -188,13 +196,19 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     if (pr.has("source") && m.params.source.empty()) pr["source"].problem("every number needs its source");
 
     const auto pts = n["path"].items();
+    std::vector<glm::vec3> published_points;
     if (n.has("path") && pts.size() < 2) n["path"].problem("a path needs at least an origin and an insertion");
     for (const auto& pn : pts) {
         for (const auto& [k, v] : pn.members())
             if (k != "frame" && k != "osim" && k != "moving" && k != "when" && k != "joint" && k != "role" && k != "bone" && k != "source")
                 v.problem("unknown field \"" + k + "\"");
-        m.path.push_back(parse_point(pn, sk, side));
+        std::optional<glm::vec3> pub;
+        m.path.push_back(parse_point(pn, sk, side, pub));
+        if (pub) published_points.push_back(*pub);
     }
+    m.params.published_neutral_length_m = 0.0f;
+    for (std::size_t i = 1; i < published_points.size(); ++i)
+        m.params.published_neutral_length_m += glm::distance(published_points[i - 1], published_points[i]);
     if (pts.size() >= 2) {
         if (!pts.front().has("role") || pts.front().get("role").string() != "origin") pts.front().problem("the first point must have \"role\": \"origin\"");
         if (!pts.back().has("role") || pts.back().get("role").string() != "insertion") pts.back().problem("the last point must have \"role\": \"insertion\"");
@@ -270,6 +284,14 @@ void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
     const PathCoordinates pc = path_coordinates(ix, rest);
     for (Muscle& m : c.muscles) {
         m.neutral_length_m = muscle_length(m, world, pc);
+        // ScaleTool: keep each fibre's published length ratio at neutral standing.
+        m.params.published_l_opt_m = m.params.l_opt_m;
+        m.params.published_l_ts_m = m.params.l_ts_m;
+        if (m.params.published_neutral_length_m > 1e-4f) {
+            const float k = m.neutral_length_m / m.params.published_neutral_length_m;
+            m.params.l_opt_m *= k;
+            m.params.l_ts_m *= k;
+        }
         m.end_length_m = muscle_length(m, sk, m.end_range.pose);
         // Thickness from the physiological cross-section: area = force / specific tension.
         const float area = m.params.f_max_n / c.specific_tension_n_per_m2;

@@ -38,10 +38,16 @@ struct PathPoint {
 
 struct MuscleParams {
     float f_max_n = 0.0f;
-    float l_opt_m = 0.0f;        // optimal fibre length
-    float l_ts_m = 0.0f;         // tendon slack length
+    float l_opt_m = 0.0f;        // optimal fibre length, scaled to this skeleton (see below)
+    float l_ts_m = 0.0f;         // tendon slack length, scaled to this skeleton
     float pennation_rad = 0.0f;  // at optimal fibre length
     std::string source;
+    // As published, before scaling. Like OpenSim's ScaleTool, the loader multiplies l_opt and l_ts
+    // by (neutral length on our skeleton) / (neutral length in the published model's own layout),
+    // so each fibre keeps its published length ratio at neutral standing.
+    float published_l_opt_m = 0.0f;
+    float published_l_ts_m = 0.0f;
+    float published_neutral_length_m = 0.0f;
 };
 
 // The end of a normal range of motion that stretches this muscle, as changes from neutral.

@@ -47,7 +47,10 @@ struct Landmark {
 struct ReferenceFrame {
     std::string name;               // pelvis, femur_r, tibia_r, talus_r, calcn_r, toes_r, torso (+ _l)
     glm::vec3 origin_world{0.0f};
-    glm::vec3 scale{1.0f};          // per axis; x is mirrored for the left side
+    glm::vec3 scale{1.0f};          // per axis
+    // Where the published model itself puts this frame's origin in its default pose (our axes,
+    // metres, unscaled): used to scale muscle rest lengths the way OpenSim's ScaleTool does.
+    glm::vec3 published_origin{0.0f};
 };
 
 // One vertebra's body, in world coordinates at rest.

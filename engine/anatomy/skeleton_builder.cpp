@@ -141,7 +141,9 @@ private:
         return static_cast<int>(sk_.joints.size() - 1);
     }
     int joint(const std::string& name) const { return sk_.find_joint(name); }
-    void add_frame(const std::string& name, glm::vec3 origin, float scale) { sk_.frames.push_back({name, origin, glm::vec3(scale)}); }
+    void add_frame(const std::string& name, glm::vec3 origin, float scale, glm::vec3 published) {
+        sk_.frames.push_back({name, origin, glm::vec3(scale), published});
+    }
     void add_landmark(const std::string& name, const std::string& joint_name, glm::vec3 world, LandmarkKind kind, const std::string& bone) {
         const int j = joint(joint_name);
         ANATOMY_ASSERT(j >= 0, "landmark on unknown joint " + joint_name);
@@ -166,8 +168,8 @@ private:
         const float hip_y = knee_y - hip_to_knee.y, hip_z = knee_z - hip_to_knee.z;
         pelvis_world_ = {0.0f, hip_y - hip_r_pelvis.y, hip_z - hip_r_pelvis.z};
         add_joint("pelvis", -1, pelvis_world_);
-        add_frame("pelvis", pelvis_world_, s_p_);
-        add_frame("torso", pelvis_world_ + gait("back_in_pelvis") * s_p_, s_p_);
+        add_frame("pelvis", pelvis_world_, s_p_, glm::vec3(0.0f));
+        add_frame("torso", pelvis_world_ + gait("back_in_pelvis") * s_p_, s_p_, gait("back_in_pelvis"));
 
         const float s_foot = prop("foot_length") / d_.heel_to_toe;
         for (int side = 0; side < 2; ++side) {
@@ -180,10 +182,16 @@ private:
             const int jh = add_joint("hip" + sfx, p, hip);
             const int jk = add_joint("knee" + sfx, jh, knee);
             const int ja = add_joint("ankle" + sfx, jk, ankle);
-            add_frame("femur" + sfx, hip, s_f_);
+            glm::vec3 pub_hip = gait("hip_r_in_pelvis");
+            pub_hip.x *= mirror;
+            const glm::vec3 pub_knee = pub_hip + osim_axes(tibia_in_femur);
+            const glm::vec3 pub_ankle = pub_knee + gait("ankle_in_tibia");
+            const glm::vec3 pub_calcn = pub_ankle + glm::vec3(0.0f, gait("calcn_in_talus").y, gait("calcn_in_talus").z);
+            const glm::vec3 pub_toes = pub_calcn + glm::vec3(0.0f, gait("toes_in_calcn").y, gait("toes_in_calcn").z);
+            add_frame("femur" + sfx, hip, s_f_, pub_hip);
             const float s_t = (knee.y - ankle_y) / -d_.gait.at("ankle_in_tibia").y;
-            add_frame("tibia" + sfx, knee, s_t);
-            add_frame("talus" + sfx, ankle, s_foot);
+            add_frame("tibia" + sfx, knee, s_t, pub_knee);
+            add_frame("talus" + sfx, ankle, s_foot, pub_ankle);
             glm::vec3 calcn = gait("calcn_in_talus") * s_foot;
             glm::vec3 toes = gait("toes_in_calcn") * s_foot;
             calcn.x *= mirror;
@@ -191,9 +199,9 @@ private:
             // The foot points straight ahead (no toe-out) so contacts and mirroring stay simple.
             calcn.x = 0.0f;
             toes.x = 0.0f;
-            add_frame("calcn" + sfx, ankle + calcn, s_foot);
+            add_frame("calcn" + sfx, ankle + calcn, s_foot, pub_calcn);
             add_joint("mtp" + sfx, ja, ankle + calcn + toes);
-            add_frame("toes" + sfx, ankle + calcn + toes, s_foot);
+            add_frame("toes" + sfx, ankle + calcn + toes, s_foot, pub_toes);
             (void)jk;
         }
     }
@@ -322,8 +330,6 @@ private:
             const std::string dn = disc_name(sk_.vertebrae[i].name, below);
             sk_.discs.push_back({dn, static_cast<int>(i), static_cast<int>(i) - 1, core::rad_to_deg(elements[2 * i].angle_rad)});
         }
-        add_frame("torso_reference", sk_.frames[1].origin_world, s_p_);  // kept for clarity of the torso frame
-        sk_.frames.pop_back();
     }
 
     const Vertebra& vertebra(const std::string& name) const {

@@ -12,11 +12,9 @@ float thelen_passive(float l, float k, float e0) {
     return (std::exp(k * (capped - 1.0f) / e0) - 1.0f) / (std::exp(k) - 1.0f);
 }
 
-float fibre_length(const anat::MuscleParams& p, float length_m, float rest_scale) {
-    const float l_ts = p.l_ts_m * rest_scale;
-    const float l_opt = p.l_opt_m * rest_scale;
-    const float along = std::max(length_m - l_ts, 0.0f);  // fibre projected on the line of action
-    const float width = l_opt * std::sin(p.pennation_rad);  // constant muscle thickness
+float fibre_length(const anat::MuscleParams& p, float length_m) {
+    const float along = std::max(length_m - p.l_ts_m, 0.0f);  // fibre projected on the line of action
+    const float width = p.l_opt_m * std::sin(p.pennation_rad);  // constant muscle thickness
     return std::sqrt(along * along + width * width);
 }
 
@@ -30,11 +28,11 @@ MuscleState muscle_state(const anat::Muscle& m, float length_m, float tightness,
     const float min_span = 0.03f * m.neutral_length_m;
     s.relative_elongation = s.change_m / (std::abs(span) < min_span ? min_span : span);
     const float rest_scale = 1.0f - std::clamp(tightness, 0.0f, 1.0f) * max_shortening;
-    const float lm = fibre_length(m.params, length_m, rest_scale);
+    const float lm = fibre_length(m.params, length_m);
     s.fibre_length_norm = lm / (m.params.l_opt_m * rest_scale);
     s.passive_force_norm = thelen_passive(s.fibre_length_norm, c.passive_k, c.passive_e0);
     // The fibre force acts along the fibres; the tendon carries its component along the line.
-    const float cos_pennation = lm > 0.0f ? std::max(length_m - m.params.l_ts_m * rest_scale, 0.0f) / lm : 1.0f;
+    const float cos_pennation = lm > 0.0f ? std::max(length_m - m.params.l_ts_m, 0.0f) / lm : 1.0f;
     s.passive_force_n = s.passive_force_norm * m.params.f_max_n * cos_pennation;
     return s;
 }

@@ -4,8 +4,9 @@
 // - Relative elongation toward a normal end range: 0 at neutral standing, 1 at the muscle's
 //   end-range length (anatomy-data 1.6 caveat: a display measure, not a fibre strain).
 // - Passive fibre force from Thelen's curve (anatomy-data 2.1) with a rigid tendon and a
-//   constant-thickness pennation model. Tightness shortens the muscle's rest length (fibre and
-//   tendon together), so the same pose stretches the fibres further.
+//   constant-thickness pennation model. Tightness shortens the fibres' rest (optimal) length, so
+//   the same pose stretches them further. (Shortening the tendon too would make tendon-heavy
+//   muscles such as the gastrocnemius explode: their tendons are four to six times their fibres.)
 #pragma once
 
 #include "anatomy/muscle_catalogue.hpp"
@@ -17,8 +18,8 @@ namespace biomech {
 // Thelen 2003 passive force-length, normalised to F_max: 0 below l_norm = 1.
 float thelen_passive(float fibre_length_norm, float k_pe, float e0);
 
-// The largest rest-length shortening that tightness 100 stands for (12 % of l_opt + l_ts).
-inline constexpr float max_shortening = 0.12f;
+// The fibre rest-length shortening that tightness 1 (100 %) stands for: 25 % of l_opt.
+inline constexpr float max_shortening = 0.25f;
 
 struct MuscleState {
     float length_m = 0.0f;
@@ -29,10 +30,10 @@ struct MuscleState {
     float passive_force_norm = 0.0f;     // passive force / F_max
 };
 
-// `tightness` 0..1 shortens the rest length by tightness * max_shortening.
+// `tightness` 0..1 shortens the fibres' rest length by tightness * max_shortening.
 MuscleState muscle_state(const anat::Muscle& muscle, float length_m, float tightness, const anat::MuscleCatalogue& catalogue);
 
 // Fibre length (m) for a musculotendon length with a rigid tendon and fixed-width pennation.
-float fibre_length(const anat::MuscleParams& p, float length_m, float rest_scale);
+float fibre_length(const anat::MuscleParams& p, float length_m);
 
 }  // namespace biomech
