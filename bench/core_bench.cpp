@@ -16,7 +16,9 @@
 namespace bench {
 
 const std::map<std::string, double>& gbench_budgets_ms() {
-    static const std::map<std::string, double> budgets = {};
+    // Issue budgets: a posture solve within 1 ms; a frame's simulation within 0.5 ms.
+    static const std::map<std::string, double> budgets = {
+        {"BM_posture_solve_cold", 1.0}, {"BM_posture_solve_warm", 1.0}, {"BM_simulation_frame", 0.5}};
     return budgets;
 }
 

@@ -1,0 +1,71 @@
+#include "biomech/measures.hpp"
+
+#include "anatomy/coordinates.hpp"
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace biomech {
+
+namespace {
+glm::vec3 landmark(const anat::Skeleton& s, std::span<const core::Rigid> world, const char* name) {
+    const int l = s.find_landmark(name);
+    ANATOMY_ASSERT(l >= 0, std::string("the rig has no landmark ") + name);
+    const anat::Landmark& lm = s.landmarks[static_cast<std::size_t>(l)];
+    return world[static_cast<std::size_t>(lm.joint)].apply(lm.position);
+}
+// Angle of a direction in the sagittal plane (y up, z anterior) from the horizontal, positive
+// when it rises toward anterior.
+float rise_toward_anterior_deg(const glm::vec3& d) { return core::rad_to_deg(std::atan2(d.y, d.z)); }
+}  // namespace
+
+SpinopelvicMeasures measure(const anat::Skeleton& s, const anat::Pose& pose, std::span<const core::Rigid> world) {
+    SpinopelvicMeasures m;
+    const glm::vec3 asis = (landmark(s, world, "asis_r") + landmark(s, world, "asis_l")) * 0.5f;
+    const glm::vec3 psis = (landmark(s, world, "psis_r") + landmark(s, world, "psis_l")) * 0.5f;
+    // Anterior tilt: the PSIS is higher than the ASIS.
+    m.pelvic_tilt_clinical_deg = core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z));
+
+    const glm::vec3 s1a = landmark(s, world, "s1_endplate_anterior"), s1p = landmark(s, world, "s1_endplate_posterior");
+    const glm::vec3 s1 = (s1a + s1p) * 0.5f;
+    const glm::vec3 hips = (landmark(s, world, "femoral_head_center_r") + landmark(s, world, "femoral_head_center_l")) * 0.5f;
+    // SS: the endplate slopes down toward anterior.
+    m.sacral_slope_deg = -rise_toward_anterior_deg(s1a - s1p);
+    // PT: from the vertical to the hip-axis -> S1 line; positive when S1 is behind the hips.
+    m.pelvic_tilt_deg = core::rad_to_deg(std::atan2(hips.z - s1.z, s1.y - hips.y));
+    // PI from the same landmarks: angle between the endplate's perpendicular and the S1 -> hips line.
+    const glm::vec3 along = glm::normalize(glm::vec3(0.0f, s1a.y - s1p.y, s1a.z - s1p.z));
+    const glm::vec3 perp_down{0.0f, -along.z, along.y};
+    const glm::vec3 to_hips = glm::normalize(glm::vec3(0.0f, hips.y - s1.y, hips.z - s1.z));
+    m.pelvic_incidence_deg = core::rad_to_deg(std::acos(std::clamp(glm::dot(perp_down, to_hips), -1.0f, 1.0f)));
+
+    // LL: L1 superior endplate against the S1 endplate (lordosis positive).
+    const anat::Vertebra* l1 = nullptr;
+    for (const auto& v : s.vertebrae)
+        if (v.name == "L1") l1 = &v;
+    ANATOMY_ASSERT(l1 != nullptr, "the rig has no L1");
+    const glm::vec3 l1_normal = world[static_cast<std::size_t>(l1->joint)].apply_dir(l1->superior_normal);
+    const glm::vec3 s1_normal = world[0].apply_dir(s.s1_normal);
+    // Signed: lordosis when the L1 normal tilts posteriorly relative to S1's.
+    const float a_l1 = std::atan2(l1_normal.z, l1_normal.y), a_s1 = std::atan2(s1_normal.z, s1_normal.y);
+    m.lumbar_lordosis_deg = core::rad_to_deg(a_s1 - a_l1);
+
+    const anat::RigIndex ix(s);
+    m.hip_flexion_deg = core::rad_to_deg(0.5f * (anat::sagittal_angle(pose.local[static_cast<std::size_t>(ix.hip[0])]) +
+                                                 anat::sagittal_angle(pose.local[static_cast<std::size_t>(ix.hip[1])])));
+    m.knee_flexion_deg = -core::rad_to_deg(0.5f * (anat::sagittal_angle(pose.local[static_cast<std::size_t>(ix.knee[0])]) +
+                                                   anat::sagittal_angle(pose.local[static_cast<std::size_t>(ix.knee[1])])));
+    return m;
+}
+
+TiltReading read_clinical_tilt(float t) {
+    // Preece 2008: 13 +/- 5 deg in cadaver pelves; no validated cut-off exists (anatomy-data 3.5).
+    if (t > 23.0f) return {"well outside the typical range: much more anterior tilt than typical", 2};
+    if (t > 18.0f) return {"more anterior tilt than typical", 1};
+    if (t >= 8.0f) return {"within the typical range", 0};
+    if (t >= 3.0f) return {"less anterior tilt than typical", -1};
+    return {"well outside the typical range: much less anterior tilt than typical (toward posterior tilt)", -2};
+}
+
+}  // namespace biomech
