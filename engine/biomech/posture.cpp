@@ -3,7 +3,7 @@
 // [SECTION] Groups
 // [SECTION] Set-up: masses and their centres
 // [SECTION] One posture: pose, balance and generalised forces
-// [SECTION] The solver: damped Newton on (hip flexion, lumbar extension, knee flexion)
+// [SECTION] The solver: quasi-Newton on (hip flexion, lumbar extension, knee flexion)
 #include "biomech/posture.hpp"
 
 #include "anatomy/muscle_path.hpp"
@@ -275,7 +275,12 @@ double PostureSolver::energy(const std::array<double, 3>& q, const std::vector<f
     return e;
 }
 
-// [SECTION] The solver: damped Newton on (hip flexion, lumbar extension, knee flexion)
+anat::Pose PostureSolver::pose_at(const PostureDofs& d) const {
+    std::vector<core::Rigid> world;
+    return pose_for({d.hip, d.lumbar, d.knee}, d.ankle, world);
+}
+
+// [SECTION] The solver: quasi-Newton on (hip flexion, lumbar extension, knee flexion)
 
 PostureResult PostureSolver::solve(const PostureSettings& settings, const PostureResult* warm) const {
     PostureResult r;
@@ -393,6 +398,7 @@ PostureResult PostureSolver::solve(const PostureSettings& settings, const Postur
     // Final pose and ankle for the best point found.
     double a = ankle;
     energy(q, r.tightness, tone, pose, world, a);
+    r.dofs = {q[0], q[1], q[2], a};
     auto& c = r.coordinates;
     const float pelvis = static_cast<float>(-a + q[2] - q[0]);
     c.pelvis_tilt_deg = core::rad_to_deg(pelvis);

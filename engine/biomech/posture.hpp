@@ -49,7 +49,14 @@ struct PostureSettings {
     bool operator==(const PostureSettings&) const = default;
 };
 
+// The solver's degrees of freedom (radians): both hips, the lumbar spine, both knees, and the
+// ankles that keep the body balanced over planted feet.
+struct PostureDofs {
+    double hip = 0.0, lumbar = 0.0, knee = 0.0, ankle = 0.0;
+};
+
 struct PostureResult {
+    PostureDofs dofs;
     anat::Coordinates coordinates;
     anat::Pose pose;
     SpinopelvicMeasures measures;
@@ -80,6 +87,9 @@ public:
 
     // Per-muscle tightness 0..1 for the settings (group plus per-muscle, capped at 1).
     std::vector<float> tightness_for(const PostureSettings& settings) const;
+
+    // The pose for a set of degrees of freedom, feet planted (for animating between solutions).
+    anat::Pose pose_at(const PostureDofs& dofs) const;
 
 private:
     struct Eval;

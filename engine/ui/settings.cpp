@@ -32,6 +32,11 @@ Settings parse_settings(const std::string& text, const std::string& file, std::v
         if (root.has("show_axes_gizmo")) s.show_axes_gizmo = root.get("show_axes_gizmo").boolean(true);
         if (root.has("show_floor")) s.show_floor = root.get("show_floor").boolean(true);
         if (root.has("fxaa")) s.fxaa = root.get("fxaa").boolean(true);
+        if (root.has("show_posture_panel")) s.show_posture_panel = root.get("show_posture_panel").boolean(true);
+        if (root.has("show_layers_panel")) s.show_layers_panel = root.get("show_layers_panel").boolean(true);
+        if (root.has("show_inspector_panel")) s.show_inspector_panel = root.get("show_inspector_panel").boolean(true);
+        if (root.has("show_overlays")) s.show_overlays = root.get("show_overlays").boolean(true);
+        if (root.has("color_mode")) s.color_mode = root.get("color_mode").integer(0, 4, 0);
         if (root.has("recent_models")) {
             for (const auto& item : root.get("recent_models").items()) {
                 std::string p = item.string();
@@ -56,6 +61,11 @@ std::string serialize_settings(const Settings& s) {
     j["show_axes_gizmo"] = s.show_axes_gizmo;
     j["show_floor"] = s.show_floor;
     j["fxaa"] = s.fxaa;
+    j["show_posture_panel"] = s.show_posture_panel;
+    j["show_layers_panel"] = s.show_layers_panel;
+    j["show_inspector_panel"] = s.show_inspector_panel;
+    j["show_overlays"] = s.show_overlays;
+    j["color_mode"] = s.color_mode;
     j["recent_models"] = s.recent_models;
     return j.dump(2) + "\n";
 }

@@ -19,6 +19,11 @@ struct Settings {
     bool show_axes_gizmo = true;
     bool show_floor = true;
     bool fxaa = true;
+    bool show_posture_panel = true;
+    bool show_layers_panel = true;
+    bool show_inspector_panel = true;
+    bool show_overlays = true;
+    int color_mode = 0;                      // scene::ColorMode
     std::vector<std::string> recent_models;  // most recent first, at most 8
 
     void add_recent_model(const std::string& path);

@@ -5,90 +5,26 @@
 // [SECTION] Shortcuts
 // [SECTION] Panels: menu bar, status bar, shortcuts, about, notifications
 // [SECTION] Overlays: axes gizmo
-#include "ui/viewer.hpp"
+#include "ui/viewer_impl.hpp"
 
+#include "biomech/presets.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
-#include "gfx/renderer.hpp"
-#include "platform/window.hpp"
-#include "scene/world.hpp"
-#include "ui/camera_input.hpp"
-#include "ui/file_dialog.hpp"
-#include "ui/settings.hpp"
-#include "ui/theme.hpp"
 
 #include <SDL2/SDL.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
-#include <array>
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
-#include <ctime>
-#include <deque>
 #include <iostream>
 
 namespace ui {
 
 namespace {
-
 const std::vector<std::string> model_extensions = {".glb", ".gltf", ".obj", ".fbx", ".dae", ".stl", ".ply", ".3ds"};
-
-struct Notification {
-    std::string text;
-    bool error = false;
-    double until_s = 0.0;
-};
-
-class Viewer {
-public:
-    explicit Viewer(const ViewerOptions& options);
-    ~Viewer();
-    int run();
-
-private:
-    void handle_event(const SDL_Event& e);
-    void handle_shortcut(const SDL_KeyboardEvent& key);
-    void frame_all(bool animate);
-    void set_view(core::ViewPreset v);
-    void open_model(const core::fs::path& path);
-    void save_screenshot(const core::fs::path& path);
-    void set_ui_scale(float scale);
-    void save_window_image(const core::fs::path& path);
-    void notify(const std::string& text, bool error);
-
-    void draw_ui();
-    void draw_menu_bar();
-    void draw_status_bar();
-    void draw_shortcuts_window();
-    void draw_about_window();
-    void draw_notifications();
-    void draw_shader_errors();
-    void draw_axes_gizmo();
-    glm::ivec4 scene_viewport() const;
-
-    ViewerOptions options_;
-    Settings settings_;
-    std::unique_ptr<platform::Window> window_;
-    std::unique_ptr<gfx::ShaderLibrary> shaders_;
-    std::unique_ptr<gfx::Renderer> renderer_;
-    std::unique_ptr<scene::World> world_;
-    core::CameraAnimator camera_;
-    CameraInput camera_input_;
-    FileDialog open_dialog_, save_dialog_;
-    gfx::FrameDesc frame_;
-    Fonts fonts_;
-    std::string ini_path_;
-    bool running_ = true;
-    bool show_shortcuts_ = false;
-    bool show_about_ = false;
-    bool pending_font_rebuild_ = false;
-    float pending_scale_ = 1.0f;
-    double last_shader_poll_s_ = 0.0;
-    std::deque<float> frame_ms_;
-    std::deque<Notification> notifications_;
-};
+}  // namespace
 
 // [SECTION] Start-up and shutdown
 
@@ -116,6 +52,14 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     shaders_ = std::make_unique<gfx::ShaderLibrary>(core::shader_dir());
     renderer_ = std::make_unique<gfx::Renderer>(*shaders_);
     world_ = std::make_unique<scene::World>();
+    posture_ = std::make_unique<scene::PostureState>(world_->body().skeleton(), world_->body().catalogue());
+    try {
+        presets_ = biomech::load_default_presets();
+    } catch (const core::Error& e) {
+        core::log_error(e.what());
+    }
+    world_->display.color_mode = static_cast<scene::ColorMode>(std::clamp(settings_.color_mode, 0, 4));
+    show_overlays_ = settings_.show_overlays;
     core::log_info("OpenGL: " + window_->gl_renderer());
 
     if (!options.model.empty()) open_model(options.model);
@@ -128,12 +72,15 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
 Viewer::~Viewer() {
     const auto size = window_->size_points();
     settings_.window_maximized = (SDL_GetWindowFlags(window_->sdl()) & SDL_WINDOW_MAXIMIZED) != 0;
+    settings_.color_mode = static_cast<int>(world_->display.color_mode);
+    settings_.show_overlays = show_overlays_;
     if (!settings_.window_maximized) {
         settings_.window_width = size.x;
         settings_.window_height = size.y;
     }
     save_settings(settings_);
     ImGui::SaveIniSettingsToDisk(ini_path_.c_str());
+    posture_.reset();
     world_.reset();
     renderer_.reset();
     shaders_.reset();
@@ -205,6 +152,95 @@ void Viewer::set_ui_scale(float scale) {
     pending_font_rebuild_ = true;
 }
 
+void Viewer::focus_selection() {
+    const auto& sel = world_->display.selection;
+    const scene::Body& body = world_->body();
+    std::optional<glm::vec3> at;
+    if (sel.kind == scene::Selection::Kind::muscle) {
+        const int i = body.catalogue().find(sel.id);
+        if (i >= 0) {
+            const auto pts = body.paths().path(static_cast<std::size_t>(i));
+            glm::vec3 c(0.0f);
+            for (const auto& p : pts) c += p;
+            if (!pts.empty()) at = c / static_cast<float>(pts.size());
+        }
+    } else if (sel.kind == scene::Selection::Kind::bone) {
+        const int b = body.bones().find_bone(sel.id);
+        if (b >= 0) at = body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation;
+    }
+    if (!at) { frame_all(true); return; }
+    core::OrbitCamera goal = camera_.goal_view();
+    goal.target = *at;
+    goal.distance_m = std::min(goal.distance_m, 1.4f);
+    camera_.set_goal(goal);
+}
+
+glm::vec2 Viewer::mouse_pixels() const {
+    int mx = 0, my = 0;
+    SDL_GetMouseState(&mx, &my);
+    return glm::vec2(static_cast<float>(mx), static_cast<float>(my)) * window_->pixel_ratio();
+}
+
+void Viewer::select(const scene::Selection& s) { world_->display.selection = s; }
+
+void Viewer::set_posture(const biomech::PostureSettings& s, bool undoable) { posture_->set_settings(s, undoable); }
+
+void Viewer::build_frame(float dt) {
+    scene::Body& body = world_->body();
+    posture_->update(dt);
+    body.tightness() = posture_->target().tightness;
+    body.set_pose(posture_->displayed_pose());
+    measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+
+    frame_ = gfx::FrameDesc{};
+    frame_.camera = camera_.current();
+    frame_.draw_floor = settings_.show_floor;
+    frame_.fxaa = settings_.fxaa;
+    world_->build_frame(frame_);
+    overlay_set_ = {};
+    if (world_->has_user_model()) return;
+    if (show_ghost_) {
+        // The neutral posture as a translucent ghost, to compare against.
+        const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->neutral().dofs));
+        const std::size_t before = frame_.items.size();
+        body.bones().append_bone_items(frame_.items, ghost_world, 0.28f, 0, -1);
+        for (std::size_t i = before; i < frame_.items.size(); ++i) {
+            frame_.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
+            frame_.items[i].casts_shadow = false;
+            frame_.items[i].per_vertex_ids = false;
+        }
+    }
+    if (show_overlays_) {
+        overlay_set_ = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures_, overlays_);
+        frame_.lines.insert(frame_.lines.end(), overlay_set_.lines.begin(), overlay_set_.lines.end());
+    }
+}
+
+void Viewer::update_hover(double now) {
+    // Picking renders a pass: on a software rasteriser do it only once the mouse rests.
+    constexpr double rest_s = 0.12;
+    const glm::vec2 m = mouse_pixels();
+    if (glm::distance(m, last_mouse_) > 0.5f) {
+        last_mouse_ = m;
+        mouse_still_since_s_ = now;
+        hover_valid_ = false;
+        hover_ = {};
+        return;
+    }
+    if (hover_valid_ || now - mouse_still_since_s_ < rest_s || camera_input_.dragging() || ImGui::GetIO().WantCaptureMouse) return;
+    const auto vp = scene_viewport();
+    const auto hit = renderer_->pick(frame_, {vp.z, vp.w}, glm::ivec2(m));
+    hover_ = world_->has_user_model() ? scene::Selection{} : world_->body().decode_pick(hit.id);
+    hover_valid_ = true;
+}
+
+void Viewer::handle_click(glm::ivec2 pixel) {
+    if (world_->has_user_model()) return;
+    const auto vp = scene_viewport();
+    const auto hit = renderer_->pick(frame_, {vp.z, vp.w}, pixel);
+    select(world_->body().decode_pick(hit.id));
+}
+
 // [SECTION] Per-frame loop
 
 int Viewer::run() {
@@ -237,12 +273,8 @@ int Viewer::run() {
         for (const auto& entry : core::take_new_log_entries()) notify(entry.text, entry.level == core::LogLevel::error);
 
         camera_.update(dt);
-
-        frame_ = gfx::FrameDesc{};
-        frame_.camera = camera_.current();
-        frame_.draw_floor = settings_.show_floor;
-        frame_.fxaa = settings_.fxaa;
-        world_->build_frame(frame_);
+        build_frame(dt);
+        update_hover(now);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
@@ -279,6 +311,16 @@ void Viewer::handle_event(const SDL_Event& e) {
     if (e.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) { handle_shortcut(e.key); return; }
     const bool mouse_event = e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEWHEEL;
     if (mouse_event && io.WantCaptureMouse) return;
+    const float ratio = window_->pixel_ratio();
+    if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT)
+        mouse_down_px_ = glm::ivec2(glm::vec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)) * ratio);
+    if (e.type == SDL_MOUSEBUTTONUP && e.button.button == SDL_BUTTON_LEFT && mouse_down_px_.x >= 0) {
+        const glm::ivec2 up = glm::ivec2(glm::vec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)) * ratio);
+        constexpr int click_slop_px = 4;  // a click, not a drag
+        if (std::abs(up.x - mouse_down_px_.x) <= click_slop_px && std::abs(up.y - mouse_down_px_.y) <= click_slop_px && e.button.clicks == 1)
+            handle_click(up);
+        mouse_down_px_ = glm::ivec2(-1);
+    }
     if ((e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONUP) && !camera_input_.dragging()) return;
     const auto vp = scene_viewport();
     camera_input_.handle(e, camera_, glm::vec2(vp.z, vp.w), window_->pixel_ratio(), [&](glm::ivec2 px) {
@@ -290,13 +332,50 @@ void Viewer::handle_event(const SDL_Event& e) {
 
 void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
     const bool ctrl = (key.keysym.mod & KMOD_CTRL) != 0;
+    const bool shift = (key.keysym.mod & KMOD_SHIFT) != 0;
+    auto& layers = world_->display.layers;
+    switch (key.keysym.sym) {
+        case SDLK_z:
+            if (ctrl && shift) { if (posture_->redo()) notify("Redo", false); }
+            else if (ctrl) { if (posture_->undo()) notify("Undo", false); }
+            return;
+        case SDLK_y: if (ctrl && posture_->redo()) notify("Redo", false); return;
+        case SDLK_x: layers.xray = !layers.xray; return;
+        case SDLK_g: show_ghost_ = !show_ghost_; return;
+        case SDLK_m: show_overlays_ = !show_overlays_; return;
+        case SDLK_ESCAPE: select({}); layers.isolated_muscles.clear(); return;
+        case SDLK_h:
+            if (shift) {
+                layers.hidden_muscles.clear();
+                layers.hidden_groups.clear();
+                layers.isolated_muscles.clear();
+            } else if (world_->display.selection.kind == scene::Selection::Kind::muscle) {
+                layers.hidden_muscles.insert(world_->display.selection.id);
+                select({});
+            }
+            return;
+        case SDLK_i:
+            if (world_->display.selection.kind == scene::Selection::Kind::muscle) layers.isolated_muscles = {world_->display.selection.id};
+            return;
+        case SDLK_c: {
+            const int m = (static_cast<int>(world_->display.color_mode) + 1) % 5;
+            world_->display.color_mode = static_cast<scene::ColorMode>(m);
+            notify(std::string("Colour: ") + scene::color_mode_name(world_->display.color_mode), false);
+            return;
+        }
+        case SDLK_F2: settings_.show_posture_panel = !settings_.show_posture_panel; return;
+        case SDLK_F3: settings_.show_layers_panel = !settings_.show_layers_panel; return;
+        case SDLK_F4: settings_.show_inspector_panel = !settings_.show_inspector_panel; return;
+        default: break;
+    }
     switch (key.keysym.sym) {
         case SDLK_1: case SDLK_KP_1: set_view(core::ViewPreset::anterior); break;
         case SDLK_2: case SDLK_KP_2: set_view(core::ViewPreset::posterior); break;
         case SDLK_3: case SDLK_KP_3: set_view(core::ViewPreset::left); break;
         case SDLK_4: case SDLK_KP_4: set_view(core::ViewPreset::right); break;
         case SDLK_5: case SDLK_KP_5: set_view(core::ViewPreset::superior); break;
-        case SDLK_f: case SDLK_HOME: frame_all(true); break;
+        case SDLK_f: if (world_->display.selection.kind != scene::Selection::Kind::none) focus_selection(); else frame_all(true); break;
+        case SDLK_HOME: frame_all(true); break;
         case SDLK_F1: show_shortcuts_ = !show_shortcuts_; break;
         case SDLK_o: if (ctrl) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, "."); break;
         case SDLK_p:
@@ -315,6 +394,15 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
 
 void Viewer::draw_ui() {
     draw_menu_bar();
+    if (!world_->has_user_model()) {
+        if (settings_.show_posture_panel) draw_posture_panel();
+        if (settings_.show_layers_panel) draw_layers_panel();
+        if (settings_.show_inspector_panel) draw_inspector_panel();
+        draw_legend();
+        draw_labels();
+        draw_hover_tooltip();
+    }
+    if (show_about_model_) draw_about_model_window();
     if (settings_.show_status_bar) draw_status_bar();
     if (show_shortcuts_) draw_shortcuts_window();
     if (show_about_) draw_about_window();
@@ -349,6 +437,18 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) running_ = false;
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo posture change", "Ctrl+Z", false, posture_->can_undo())) posture_->undo();
+        if (ImGui::MenuItem("Redo posture change", "Ctrl+Y", false, posture_->can_redo())) posture_->redo();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Clear selection", "Esc", false, world_->display.selection.kind != scene::Selection::Kind::none)) select({});
+        if (ImGui::MenuItem("Show everything", "Shift+H")) {
+            world_->display.layers.hidden_muscles.clear();
+            world_->display.layers.hidden_groups.clear();
+            world_->display.layers.isolated_muscles.clear();
+        }
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Anterior", "1")) set_view(core::ViewPreset::anterior);
         if (ImGui::MenuItem("Posterior", "2")) set_view(core::ViewPreset::posterior);
@@ -356,6 +456,13 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Right", "4")) set_view(core::ViewPreset::right);
         if (ImGui::MenuItem("Superior", "5")) set_view(core::ViewPreset::superior);
         if (ImGui::MenuItem("Frame all", "F")) frame_all(true);
+        ImGui::Separator();
+        ImGui::MenuItem("Posture panel", "F2", &settings_.show_posture_panel);
+        ImGui::MenuItem("Layers panel", "F3", &settings_.show_layers_panel);
+        ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
+        ImGui::MenuItem("Measurement overlays", "M", &show_overlays_);
+        ImGui::MenuItem("Neutral ghost", "G", &show_ghost_);
+        ImGui::MenuItem("X-ray (ghost the rest)", "X", &world_->display.layers.xray);
         ImGui::Separator();
         ImGui::MenuItem("Floor and shadow", nullptr, &settings_.show_floor);
         ImGui::MenuItem("Axes gizmo", nullptr, &settings_.show_axes_gizmo);
@@ -372,6 +479,7 @@ void Viewer::draw_menu_bar() {
     }
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Keyboard shortcuts", "F1")) show_shortcuts_ = true;
+        if (ImGui::MenuItem("About the model")) show_about_model_ = true;
         if (ImGui::MenuItem("About")) show_about_ = true;
         ImGui::EndMenu();
     }
@@ -435,7 +543,16 @@ void Viewer::draw_shortcuts_window() {
             {"Mouse wheel", "Zoom toward the cursor"},
             {"Double click", "Focus the point under the cursor"},
             {"1 / 2 / 3 / 4 / 5", "Anterior / posterior / left / right / superior"},
-            {"F or Home", "Frame everything"},
+            {"F", "Focus the selection (or frame everything)"},
+            {"Home", "Frame everything"},
+            {"Click", "Select a muscle or bone"},
+            {"Esc", "Clear the selection and isolation"},
+            {"I / H / Shift+H", "Isolate / hide the selected muscle / show everything"},
+            {"X", "X-ray: ghost everything but the selection"},
+            {"C", "Next colour mode"},
+            {"M / G", "Measurement overlays / neutral ghost"},
+            {"Ctrl+Z / Ctrl+Y", "Undo / redo a posture change"},
+            {"F2 / F3 / F4", "Posture / layers / inspector panels"},
             {"Ctrl+O", "Open a model"},
             {"Ctrl+S or Ctrl+P", "Save a snapshot (PNG, no UI)"},
             {"Ctrl+= / Ctrl+-", "Larger / smaller UI"},
@@ -534,8 +651,6 @@ void Viewer::draw_axes_gizmo() {
         dl->AddText(ImVec2(tip.x - em * 0.3f, tip.y - em * 0.5f), IM_COL32(20, 20, 24, 255), a.pos);
     }
 }
-
-}  // namespace
 
 int run_viewer(const ViewerOptions& options) {
     if (!platform::display_available()) {

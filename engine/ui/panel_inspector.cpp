@@ -1,0 +1,239 @@
+// ui/panel_inspector.cpp: the Inspector (search, the selected muscle's or bone's card with live
+// length, stretch and passive force), hover tooltips, and labels with leader lines.
+#include "ui/viewer_impl.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string pretty_bone(std::string name) {
+    std::string side;
+    if (name.size() > 2 && (name.substr(name.size() - 2) == "_r" || name.substr(name.size() - 2) == "_l")) {
+        side = name.back() == 'r' ? " (right)" : " (left)";
+        name.resize(name.size() - 2);
+    }
+    for (auto& c : name) if (c == '_') c = ' ';
+    if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return name + side;
+}
+
+const char* force_words(float norm) {
+    if (norm < 0.005f) return "slack";
+    if (norm < 0.05f) return "low";
+    if (norm < 0.2f) return "moderate";
+    return "high";
+}
+
+std::string selection_name(const scene::Body& body, const scene::Selection& s) {
+    switch (s.kind) {
+        case scene::Selection::Kind::muscle: {
+            const int i = body.catalogue().find(s.id);
+            return i >= 0 ? body.catalogue().muscles[static_cast<std::size_t>(i)].display_name() : s.id;
+        }
+        case scene::Selection::Kind::bone: return pretty_bone(s.id);
+        case scene::Selection::Kind::group: {
+            const auto* g = body.catalogue().find_group(s.id);
+            return g ? g->name : s.id;
+        }
+        case scene::Selection::Kind::none: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+void Viewer::draw_inspector_panel() {
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 27.0f), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(em * 19, em * 26), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Inspector (F4)", &settings_.show_inspector_panel)) { ImGui::End(); return; }
+    const scene::Body& body = world_->body();
+    const auto& cat = body.catalogue();
+
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", "Search muscles and bones...", search_, sizeof(search_));
+    const std::string q = lower(search_);
+    if (!q.empty()) {
+        ImGui::BeginChild("results", ImVec2(0, em * 8), true);
+        int shown = 0;
+        for (std::size_t i = 0; i < cat.muscles.size() && shown < 40; ++i) {
+            const auto& m = cat.muscles[i];
+            const std::string label = m.display_name();
+            if (lower(label).find(q) == std::string::npos && m.id.find(q) == std::string::npos) continue;
+            if (ImGui::Selectable(label.c_str(), world_->display.selection.id == m.id)) {
+                select({scene::Selection::Kind::muscle, m.id});
+                focus_selection();
+            }
+            ++shown;
+        }
+        for (const auto& b : body.bones().bones()) {
+            if (shown >= 40) break;
+            const std::string label = pretty_bone(b.name);
+            if (lower(label).find(q) == std::string::npos) continue;
+            if (ImGui::Selectable(label.c_str(), world_->display.selection.id == b.name)) {
+                select({scene::Selection::Kind::bone, b.name});
+                focus_selection();
+            }
+            ++shown;
+        }
+        if (shown == 0) ImGui::TextDisabled("Nothing matches \"%s\"", search_);
+        ImGui::EndChild();
+    }
+
+    const auto& sel = world_->display.selection;
+    ImGui::Separator();
+    if (sel.kind == scene::Selection::Kind::none) {
+        ImGui::TextWrapped("Click a muscle or a bone, or search, to see it here.");
+    } else if (sel.kind == scene::Selection::Kind::muscle) {
+        const int i = cat.find(sel.id);
+        if (i >= 0) {
+            const auto& m = cat.muscles[static_cast<std::size_t>(i)];
+            const auto& st = body.muscle_states()[static_cast<std::size_t>(i)];
+            ImGui::PushFont(fonts_.large);
+            ImGui::TextWrapped("%s", m.display_name().c_str());
+            ImGui::PopFont();
+            const auto* g = cat.find_group(m.group);
+            ImGui::TextDisabled("%s", g ? g->name.c_str() : m.group.c_str());
+            ImGui::Separator();
+            // Live mechanics.
+            ImGui::Text("Length  %.0f mm  (%+.0f mm from neutral)", static_cast<double>(st.length_m * 1000.0f), static_cast<double>(st.change_m * 1000.0f));
+            ImGui::Text("Stretch toward end range");
+            const float frac = std::clamp(st.relative_elongation, 0.0f, 1.0f);
+            const glm::vec3 c = scene::Body::heat_color(std::max(st.relative_elongation, 0.0f));
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(c.r, c.g, c.b, 1));
+            char pct[32];
+            std::snprintf(pct, sizeof(pct), "%.0f %%", static_cast<double>(st.relative_elongation * 100.0f));
+            ImGui::ProgressBar(frac, ImVec2(-1, 0), pct);
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("0 %% at neutral standing, 100 %% at a normal end range (%s)", m.end_range.source.c_str());
+            ImGui::Text("Passive tension  %s  (%.0f N)", force_words(st.passive_force_norm), static_cast<double>(st.passive_force_n));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("From Thelen's passive curve: a qualitative guide, not a measurement");
+            const float tight = body.tightness()[static_cast<std::size_t>(i)];
+            if (tight > 0.0f) ImGui::Text("Tightness  %.0f", static_cast<double>(tight * 100.0f));
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(0.0f);
+            auto field = [](const char* title, const std::string& text) {
+                ImGui::TextDisabled("%s", title);
+                ImGui::TextUnformatted(text.c_str());
+            };
+            field("Origin", m.origin);
+            field("Insertion", m.insertion);
+            field("Action", m.action);
+            field("Innervation", m.innervation);
+            field("Clinical note", m.note);
+            if (ImGui::TreeNode("Model parameters")) {
+                ImGui::Text("Max isometric force  %.0f N", static_cast<double>(m.params.f_max_n));
+                ImGui::Text("Optimal fibre length  %.1f mm", static_cast<double>(m.params.l_opt_m * 1000.0f));
+                ImGui::Text("Tendon slack length  %.1f mm", static_cast<double>(m.params.l_ts_m * 1000.0f));
+                ImGui::Text("Pennation  %.0f\xC2\xB0", static_cast<double>(m.params.pennation_rad * 57.29578f));
+                ImGui::TextDisabled("Source: %s", m.params.source.c_str());
+                ImGui::TreePop();
+            }
+            ImGui::PopTextWrapPos();
+            ImGui::Separator();
+            auto& L = world_->display.layers;
+            if (ImGui::Button("Focus (F)")) focus_selection();
+            ImGui::SameLine();
+            if (ImGui::Button("Show only (I)")) L.isolated_muscles = {m.id};
+            ImGui::SameLine();
+            if (ImGui::Button("Hide (H)")) { L.hidden_muscles.insert(m.id); select({}); }
+        }
+    } else if (sel.kind == scene::Selection::Kind::bone) {
+        ImGui::PushFont(fonts_.large);
+        ImGui::TextWrapped("%s", pretty_bone(sel.id).c_str());
+        ImGui::PopFont();
+        const int b = body.bones().find_bone(sel.id);
+        if (b >= 0) {
+            const auto& info = body.bones().bones()[static_cast<std::size_t>(b)];
+            ImGui::TextDisabled("Moves with the %s joint", info.joint >= 0 ? body.skeleton().joints[static_cast<std::size_t>(info.joint)].name.c_str() : "?");
+            if (info.cartilage) ImGui::TextDisabled("Cartilage");
+        }
+        if (ImGui::Button("Focus (F)")) focus_selection();
+    } else if (sel.kind == scene::Selection::Kind::group) {
+        const auto* g = cat.find_group(sel.id);
+        ImGui::PushFont(fonts_.large);
+        ImGui::TextUnformatted(g ? g->name.c_str() : sel.id.c_str());
+        ImGui::PopFont();
+        for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
+            const auto& m = cat.muscles[i];
+            if (!m.in_group(sel.id)) continue;
+            if (ImGui::Selectable(m.display_name().c_str())) select({scene::Selection::Kind::muscle, m.id});
+        }
+    }
+    ImGui::End();
+}
+
+void Viewer::draw_hover_tooltip() {
+    if (!hover_valid_ || hover_.kind == scene::Selection::Kind::none || ImGui::GetIO().WantCaptureMouse) return;
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(selection_name(world_->body(), hover_).c_str());
+    ImGui::TextDisabled("Click to select");
+    ImGui::EndTooltip();
+}
+
+void Viewer::draw_labels() {
+    const auto vp = scene_viewport();
+    const glm::vec2 size(vp.z, vp.w);
+    const float ratio = window_->pixel_ratio();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float em = ImGui::GetFontSize();
+    const core::OrbitCamera& cam = frame_.camera;
+    auto to_screen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
+        const auto px = cam.project(p, size);
+        if (!px) return std::nullopt;
+        return ImVec2(px->x / ratio, px->y / ratio);
+    };
+    // A label with a leader line from the anchor, pushed outward from the body's centre.
+    auto label = [&](const glm::vec3& anchor, const std::string& text, ImU32 color, float side) {
+        const auto a = to_screen(anchor);
+        if (!a) return;
+        const ImVec2 t(a->x + side * em * 4.0f, a->y - em * 1.2f);
+        const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+        const ImVec2 box_min(side > 0 ? t.x : t.x - ts.x - em * 0.6f, t.y - ts.y * 0.5f - em * 0.2f);
+        const ImVec2 box_max(box_min.x + ts.x + em * 0.6f, box_min.y + ts.y + em * 0.4f);
+        dl->AddLine(*a, ImVec2(side > 0 ? box_min.x : box_max.x, t.y), color, 1.5f);
+        dl->AddCircleFilled(*a, 3.0f, color);
+        dl->AddRectFilled(box_min, box_max, IM_COL32(18, 20, 24, 210), 4.0f);
+        dl->AddText(ImVec2(box_min.x + em * 0.3f, box_min.y + em * 0.2f), color, text.c_str());
+    };
+    const float centre_x = (to_screen(world_->body().world_from_bone()[0].translation).value_or(ImVec2(0, 0))).x;
+    for (const auto& l : overlay_set_.labels) {
+        const auto a = to_screen(l.anchor);
+        label(l.anchor, l.text, ImGui::ColorConvertFloat4ToU32(ImVec4(l.color.r, l.color.g, l.color.b, 1.0f)), a && a->x < centre_x ? -1.0f : 1.0f);
+    }
+    // The selection's name at its middle.
+    const auto& sel = world_->display.selection;
+    const scene::Body& body = world_->body();
+    if (sel.kind == scene::Selection::Kind::muscle) {
+        const int i = body.catalogue().find(sel.id);
+        if (i >= 0) {
+            const auto pts = body.paths().path(static_cast<std::size_t>(i));
+            if (!pts.empty()) {
+                const glm::vec3 mid = pts[pts.size() / 2];
+                const auto a = to_screen(mid);
+                label(mid, selection_name(body, sel), IM_COL32(250, 200, 110, 255), a && a->x < centre_x ? -1.0f : 1.0f);
+            }
+        }
+    } else if (sel.kind == scene::Selection::Kind::bone) {
+        const int b = body.bones().find_bone(sel.id);
+        if (b >= 0) {
+            const glm::vec3 at = body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation;
+            label(at, selection_name(body, sel), IM_COL32(250, 200, 110, 255), 1.0f);
+        }
+    }
+}
+
+}  // namespace ui

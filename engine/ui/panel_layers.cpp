@@ -1,0 +1,112 @@
+// ui/panel_layers.cpp: the Layers panel (skeleton, skin, each muscle group, left and right, with
+// show / only / show all, x-ray and the colour mode) and the colour legend.
+#include "ui/viewer_impl.hpp"
+
+#include <imgui.h>
+
+namespace ui {
+
+namespace {
+ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
+}  // namespace
+
+void Viewer::draw_layers_panel() {
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 2.4f), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+    ImGui::SetNextWindowSize(ImVec2(em * 19, em * 24), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Layers (F3)", &settings_.show_layers_panel)) { ImGui::End(); return; }
+    auto& L = world_->display.layers;
+    const auto& catalogue = world_->body().catalogue();
+
+    ImGui::Checkbox("Skeleton", &L.skeleton);
+    ImGui::SameLine(em * 7);
+    ImGui::Checkbox("Skin", &L.skin);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A translucent body outline");
+    ImGui::SameLine(em * 12);
+    ImGui::Checkbox("Muscles", &L.muscles);
+    ImGui::Checkbox("Left side", &L.left);
+    ImGui::SameLine(em * 7);
+    ImGui::Checkbox("Right side", &L.right);
+    ImGui::Checkbox("X-ray (X)", &L.xray);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ghost everything except the selected or isolated muscles");
+
+    ImGui::Separator();
+    ImGui::TextDisabled("Muscle groups");
+    for (const auto& g : catalogue.groups) {
+        ImGui::PushID(g.id.c_str());
+        bool visible = !L.hidden_groups.count(g.id);
+        ImGui::ColorButton("##c", im(g.color), ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(em * 0.8f, em * 0.8f));
+        ImGui::SameLine();
+        if (ImGui::Checkbox(g.name.c_str(), &visible)) {
+            if (visible) L.hidden_groups.erase(g.id);
+            else L.hidden_groups.insert(g.id);
+        }
+        ImGui::SameLine(em * 11);
+        if (ImGui::SmallButton("Only")) {
+            L.isolated_muscles.clear();
+            for (const auto& m : catalogue.muscles)
+                if (m.in_group(g.id)) L.isolated_muscles.insert(m.id);
+            L.muscles = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only the %s (Esc to undo)", g.name.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Select")) select({scene::Selection::Kind::group, g.id});
+        ImGui::PopID();
+    }
+    if (!L.isolated_muscles.empty()) {
+        ImGui::TextColored(ImVec4(0.98f, 0.74f, 0.35f, 1), "Showing only %zu muscles", L.isolated_muscles.size());
+    }
+    if (!L.hidden_muscles.empty()) ImGui::TextDisabled("%zu muscles hidden", L.hidden_muscles.size());
+    if (ImGui::Button("Show all (Shift+H)")) {
+        L = scene::Layers{};
+    }
+
+    ImGui::Separator();
+    ImGui::TextDisabled("Colour muscles (C)");
+    int mode = static_cast<int>(world_->display.color_mode);
+    const char* names[] = {"Anatomical", "By group", "By stretch", "By tightness", "By passive tension"};
+    const char* tips[] = {"Natural muscle red", "One colour per group", "How far each muscle is toward its normal end range",
+                          "The tightness set in the Posture panel", "Passive force relative to each muscle's strength"};
+    for (int i = 0; i < 5; ++i) {
+        if (ImGui::RadioButton(names[i], mode == i)) mode = i;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
+    }
+    world_->display.color_mode = static_cast<scene::ColorMode>(mode);
+    ImGui::End();
+}
+
+void Viewer::draw_legend() {
+    const auto mode = world_->display.color_mode;
+    if (mode == scene::ColorMode::anatomical || mode == scene::ColorMode::group) return;
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##legend", nullptr, flags)) {
+        const char* title = mode == scene::ColorMode::stretch     ? "Stretch toward the normal end range"
+                            : mode == scene::ColorMode::tightness ? "Tightness set in the Posture panel"
+                                                                  : "Passive tension (share of the muscle's strength)";
+        const char* lo = mode == scene::ColorMode::stretch ? "neutral" : mode == scene::ColorMode::tightness ? "0" : "none";
+        const char* hi = mode == scene::ColorMode::stretch ? "end range" : mode == scene::ColorMode::tightness ? "100" : "25 %+";
+        ImGui::TextUnformatted(title);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = em * 16, h = em * 0.8f;
+        constexpr int steps = 32;
+        for (int i = 0; i < steps; ++i) {
+            const float t0 = static_cast<float>(i) / steps, t1 = static_cast<float>(i + 1) / steps;
+            const glm::vec3 c = scene::Body::heat_color(t0 / (1.0f / 1.2f) > 1.2f ? 1.2f : t0 * 1.2f);
+            dl->AddRectFilled(ImVec2(p.x + w * t0, p.y), ImVec2(p.x + w * t1 + 1, p.y + h), ImGui::ColorConvertFloat4ToU32(im(c)));
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::TextDisabled("%s", lo);
+        ImGui::SameLine(w - ImGui::CalcTextSize(hi).x + ImGui::GetStyle().WindowPadding.x);
+        ImGui::TextDisabled("%s", hi);
+    }
+    ImGui::End();
+}
+
+}  // namespace ui

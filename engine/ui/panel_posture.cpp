@@ -1,0 +1,227 @@
+// ui/panel_posture.cpp: the Posture panel (sliders, presets, undo, per-muscle fine-tuning, live
+// measurements with a plain-words reading) and the "About the model" page.
+#include "ui/viewer_impl.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+
+const char* group_tooltip(biomech::PostureGroup g) {
+    switch (g) {
+        case biomech::PostureGroup::hip_flexors:
+            return "Psoas, iliacus, tensor fasciae latae and sartorius.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+        case biomech::PostureGroup::rectus_femoris:
+            return "The two-joint hip flexor and knee extender.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+        case biomech::PostureGroup::hamstrings:
+            return "Biceps femoris (both heads), semitendinosus and semimembranosus.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+        case biomech::PostureGroup::back_extensors:
+            return "Lumbar erector spinae and quadratus lumborum.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+        case biomech::PostureGroup::glutes:
+            return "Gluteus maximus and medius: their resting tone.\n100 = normal; 0 = no tone.";
+        case biomech::PostureGroup::abdominals:
+            return "Rectus abdominis and the obliques: their resting tone.\n100 = normal; 0 = no tone.";
+    }
+    return "";
+}
+
+void help_marker(const char* text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
+
+}  // namespace
+
+void Viewer::draw_posture_panel() {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(em * 0.8f, em * 2.4f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 22, em * 34), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Posture (F2)", &settings_.show_posture_panel)) { ImGui::End(); return; }
+
+    biomech::PostureSettings s = posture_->settings();
+    // Presets.
+    ImGui::TextDisabled("Preset");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-em * 0.5f);
+    if (ImGui::BeginCombo("##preset", "Choose a pattern...")) {
+        for (const auto& p : presets_) {
+            if (ImGui::Selectable(p.name.c_str())) set_posture(p.settings, true);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
+        }
+        ImGui::EndCombo();
+    }
+    // Sliders that look like sliders; Ctrl+click types a value.
+    bool any_active = false;
+    for (auto g : biomech::all_posture_groups) {
+        float v = s[g];
+        ImGui::PushID(static_cast<int>(g));
+        ImGui::TextUnformatted(biomech::posture_group_name(g));
+        help_marker(group_tooltip(g));
+        ImGui::SetNextItemWidth(-em * 0.5f);
+        const bool strength = biomech::is_strength_group(g);
+        if (ImGui::SliderFloat("##v", &v, 0.0f, 100.0f, strength ? "%.0f  (100 = normal)" : "%.0f  (0 = normal)", ImGuiSliderFlags_AlwaysClamp)) {
+            if (!dragging_slider_) { drag_start_ = posture_->settings(); dragging_slider_ = true; }
+            s[g] = v;
+            set_posture(s, false);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag, or Ctrl+click to type a value");
+        if (ImGui::IsItemActive()) any_active = true;
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            posture_->commit_undo_point(drag_start_);
+            dragging_slider_ = false;
+        }
+        ImGui::PopID();
+    }
+    if (!any_active && dragging_slider_ && !ImGui::IsAnyItemActive()) dragging_slider_ = false;
+
+    if (ImGui::CollapsingHeader("Per-muscle fine-tuning")) {
+        ImGui::TextWrapped("Extra tightness for one muscle, added to its group (both sides).");
+        for (auto g : biomech::all_posture_groups) {
+            if (biomech::is_strength_group(g)) continue;
+            for (const auto& base : biomech::posture_group_muscles(g)) {
+                float v = 0.0f;
+                for (const auto& [id, value] : s.muscle_tightness)
+                    if (id == base) v = value;
+                const int mi = world_->body().catalogue().find(base + "_r");
+                const std::string label = mi >= 0 ? world_->body().catalogue().muscles[static_cast<std::size_t>(mi)].name : base;
+                ImGui::PushID(base.c_str());
+                ImGui::SetNextItemWidth(em * 8);
+                if (ImGui::SliderFloat("##m", &v, 0.0f, 100.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp)) {
+                    if (!dragging_slider_) { drag_start_ = posture_->settings(); dragging_slider_ = true; }
+                    auto& list = s.muscle_tightness;
+                    bool found = false;
+                    for (auto& [id, value] : list)
+                        if (id == base) { value = v; found = true; }
+                    if (!found) list.emplace_back(base, v);
+                    set_posture(s, false);
+                }
+                if (ImGui::IsItemDeactivatedAfterEdit()) { posture_->commit_undo_point(drag_start_); dragging_slider_ = false; }
+                ImGui::SameLine();
+                ImGui::TextUnformatted(label.c_str());
+                ImGui::PopID();
+            }
+        }
+    }
+
+    if (ImGui::Button("Reset")) set_posture({}, true);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to neutral (undoable)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!posture_->can_undo());
+    if (ImGui::Button("Undo")) posture_->undo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!posture_->can_redo());
+    if (ImGui::Button("Redo")) posture_->redo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Y");
+
+    // Live measurements.
+    ImGui::Separator();
+    const auto& m = measures_;
+    const auto reading = biomech::read_clinical_tilt(m.pelvic_tilt_clinical_deg);
+    const ImVec4 reading_color = reading.level == 0 ? ImVec4(0.55f, 0.85f, 0.55f, 1) : ImVec4(0.98f, 0.74f, 0.35f, 1);
+    if (ImGui::BeginTable("measures", 2, ImGuiTableFlags_SizingStretchProp)) {
+        auto row = [&](const char* name, float value, glm::vec4 color, const char* tip) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextColored(to_im(color), "%s", name);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+            ImGui::TableNextColumn();
+            ImGui::Text("%6.1f\xC2\xB0", static_cast<double>(value));
+        };
+        row("Pelvic tilt (ASIS-PSIS)", m.pelvic_tilt_clinical_deg, scene::overlay_color_asis_psis,
+            "The line from the ASIS to the PSIS against the horizontal, as an inclinometer reads it.\nAnterior tilt is positive. Typical: 13 +/- 5 (Preece 2008).");
+        row("Pelvic tilt (PT)", m.pelvic_tilt_deg, scene::overlay_color_tilt,
+            "Radiographic: the line from the femoral heads to the middle of the S1 endplate, against the vertical.\nIt rises when the pelvis tips backward.");
+        row("Sacral slope (SS)", m.sacral_slope_deg, scene::overlay_color_sacral, "The S1 endplate against the horizontal.");
+        row("Pelvic incidence (PI)", m.pelvic_incidence_deg, glm::vec4(0.85f, 0.85f, 0.9f, 1.0f),
+            "Fixed by the shape of the pelvis: it does not change with posture. PI = PT + SS.");
+        row("Lumbar lordosis (L1-S1)", m.lumbar_lordosis_deg, scene::overlay_color_lumbar, "The angle between the L1 and S1 endplates.");
+        row("Hip flexion", m.hip_flexion_deg, glm::vec4(0.85f, 0.85f, 0.9f, 1.0f), "Thigh relative to the pelvis; standing with an anterior tilt flexes the hips.");
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("PI = PT + SS:  %.1f = %.1f + %.1f", static_cast<double>(m.pelvic_incidence_deg),
+                        static_cast<double>(m.pelvic_tilt_deg), static_cast<double>(m.sacral_slope_deg));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(reading_color, "Pelvic tilt is %s.", reading.words);
+    ImGui::PopTextWrapPos();
+    if (!posture_->target().converged) ImGui::TextColored(ImVec4(1, 0.55f, 0.45f, 1), "The solver did not converge; showing its best estimate.");
+    ImGui::TextDisabled("A mechanical model, not a diagnosis.");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("About the model")) show_about_model_ = true;
+
+    ImGui::Separator();
+    ImGui::Checkbox("Overlays (M)", &show_overlays_);
+    ImGui::SameLine();
+    ImGui::Checkbox("Neutral ghost (G)", &show_ghost_);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the neutral posture as a translucent ghost to compare");
+    if (show_overlays_ && ImGui::TreeNode("Which overlays")) {
+        ImGui::Checkbox("ASIS-PSIS line", &overlays_.asis_psis);
+        ImGui::Checkbox("Sacral slope", &overlays_.sacral_slope);
+        ImGui::Checkbox("Pelvic tilt (PT)", &overlays_.pelvic_tilt);
+        ImGui::Checkbox("Lumbar curve", &overlays_.lumbar_curve);
+        ImGui::Checkbox("Plumb line", &overlays_.plumb_line);
+        ImGui::TreePop();
+    }
+    ImGui::End();
+}
+
+void Viewer::draw_about_model_window() {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 36, em * 30), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("About the model", &show_about_model_)) { ImGui::End(); return; }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("What the posture model does");
+    ImGui::PopFont();
+    ImGui::TextWrapped(
+        "It finds how a standing body settles when some muscles are set shorter (tighter) or weaker. Each muscle pulls along "
+        "the same path you see on screen; a shortened muscle starts to pull earlier and harder as it is stretched. The model "
+        "balances those pulls against gravity, a resting tone in the gluteal and abdominal muscles, a springiness of the "
+        "lumbar spine, and the way people keep their chest and eyes level. The feet stay where they stand.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Assumptions");
+    ImGui::BulletText("Muscle paths, strengths and fibre lengths come from the published OpenSim gait2392 model,");
+    ImGui::TextWrapped("  scaled to this skeleton; the abdominal and quadratus lumborum data come from published lumbar models.");
+    ImGui::BulletText("Passive muscle force follows Thelen's curve. Tightness shortens a muscle's resting fibre length.");
+    ImGui::BulletText("Both sides move alike, in the side view only (no twisting or side bending).");
+    ImGui::BulletText("The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates;");
+    ImGui::TextWrapped("  neutral settings are calibrated to give typical adult alignment for the pelvic incidence.");
+    ImGui::BulletText("Strength changes only the resting tone, not how hard a muscle can work.");
+    ImGui::Spacing();
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("What the evidence says");
+    ImGui::PopFont();
+    ImGui::TextWrapped(
+        "Mechanically, a tight hip flexor can pull the pelvis into anterior tilt and a tight hamstring can pull it into posterior "
+        "tilt, mostly near the end of their range: in a lunge, when bending forward, or sitting with straight legs. In relaxed "
+        "standing, studies find little or no link between muscle length and pelvic tilt or the depth of the lumbar curve, and "
+        "little link between muscle length and back pain. One stretching session changes tilt by only about one degree; "
+        "stretching programmes improved flexibility without changing standing posture. People differ a lot: the same pelvis "
+        "shape can read 5 degrees differently on the skin.");
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "So use this to see how the parts interact, not to diagnose. The typical band for the ASIS-PSIS tilt (13 +/- 5 degrees) "
+        "comes from measured pelves; no cut-off for \"too much\" tilt has been validated.");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Sources: Delp 1990 and the OpenSim gait2392 model; Thelen 2003; Christophy 2012; Lambrecht 2009; "
+                        "Preece 2008 and 2021; Heino 1990; Youdas 1996; Li 1996; Nourbakhsh 2002; Levine and Whittle 1996; "
+                        "Le Huec and Hasegawa 2016; Vaz 2002. Details in shared/docs/anatomy-data.md.");
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+}  // namespace ui
