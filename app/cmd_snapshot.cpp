@@ -1,45 +1,91 @@
 // anatomy snapshot: render one frame offscreen and write a PNG.
 #include "command.hpp"
+#include "posture_options.hpp"
 
-#include "scene/snapshot.hpp"
+#include "core/error.hpp"
+#include "ui/snapshot.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
 
 namespace {
 
 struct Options {
-    scene::SnapshotOptions snapshot;
+    ui::SnapshotRequest request;
     std::string size = "1600x900";
     std::string view = "anterior";
     std::string model;
+    std::string color = "anatomical";
+    std::string highlight;
+    std::string layers = "skeleton,muscles";
+    app::PostureOptions posture;
 };
 
-// "--size 1600x900" as a CLI11 validator, so a bad value is a usage error (exit 2).
 const CLI::Validator size_validator(
-    [](std::string& s) { return scene::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)"; },
+    [](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)"; },
     "WxH", "size");
 const CLI::Validator view_validator(
     [](std::string& s) { return core::parse_view_preset(s) ? std::string() : "expected anterior, posterior, left, right or superior"; },
     "VIEW", "view");
+const CLI::Validator layers_validator(
+    [](std::string& s) {
+        std::stringstream in(s);
+        std::string item;
+        while (std::getline(in, item, ','))
+            if (item != "skeleton" && item != "muscles" && item != "skin") return "expected a comma list of skeleton, muscles, skin";
+        return "";
+    },
+    "LIST", "layers");
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
 
 int run(Options& o) {
-    o.snapshot.size = *scene::parse_size(o.size);
-    o.snapshot.view = *core::parse_view_preset(o.view);
-    if (!o.model.empty()) o.snapshot.model = o.model;
-    scene::take_snapshot(o.snapshot);
-    std::cout << "wrote " << o.snapshot.output.string() << " (" << o.snapshot.size.x << "x" << o.snapshot.size.y << ")\n";
+    auto& r = o.request;
+    r.size = *ui::parse_size(o.size);
+    r.view = *core::parse_view_preset(o.view);
+    if (!o.model.empty()) r.model = o.model;
+    const std::map<std::string, scene::ColorMode> modes = {{"anatomical", scene::ColorMode::anatomical}, {"group", scene::ColorMode::group},
+                                                           {"stretch", scene::ColorMode::stretch}, {"tightness", scene::ColorMode::tightness},
+                                                           {"tension", scene::ColorMode::tension}};
+    r.color_mode = modes.at(o.color);
+    r.highlight = split(o.highlight);
+    const auto layers = split(o.layers);
+    r.skeleton = std::find(layers.begin(), layers.end(), "skeleton") != layers.end();
+    r.muscles = std::find(layers.begin(), layers.end(), "muscles") != layers.end();
+    r.skin = std::find(layers.begin(), layers.end(), "skin") != layers.end();
+    r.posture = o.posture.settings();
+    ui::take_snapshot(r);
+    std::cout << "wrote " << r.output.string() << " (" << r.size.x << "x" << r.size.y << ")\n";
     return app::exit_ok;
 }
 
 const bool registered = app::register_command([](CLI::App& cli) -> app::CommandRun {
     auto* sub = cli.add_subcommand("snapshot", "Render one frame offscreen (no display needed) and write a PNG");
     auto o = std::make_shared<Options>();
-    sub->add_option("-o,--output", o->snapshot.output, "Output PNG file")->required();
+    sub->add_option("-o,--output", o->request.output, "Output PNG file")->required();
     sub->add_option("--size", o->size, "Image size in pixels, WIDTHxHEIGHT")->check(size_validator)->capture_default_str();
     sub->add_option("--view", o->view, "anterior, posterior, left, right or superior")->check(view_validator)->capture_default_str();
     sub->add_option("--model", o->model, "Render this model file instead of the anatomy")->check(CLI::ExistingFile);
-    sub->add_flag("--transparent", o->snapshot.transparent, "Transparent background (no gradient, no floor; shadow kept)");
+    sub->add_flag("--transparent", o->request.transparent, "Transparent background (no gradient, no floor; shadow kept)");
+    app::add_posture_options(sub, o->posture);
+    sub->add_option("--color", o->color, "Muscle colours: anatomical, group, stretch, tightness, tension")
+        ->check(CLI::IsMember({"anatomical", "group", "stretch", "tightness", "tension"}))
+        ->capture_default_str();
+    sub->add_option("--highlight", o->highlight, "Comma list of muscle groups or muscle ids to highlight and label, e.g. hip_flexors,hamstrings");
+    sub->add_flag("--xray", o->request.xray, "Ghost everything but the highlighted muscles");
+    sub->add_flag("--overlays", o->request.overlays, "Draw the posture measurements: ASIS-PSIS, sacral slope, pelvic tilt, lumbar curve, plumb line");
+    sub->add_flag("--ghost", o->request.ghost, "Show the neutral posture as a translucent ghost");
+    sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
     return {sub, [o] { return run(*o); }};
 });
 

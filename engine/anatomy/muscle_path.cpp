@@ -1,5 +1,7 @@
 #include "anatomy/muscle_path.hpp"
 
+#include <algorithm>
+
 namespace anat {
 
 glm::vec3 PathPoint::moving_position(float q) const {
@@ -42,6 +44,17 @@ float polyline_length(std::span<const glm::vec3> points) {
     float l = 0.0f;
     for (std::size_t i = 1; i < points.size(); ++i) l += glm::distance(points[i - 1], points[i]);
     return l;
+}
+
+glm::vec3 point_along(std::span<const glm::vec3> points, float t) {
+    if (points.empty()) return glm::vec3(0.0f);
+    float remaining = polyline_length(points) * std::clamp(t, 0.0f, 1.0f);
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const float seg = glm::distance(points[i - 1], points[i]);
+        if (remaining <= seg && seg > 0.0f) return glm::mix(points[i - 1], points[i], remaining / seg);
+        remaining -= seg;
+    }
+    return points.back();
 }
 
 float muscle_length(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords) {

@@ -13,6 +13,8 @@ void muscle_path(const Muscle& muscle, std::span<const core::Rigid> world_from_b
                  std::vector<glm::vec3>& out);
 
 float polyline_length(std::span<const glm::vec3> points);
+// The point at fraction t (0..1) of the way along a polyline.
+glm::vec3 point_along(std::span<const glm::vec3> points, float t);
 
 // Musculotendon length (metres) in the given pose.
 float muscle_length(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords);

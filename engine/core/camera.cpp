@@ -95,6 +95,26 @@ void OrbitCamera::frame_sphere(const glm::vec3& center, float radius, float aspe
     distance_m = std::max(radius * margin / std::sin(half), near_m * 4.0f);
 }
 
+void OrbitCamera::frame_box(const Bounds& box, float aspect) {
+    if (box.empty()) return;
+    constexpr float margin = 1.06f;  // a little air around the subject
+    target = box.center();
+    const glm::vec3 r = right(), u = up(), f = forward();
+    float half_w = 0.0f, half_h = 0.0f, half_d = 0.0f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c{(i & 1) ? box.max.x : box.min.x, (i & 2) ? box.max.y : box.min.y, (i & 4) ? box.max.z : box.min.z};
+        const glm::vec3 d = c - target;
+        half_w = std::max(half_w, std::abs(glm::dot(d, r)));
+        half_h = std::max(half_h, std::abs(glm::dot(d, u)));
+        half_d = std::max(half_d, std::abs(glm::dot(d, f)));
+    }
+    const float tan_y = std::tan(fov_y_rad * 0.5f);
+    const float tan_x = tan_y * std::max(aspect, 1e-3f);
+    // The near face of the box is closer than the target: fit it, not the centre plane.
+    distance_m = std::max(half_h * margin / tan_y, half_w * margin / tan_x) + half_d;
+    distance_m = std::max(distance_m, near_m * 4.0f);
+}
+
 bool CameraAnimator::animating() const {
     return glm::distance(current_.target, goal_.target) > 1e-4f || std::abs(current_.distance_m - goal_.distance_m) > 1e-4f ||
            std::abs(wrap_angle(current_.yaw_rad - goal_.yaw_rad)) > 1e-4f || std::abs(current_.pitch_rad - goal_.pitch_rad) > 1e-4f;

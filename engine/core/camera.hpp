@@ -50,6 +50,9 @@ struct OrbitCamera {
     void set_preset(ViewPreset v);
     // Centres and sizes so a sphere fits the view with a margin.
     void frame_sphere(const glm::vec3& center, float radius, float aspect);
+    // Centres and sizes so a box fits snugly from the current direction (tall subjects fill
+    // the height instead of a sphere around them).
+    void frame_box(const Bounds& box, float aspect);
 };
 
 // Drives a camera toward a goal with exponential smoothing; the transition time is about 0.3 s.

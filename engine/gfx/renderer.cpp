@@ -407,10 +407,14 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     glEnable(GL_DEPTH_TEST);
 }
 
-Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size) {
+Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay) {
     if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, false);
     else resolved_.resize(size);
     render(frame, resolved_.fbo(), {0, 0, size.x, size.y});
+    if (overlay) {
+        resolved_.bind();
+        overlay(resolved_.fbo());
+    }
     return read_framebuffer(resolved_.fbo(), size, true, false);
 }
 

@@ -13,6 +13,7 @@
 #include "gfx/render_target.hpp"
 #include "gfx/shader.hpp"
 
+#include <functional>
 #include <optional>
 
 namespace gfx {
@@ -37,7 +38,9 @@ public:
     // (x, y from the bottom-left, width, height in pixels).
     void render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport);
     // Draws offscreen at `size` and reads the pixels back (top row first, straight alpha).
-    Image render_to_image(const FrameDesc& frame, glm::ivec2 size);
+    // `overlay`, when given, runs with the finished image's framebuffer bound (e.g. to draw
+    // labels) before the read-back.
+    Image render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay = {});
 
     struct PickResult {
         std::uint32_t id = 0;                // 0: nothing pickable under the pixel

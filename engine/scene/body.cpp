@@ -106,11 +106,11 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     const bool has_focus = d.selection.kind != Selection::Kind::none || !d.emphasised.empty() || !d.layers.isolated_muscles.empty();
     const bool xray = d.layers.xray && has_focus;
     // Which muscles are "in focus" (selected, emphasised or isolated).
-    auto focused = [&](const anat::Muscle& m) {
+    auto selected = [&](const anat::Muscle& m) {
         if (d.selection.kind == Selection::Kind::muscle && d.selection.id == m.id) return true;
-        if (d.selection.kind == Selection::Kind::group && m.in_group(d.selection.id)) return true;
-        return d.emphasised.count(m.id) > 0;
+        return d.selection.kind == Selection::Kind::group && m.in_group(d.selection.id);
     };
+    auto focused = [&](const anat::Muscle& m) { return selected(m) || d.emphasised.count(m.id) > 0; };
 
     solid_.vertices.clear();
     solid_.indices.clear();
@@ -124,10 +124,12 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
         const anat::Muscle& m = catalogue_.muscles[i];
         anat::MuscleStyle s;
         s.visible = muscle_visible(i, d.layers);
-        s.color = muscle_color(i, d.color_mode);
+        const bool emphasised = d.emphasised.count(m.id) > 0;
+        // Emphasised muscles (a stretch's targets, highlighted groups) show their group's colour.
+        s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
         s.id = muscle_id_base + static_cast<std::uint32_t>(i);
         const bool focus = focused(m);
-        if (focus && (d.selection.kind != Selection::Kind::none)) s.flags = gfx::vertex_flag_highlight;
+        if (selected(m)) s.flags = gfx::vertex_flag_highlight;
         if (xray && !focus && d.layers.isolated_muscles.empty()) {
             ghost_styles[i] = s;
             s.visible = false;

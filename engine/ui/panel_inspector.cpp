@@ -1,5 +1,6 @@
 // ui/panel_inspector.cpp: the Inspector (search, the selected muscle's or bone's card with live
 // length, stretch and passive force), hover tooltips, and labels with leader lines.
+#include "ui/labels.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include <imgui.h>
@@ -186,54 +187,25 @@ void Viewer::draw_hover_tooltip() {
 
 void Viewer::draw_labels() {
     const auto vp = scene_viewport();
-    const glm::vec2 size(vp.z, vp.w);
-    const float ratio = window_->pixel_ratio();
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const float em = ImGui::GetFontSize();
-    const core::OrbitCamera& cam = frame_.camera;
-    auto to_screen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
-        const auto px = cam.project(p, size);
-        if (!px) return std::nullopt;
-        return ImVec2(px->x / ratio, px->y / ratio);
-    };
-    // A label with a leader line from the anchor, pushed outward from the body's centre.
-    auto label = [&](const glm::vec3& anchor, const std::string& text, ImU32 color, float side) {
-        const auto a = to_screen(anchor);
-        if (!a) return;
-        const ImVec2 t(a->x + side * em * 4.0f, a->y - em * 1.2f);
-        const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-        const ImVec2 box_min(side > 0 ? t.x : t.x - ts.x - em * 0.6f, t.y - ts.y * 0.5f - em * 0.2f);
-        const ImVec2 box_max(box_min.x + ts.x + em * 0.6f, box_min.y + ts.y + em * 0.4f);
-        dl->AddLine(*a, ImVec2(side > 0 ? box_min.x : box_max.x, t.y), color, 1.5f);
-        dl->AddCircleFilled(*a, 3.0f, color);
-        dl->AddRectFilled(box_min, box_max, IM_COL32(18, 20, 24, 210), 4.0f);
-        dl->AddText(ImVec2(box_min.x + em * 0.3f, box_min.y + em * 0.2f), color, text.c_str());
-    };
-    const float centre_x = (to_screen(world_->body().world_from_bone()[0].translation).value_or(ImVec2(0, 0))).x;
-    for (const auto& l : overlay_set_.labels) {
-        const auto a = to_screen(l.anchor);
-        label(l.anchor, l.text, ImGui::ColorConvertFloat4ToU32(ImVec4(l.color.r, l.color.g, l.color.b, 1.0f)), a && a->x < centre_x ? -1.0f : 1.0f);
-    }
+    const scene::Body& body = world_->body();
+    std::vector<scene::OverlayLabel> labels = overlay_set_.labels;
     // The selection's name at its middle.
     const auto& sel = world_->display.selection;
-    const scene::Body& body = world_->body();
+    const glm::vec4 amber{0.98f, 0.78f, 0.43f, 1.0f};
     if (sel.kind == scene::Selection::Kind::muscle) {
         const int i = body.catalogue().find(sel.id);
         if (i >= 0) {
             const auto pts = body.paths().path(static_cast<std::size_t>(i));
-            if (!pts.empty()) {
-                const glm::vec3 mid = pts[pts.size() / 2];
-                const auto a = to_screen(mid);
-                label(mid, selection_name(body, sel), IM_COL32(250, 200, 110, 255), a && a->x < centre_x ? -1.0f : 1.0f);
-            }
+            if (!pts.empty()) labels.push_back({anat::point_along(pts, 0.5f), selection_name(body, sel), amber});
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
         const int b = body.bones().find_bone(sel.id);
-        if (b >= 0) {
-            const glm::vec3 at = body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation;
-            label(at, selection_name(body, sel), IM_COL32(250, 200, 110, 255), 1.0f);
-        }
+        if (b >= 0)
+            labels.push_back({body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation,
+                              selection_name(body, sel), amber});
     }
+    draw_world_labels(ImGui::GetBackgroundDrawList(), frame_.camera, glm::vec2(vp.z, vp.w), 1.0f / window_->pixel_ratio(), labels,
+                      body.world_from_bone()[0].translation);
 }
 
 }  // namespace ui

@@ -104,7 +104,7 @@ void Viewer::frame_all(bool animate) {
     const core::Bounds b = world_->bounds();
     const auto vp = scene_viewport();
     core::OrbitCamera goal = camera_.goal_view();
-    goal.frame_sphere(b.center(), b.radius(), static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1)));
+    goal.frame_box(b, static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1)));
     if (animate) camera_.set_goal(goal);
     else camera_.set_immediate(goal);
 }

@@ -120,3 +120,18 @@ TEST(Camera, ParsesViewPresetNames) {
     EXPECT_EQ(core::parse_view_preset("posterior"), ViewPreset::posterior);
     EXPECT_FALSE(core::parse_view_preset("sideways"));
 }
+
+TEST(Camera, FrameBoxFitsATallBoxSnugly) {
+    OrbitCamera c;
+    c.set_preset(ViewPreset::left);
+    core::Bounds b;
+    b.add({-0.2f, 0.0f, -0.15f});
+    b.add({0.2f, 1.8f, 0.15f});
+    c.frame_box(b, 1.0f);
+    const auto top = c.project({0.0f, 1.8f, 0.0f}, {1000.0f, 1000.0f});
+    const auto bottom = c.project({0.0f, 0.0f, 0.0f}, {1000.0f, 1000.0f});
+    ASSERT_TRUE(top && bottom);
+    EXPECT_GT(top->y, 0.0f);
+    EXPECT_LT(bottom->y, 1000.0f);
+    EXPECT_GT(bottom->y - top->y, 800.0f);  // fills most of the height
+}

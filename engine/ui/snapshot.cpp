@@ -1,0 +1,161 @@
+#include "ui/snapshot.hpp"
+
+#include "core/error.hpp"
+#include "gfx/renderer.hpp"
+#include "platform/window.hpp"
+#include "scene/overlays.hpp"
+#include "scene/posture_state.hpp"
+#include "scene/world.hpp"
+#include "ui/labels.hpp"
+#include "ui/theme.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <charconv>
+
+namespace ui {
+
+std::optional<glm::ivec2> parse_size(const std::string& text) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return std::nullopt;
+    int w = 0, h = 0;
+    const char* b = text.data();
+    const char* e = text.data() + text.size();
+    auto r1 = std::from_chars(b, b + x, w);
+    auto r2 = std::from_chars(b + x + 1, e, h);
+    if (r1.ec != std::errc() || r1.ptr != b + x || r2.ec != std::errc() || r2.ptr != e) return std::nullopt;
+    constexpr int min_side = 16, max_side = 16384;  // below is useless; above exceeds every GPU's texture limit
+    if (w < min_side || h < min_side || w > max_side || h > max_side) return std::nullopt;
+    return glm::ivec2(w, h);
+}
+
+namespace {
+
+// ImGui, just for drawing labels into an offscreen image.
+class OffscreenImGui {
+public:
+    explicit OffscreenImGui(glm::ivec2 size) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
+        io.DeltaTime = 1.0f / 60.0f;
+        // Text proportional to the picture: as on a 900-pixel-high window at 1.2x.
+        load_fonts(std::max(0.8f, static_cast<float>(size.y) / 900.0f * 1.2f));
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+    }
+    ~OffscreenImGui() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext();
+    }
+    void render() {
+        ImGui::Render();
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+};
+
+}  // namespace
+
+void take_snapshot(const SnapshotRequest& rq) {
+    platform::WindowDesc desc;
+    desc.title = "anatomy snapshot";
+    desc.width = 64;
+    desc.height = 64;
+    desc.offscreen = true;
+    platform::Window window(desc);
+    gfx::ShaderLibrary shaders(core::shader_dir());
+    gfx::Renderer renderer(shaders);
+    scene::World world;
+    if (rq.model) world.load_user_model(*rq.model);
+
+    gfx::FrameDesc frame;
+    frame.transparent_background = rq.transparent;
+    std::vector<scene::OverlayLabel> labels;
+    scene::Body& body = world.body();
+    if (!world.has_user_model()) {
+        scene::PostureState posture(body.skeleton(), body.catalogue());
+        posture.set_settings(rq.posture, false);
+        posture.snap();
+        body.tightness() = posture.target().tightness;
+        body.set_pose(posture.displayed_pose());
+        auto& d = world.display;
+        d.color_mode = rq.color_mode;
+        d.layers.skeleton = rq.skeleton;
+        d.layers.muscles = rq.muscles;
+        d.layers.skin = rq.skin;
+        d.layers.xray = rq.xray;
+        // Highlights: groups or single muscles glow and get a label at their middle.
+        const auto& cat = body.catalogue();
+        for (const auto& h : rq.highlight) {
+            bool found = false;
+            for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
+                const auto& m = cat.muscles[i];
+                if (m.id == h || m.base_id == h || m.in_group(h)) {
+                    d.emphasised.insert(m.id);
+                    found = true;
+                }
+            }
+            if (!found) throw core::Error("--highlight: no muscle or group \"" + h + "\"");
+            if (const auto* g = cat.find_group(h)) {
+                // Label the group once, at the middle of its first visible muscle on the viewer's side.
+                for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
+                    if (!cat.muscles[i].in_group(h)) continue;
+                    const auto pts = body.paths().path(i);
+                    const bool near_side = (rq.view == core::ViewPreset::right) == (cat.muscles[i].side == anat::Side::right);
+                    if (pts.empty() || !near_side) continue;
+                    labels.push_back({anat::point_along(pts, 0.45f), g->name, glm::vec4(g->color, 1.0f)});
+                    break;
+                }
+            }
+        }
+        world.build_frame(frame);
+        if (rq.ghost) {
+            const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture.solver().pose_at(posture.neutral().dofs));
+            const std::size_t before = frame.items.size();
+            body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
+            for (std::size_t i = before; i < frame.items.size(); ++i) {
+                frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
+                frame.items[i].casts_shadow = false;
+                frame.items[i].per_vertex_ids = false;
+            }
+        }
+        if (rq.overlays) {
+            const auto measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+            scene::OverlayToggles toggles;
+            toggles.high_contrast = rq.size.y >= 1200;
+            auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures, toggles);
+            frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
+            labels.insert(labels.end(), set.labels.begin(), set.labels.end());
+        }
+    } else {
+        world.build_frame(frame);
+    }
+
+    const float aspect = static_cast<float>(rq.size.x) / static_cast<float>(rq.size.y);
+    frame.camera.set_preset(rq.view);
+    const core::Bounds b = world.bounds();
+    frame.camera.frame_box(b, aspect);
+    if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
+        // Leave room for the labels beside the body.
+        frame.camera.distance_m *= 1.12f;
+    }
+
+    std::function<void(GLuint)> draw_labels;
+    std::unique_ptr<OffscreenImGui> imgui;
+    if (!labels.empty()) {
+        imgui = std::make_unique<OffscreenImGui>(rq.size);
+        const glm::vec3 centre = world.has_user_model() ? b.center() : body.world_from_bone()[0].translation;
+        draw_labels = [&](GLuint) {
+            draw_world_labels(ImGui::GetForegroundDrawList(), frame.camera, glm::vec2(rq.size), 1.0f, labels, centre);
+            imgui->render();
+        };
+    }
+    const gfx::Image image = renderer.render_to_image(frame, rq.size, draw_labels);
+    if (const std::string errs = gfx::gl_errors(); !errs.empty()) throw core::Error("OpenGL error while rendering: " + errs);
+    gfx::write_png(rq.output, image);
+}
+
+}  // namespace ui
