@@ -31,6 +31,10 @@ int run(int argc, char** argv) {
     cli.add_option("--quit-after-frames", viewer.quit_after_frames, "Close the viewer after N frames (smoke tests)")
         ->check(CLI::Range(1, 100000));
     cli.add_option("--ui-screenshot", viewer.ui_screenshot, "With --quit-after-frames: save the window, UI included, as PNG");
+    cli.add_option("--present", viewer.presentation_step, "Start the guided presentation at this step (1-based)")->check(CLI::Range(1, 100));
+    cli.add_option("--compare", viewer.compare, "Start side by side: neutral (neutral | current) or programme (before | after)")
+        ->check(CLI::IsMember({"neutral", "programme"}));
+    cli.add_option("--preset", viewer.preset, "Start with a posture preset (see anatomy posture --help)");
 
     std::vector<CommandRun> commands;
     for (const auto& factory : command_factories()) commands.push_back(factory(cli));

@@ -151,6 +151,7 @@ void Viewer::draw_inspector_panel() {
             if (ImGui::Button("Show only (I)")) L.isolated_muscles = {m.id};
             ImGui::SameLine();
             if (ImGui::Button("Hide (H)")) { L.hidden_muscles.insert(m.id); select({}); }
+            if (ImGui::Button("Add note...")) open_note_popup_ = true;
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
         ImGui::PushFont(fonts_.large);
@@ -163,6 +164,8 @@ void Viewer::draw_inspector_panel() {
             if (info.cartilage) ImGui::TextDisabled("Cartilage");
         }
         if (ImGui::Button("Focus (F)")) focus_selection();
+        ImGui::SameLine();
+        if (ImGui::Button("Add note...")) open_note_popup_ = true;
     } else if (sel.kind == scene::Selection::Kind::group) {
         const auto* g = cat.find_group(sel.id);
         ImGui::PushFont(fonts_.large);
@@ -189,6 +192,8 @@ void Viewer::draw_labels() {
     const auto vp = scene_viewport();
     const scene::Body& body = world_->body();
     std::vector<scene::OverlayLabel> labels = overlay_set_.labels;
+    const auto notes = annotation_labels();
+    labels.insert(labels.end(), notes.begin(), notes.end());
     // The selection's name at its middle.
     const auto& sel = world_->display.selection;
     const glm::vec4 amber{0.98f, 0.78f, 0.43f, 1.0f};

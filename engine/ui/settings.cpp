@@ -8,12 +8,22 @@
 
 namespace ui {
 
-void Settings::add_recent_model(const std::string& path) {
+namespace {
+void add_recent(std::vector<std::string>& list, const std::string& path) {
     constexpr std::size_t max_recent = 8;
-    recent_models.erase(std::remove(recent_models.begin(), recent_models.end(), path), recent_models.end());
-    recent_models.insert(recent_models.begin(), path);
-    if (recent_models.size() > max_recent) recent_models.resize(max_recent);
+    list.erase(std::remove(list.begin(), list.end(), path), list.end());
+    list.insert(list.begin(), path);
+    if (list.size() > max_recent) list.resize(max_recent);
 }
+}  // namespace
+
+void Settings::add_recent_profile(const std::string& path) { add_recent(recent_profiles, path); }
+
+void Settings::add_recent_model(const std::string& path) {
+    add_recent(recent_models, path);
+}
+
+
 
 Settings parse_settings(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
     Settings s;
@@ -37,10 +47,11 @@ Settings parse_settings(const std::string& text, const std::string& file, std::v
         if (root.has("show_inspector_panel")) s.show_inspector_panel = root.get("show_inspector_panel").boolean(true);
         if (root.has("show_overlays")) s.show_overlays = root.get("show_overlays").boolean(true);
         if (root.has("color_mode")) s.color_mode = root.get("color_mode").integer(0, 4, 0);
-        if (root.has("recent_models")) {
-            for (const auto& item : root.get("recent_models").items()) {
+        for (auto [key, list] : {std::pair{"recent_models", &s.recent_models}, {"recent_profiles", &s.recent_profiles}}) {
+            if (!root.has(key)) continue;
+            for (const auto& item : root.get(key).items()) {
                 std::string p = item.string();
-                if (!p.empty() && p.size() < 4096 && s.recent_models.size() < 8) s.recent_models.push_back(p);
+                if (!p.empty() && p.size() < 4096 && list->size() < 8) list->push_back(p);
             }
         }
         problems.insert(problems.end(), r.problems().begin(), r.problems().end());
@@ -67,6 +78,7 @@ std::string serialize_settings(const Settings& s) {
     j["show_overlays"] = s.show_overlays;
     j["color_mode"] = s.color_mode;
     j["recent_models"] = s.recent_models;
+    j["recent_profiles"] = s.recent_profiles;
     return j.dump(2) + "\n";
 }
 

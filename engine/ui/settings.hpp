@@ -25,8 +25,10 @@ struct Settings {
     bool show_overlays = true;
     int color_mode = 0;                      // scene::ColorMode
     std::vector<std::string> recent_models;  // most recent first, at most 8
+    std::vector<std::string> recent_profiles;
 
     void add_recent_model(const std::string& path);
+    void add_recent_profile(const std::string& path);
 };
 
 // Parses settings JSON; unknown keys are ignored, bad values named in `problems` and defaulted.

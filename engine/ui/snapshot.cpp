@@ -35,8 +35,9 @@ namespace {
 // ImGui, just for drawing labels into an offscreen image.
 class OffscreenImGui {
 public:
-    explicit OffscreenImGui(glm::ivec2 size) {
-        ImGui::CreateContext();
+    explicit OffscreenImGui(glm::ivec2 size) : previous_(ImGui::GetCurrentContext()) {
+        context_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(context_);
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
@@ -49,15 +50,32 @@ public:
     }
     ~OffscreenImGui() {
         ImGui_ImplOpenGL3_Shutdown();
-        ImGui::DestroyContext();
+        ImGui::DestroyContext(context_);
+        ImGui::SetCurrentContext(previous_);
     }
+    OffscreenImGui(const OffscreenImGui&) = delete;
+    OffscreenImGui& operator=(const OffscreenImGui&) = delete;
     void render() {
         ImGui::Render();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
+
+private:
+    ImGuiContext* previous_ = nullptr;
+    ImGuiContext* context_ = nullptr;
 };
 
 }  // namespace
+
+gfx::Image render_labelled_image(gfx::Renderer& renderer, const gfx::FrameDesc& frame, glm::ivec2 size,
+                                 const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre) {
+    if (labels.empty()) return renderer.render_to_image(frame, size);
+    OffscreenImGui imgui(size);
+    return renderer.render_to_image(frame, size, [&](GLuint) {
+        draw_world_labels(ImGui::GetForegroundDrawList(), frame.camera, glm::vec2(size), 1.0f, labels, centre);
+        imgui.render();
+    });
+}
 
 void take_snapshot(const SnapshotRequest& rq) {
     platform::WindowDesc desc;
@@ -143,17 +161,8 @@ void take_snapshot(const SnapshotRequest& rq) {
         frame.camera.distance_m *= 1.12f;
     }
 
-    std::function<void(GLuint)> draw_labels;
-    std::unique_ptr<OffscreenImGui> imgui;
-    if (!labels.empty()) {
-        imgui = std::make_unique<OffscreenImGui>(rq.size);
-        const glm::vec3 centre = world.has_user_model() ? b.center() : body.world_from_bone()[0].translation;
-        draw_labels = [&](GLuint) {
-            draw_world_labels(ImGui::GetForegroundDrawList(), frame.camera, glm::vec2(rq.size), 1.0f, labels, centre);
-            imgui->render();
-        };
-    }
-    const gfx::Image image = renderer.render_to_image(frame, rq.size, draw_labels);
+    const glm::vec3 centre = world.has_user_model() ? b.center() : body.world_from_bone()[0].translation;
+    const gfx::Image image = render_labelled_image(renderer, frame, rq.size, labels, centre);
     if (const std::string errs = gfx::gl_errors(); !errs.empty()) throw core::Error("OpenGL error while rendering: " + errs);
     gfx::write_png(rq.output, image);
 }

@@ -5,7 +5,9 @@
 #include "biomech/posture.hpp"
 #include "core/camera.hpp"
 #include "core/files.hpp"
+#include "gfx/renderer.hpp"
 #include "scene/body.hpp"
+#include "scene/overlays.hpp"
 
 #include <optional>
 #include <string>
@@ -30,6 +32,11 @@ struct SnapshotRequest {
 
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.
 void take_snapshot(const SnapshotRequest& request);
+
+// Renders a frame offscreen at `size`, with labels drawn by a private ImGui context (the caller's
+// context, if any, is restored). Straight alpha, top row first.
+gfx::Image render_labelled_image(gfx::Renderer& renderer, const gfx::FrameDesc& frame, glm::ivec2 size,
+                                 const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre);
 
 // Parses "1600x900" (each side 16..16384). Returns nullopt on anything else.
 std::optional<glm::ivec2> parse_size(const std::string& text);

@@ -24,8 +24,10 @@ Fonts load_fonts(float scale) {
         if (!core::fs::exists(path, ec)) continue;
         ImFontConfig cfg;
         cfg.OversampleH = 2;  // crisper text at small sizes, cheap
-        fonts.regular = io.Fonts->AddFontFromFileTTF(path, base_font_px * scale, &cfg);
-        fonts.large = io.Fonts->AddFontFromFileTTF(path, base_font_px * 1.6f * scale, &cfg);
+        // Latin with accents, typographic punctuation (dashes, quotes), arrows, and the degree sign.
+        static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2199, 0x2212, 0x2212, 0};
+        fonts.regular = io.Fonts->AddFontFromFileTTF(path, base_font_px * scale, &cfg, ranges);
+        fonts.large = io.Fonts->AddFontFromFileTTF(path, base_font_px * 1.6f * scale, &cfg, ranges);
         if (fonts.regular) break;
     }
     if (!fonts.regular) {

@@ -67,6 +67,16 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     cam.set_preset(core::ViewPreset::anterior);
     camera_.set_immediate(cam);
     frame_all(false);
+    if (!options.preset.empty())
+        if (const auto* p = biomech::find_preset(presets_, options.preset)) { set_posture(p->settings, true); posture_->snap(); }
+    if (options.compare == "neutral") compare_ = CompareMode::neutral_vs_current;
+    if (options.compare == "programme") compare_ = CompareMode::before_after;
+    if (options.presentation_step > 0) {
+        start_presentation();
+        apply_story_step(options.presentation_step - 1);
+        posture_->snap();
+        camera_.set_immediate(camera_.goal_view());
+    }
 }
 
 Viewer::~Viewer() {
@@ -185,37 +195,6 @@ void Viewer::select(const scene::Selection& s) { world_->display.selection = s; 
 
 void Viewer::set_posture(const biomech::PostureSettings& s, bool undoable) { posture_->set_settings(s, undoable); }
 
-void Viewer::build_frame(float dt) {
-    scene::Body& body = world_->body();
-    posture_->update(dt);
-    body.tightness() = posture_->target().tightness;
-    body.set_pose(posture_->displayed_pose());
-    measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-
-    frame_ = gfx::FrameDesc{};
-    frame_.camera = camera_.current();
-    frame_.draw_floor = settings_.show_floor;
-    frame_.fxaa = settings_.fxaa;
-    world_->build_frame(frame_);
-    overlay_set_ = {};
-    if (world_->has_user_model()) return;
-    if (show_ghost_) {
-        // The neutral posture as a translucent ghost, to compare against.
-        const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->neutral().dofs));
-        const std::size_t before = frame_.items.size();
-        body.bones().append_bone_items(frame_.items, ghost_world, 0.28f, 0, -1);
-        for (std::size_t i = before; i < frame_.items.size(); ++i) {
-            frame_.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
-            frame_.items[i].casts_shadow = false;
-            frame_.items[i].per_vertex_ids = false;
-        }
-    }
-    if (show_overlays_) {
-        overlay_set_ = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures_, overlays_);
-        frame_.lines.insert(frame_.lines.end(), overlay_set_.lines.begin(), overlay_set_.lines.end());
-    }
-}
-
 void Viewer::update_hover(double now) {
     // Picking renders a pass: on a software rasteriser do it only once the mouse rests.
     constexpr double rest_s = 0.12;
@@ -273,7 +252,7 @@ int Viewer::run() {
         for (const auto& entry : core::take_new_log_entries()) notify(entry.text, entry.level == core::LogLevel::error);
 
         camera_.update(dt);
-        build_frame(dt);
+        posture_->update(dt);
         update_hover(now);
 
         ImGui_ImplOpenGL3_NewFrame();
@@ -282,8 +261,7 @@ int Viewer::run() {
         draw_ui();
         ImGui::Render();
 
-        const auto vp = scene_viewport();
-        renderer_->render(frame_, 0, vp);
+        render_views();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame_count;
         if (options_.quit_after_frames > 0 && frame_count >= options_.quit_after_frames) {
@@ -334,6 +312,25 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
     const bool ctrl = (key.keysym.mod & KMOD_CTRL) != 0;
     const bool shift = (key.keysym.mod & KMOD_SHIFT) != 0;
     auto& layers = world_->display.layers;
+    if (key.keysym.sym == SDLK_F5) {
+        if (presenting_) stop_presentation();
+        else start_presentation();
+        return;
+    }
+    if (presenting_) {
+        switch (key.keysym.sym) {
+            case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_SPACE: apply_story_step(story_step_ + 1); return;
+            case SDLK_LEFT: case SDLK_PAGEUP: case SDLK_BACKSPACE: apply_story_step(story_step_ - 1); return;
+            case SDLK_ESCAPE: stop_presentation(); return;
+            default: break;
+        }
+    }
+    if (key.keysym.sym == SDLK_F6) {
+        compare_ = compare_ == CompareMode::off ? CompareMode::neutral_vs_current
+                   : compare_ == CompareMode::neutral_vs_current ? CompareMode::before_after : CompareMode::off;
+        after_valid_ = false;
+        return;
+    }
     switch (key.keysym.sym) {
         case SDLK_z:
             if (ctrl && shift) { if (posture_->redo()) notify("Redo", false); }
@@ -393,16 +390,28 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
 // [SECTION] Panels
 
 void Viewer::draw_ui() {
+    if (presenting_) {
+        // Presentation: only the story, the labels and the comparison captions.
+        if (!world_->has_user_model()) draw_labels();
+        draw_compare_captions();
+        draw_presentation();
+        draw_notifications();
+        return;
+    }
     draw_menu_bar();
     if (!world_->has_user_model()) {
         if (settings_.show_posture_panel) draw_posture_panel();
         if (settings_.show_layers_panel) draw_layers_panel();
         if (settings_.show_inspector_panel) draw_inspector_panel();
         draw_legend();
-        draw_labels();
+        if (compare_ == CompareMode::off) draw_labels();
+        draw_compare_captions();
         draw_hover_tooltip();
     }
     if (show_about_model_) draw_about_model_window();
+    draw_profile_window();
+    draw_note_popup();
+    draw_export_image_window();
     if (settings_.show_status_bar) draw_status_bar();
     if (show_shortcuts_) draw_shortcuts_window();
     if (show_about_) draw_about_window();
@@ -431,6 +440,22 @@ void Viewer::draw_menu_bar() {
             frame_all(true);
         }
         ImGui::Separator();
+        if (ImGui::MenuItem("New patient profile")) {
+            profile_ = {};
+            profile_path_.clear();
+            set_posture({}, true);
+            show_profile_window_ = true;
+        }
+        if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".json"}, ".");
+        if (ImGui::BeginMenu("Open recent profile", !settings_.recent_profiles.empty())) {
+            for (const auto& r : settings_.recent_profiles)
+                if (ImGui::MenuItem(r.c_str())) { open_profile(r); break; }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Save patient profile...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+        if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
         if (ImGui::MenuItem("Save snapshot...", "Ctrl+S"))
             save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
         ImGui::Separator();
@@ -462,6 +487,23 @@ void Viewer::draw_menu_bar() {
         ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
         ImGui::MenuItem("Measurement overlays", "M", &show_overlays_);
         ImGui::MenuItem("Neutral ghost", "G", &show_ghost_);
+        if (ImGui::BeginMenu("Compare side by side (F6)")) {
+            if (ImGui::MenuItem("Off", nullptr, compare_ == CompareMode::off)) compare_ = CompareMode::off;
+            if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current)) compare_ = CompareMode::neutral_vs_current;
+            if (ImGui::MenuItem("Before | after a stretching programme", nullptr, compare_ == CompareMode::before_after)) {
+                compare_ = CompareMode::before_after;
+                after_valid_ = false;
+            }
+            ImGui::Separator();
+            ImGui::TextDisabled("Programme: lengthen");
+            const char* groups[] = {"hip_flexors", "rectus_femoris", "hamstrings", "back_extensors"};
+            for (const char* g : groups)
+                if (ImGui::MenuItem(g, nullptr, programme_group_ == g)) { programme_group_ = g; after_valid_ = false; }
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+            if (ImGui::SliderFloat("by", &programme_percent_, 1.0f, 25.0f, "%.0f %%")) after_valid_ = false;
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Presentation", "F5")) start_presentation();
         ImGui::MenuItem("X-ray (ghost the rest)", "X", &world_->display.layers.xray);
         ImGui::Separator();
         ImGui::MenuItem("Floor and shadow", nullptr, &settings_.show_floor);
@@ -553,6 +595,8 @@ void Viewer::draw_shortcuts_window() {
             {"M / G", "Measurement overlays / neutral ghost"},
             {"Ctrl+Z / Ctrl+Y", "Undo / redo a posture change"},
             {"F2 / F3 / F4", "Posture / layers / inspector panels"},
+            {"F5", "Presentation (arrows step, Esc leaves)"},
+            {"F6", "Compare side by side: neutral | current, before | after"},
             {"Ctrl+O", "Open a model"},
             {"Ctrl+S or Ctrl+P", "Save a snapshot (PNG, no UI)"},
             {"Ctrl+= / Ctrl+-", "Larger / smaller UI"},

@@ -4,6 +4,7 @@
 // [SECTION] Posture panel           panel_posture.cpp (also "About the model")
 // [SECTION] Layers panel            panel_layers.cpp (also the colour legend)
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
+// [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
 #pragma once
 
 #include "biomech/presets.hpp"
@@ -11,6 +12,8 @@
 #include "platform/window.hpp"
 #include "scene/overlays.hpp"
 #include "scene/posture_state.hpp"
+#include "scene/profile.hpp"
+#include "scene/story.hpp"
 #include "scene/world.hpp"
 #include "ui/camera_input.hpp"
 #include "ui/file_dialog.hpp"
@@ -44,7 +47,6 @@ private:
     void handle_shortcut(const SDL_KeyboardEvent& key);
     void handle_click(glm::ivec2 pixel);
     void update_hover(double now);
-    void build_frame(float dt);
     void frame_all(bool animate);
     void focus_selection();
     void set_view(core::ViewPreset v);
@@ -76,6 +78,24 @@ private:
     void select(const scene::Selection& s);
     void set_posture(const biomech::PostureSettings& s, bool undoable);
 
+    // Clinician tools (panel_clinic.cpp)
+    enum class CompareMode { off, neutral_vs_current, before_after };
+    void render_views();
+    void build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
+                    glm::ivec2 size);
+    biomech::PostureSettings after_programme() const;
+    void draw_compare_captions();
+    void start_presentation();
+    void stop_presentation();
+    void apply_story_step(int index);
+    void draw_presentation();
+    void draw_profile_window();
+    void draw_note_popup();
+    void draw_export_image_window();
+    void open_profile(const core::fs::path& path);
+    void save_profile_to(const core::fs::path& path);
+    std::vector<scene::OverlayLabel> annotation_labels() const;
+
     ViewerOptions options_;
     Settings settings_;
     std::unique_ptr<platform::Window> window_;
@@ -105,6 +125,29 @@ private:
     char search_[128] = {};
     biomech::PostureSettings drag_start_;
     bool dragging_slider_ = false;
+
+    // Clinician tools
+    CompareMode compare_ = CompareMode::off;
+    std::string programme_group_ = "hip_flexors";
+    float programme_percent_ = 10.0f;
+    biomech::PostureResult after_result_;
+    biomech::PostureSettings after_settings_key_;
+    bool after_valid_ = false;
+    biomech::SpinopelvicMeasures left_measures_;
+    bool presenting_ = false;
+    scene::Story story_;
+    int story_step_ = 0;
+    scene::Profile profile_;                    // notes, annotations and patient label
+    std::string profile_path_;
+    bool show_profile_window_ = false;
+    bool show_notes_ = true;
+    bool open_note_popup_ = false;
+    char note_text_[512] = {};
+    FileDialog profile_open_dialog_, profile_save_dialog_, image_dialog_;
+    bool show_export_image_ = false;
+    int export_size_index_ = 1;
+    int export_custom_[2] = {2400, 1600};
+    bool export_transparent_ = false;
 
     // Windows
     bool running_ = true;

@@ -1,0 +1,129 @@
+#include "scene/profile.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+
+#include <ctime>
+
+namespace scene {
+
+namespace {
+bool same(float a, float b) { return a == b || (a != a && b != b); }
+}  // namespace
+
+bool Profile::operator==(const Profile& o) const {
+    const auto& m = measurements;
+    const auto& n = o.measurements;
+    return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && saved_at == o.saved_at &&
+           same(m.pelvic_tilt_clinical_deg, n.pelvic_tilt_clinical_deg) && same(m.pelvic_tilt_deg, n.pelvic_tilt_deg) &&
+           same(m.sacral_slope_deg, n.sacral_slope_deg) && same(m.pelvic_incidence_deg, n.pelvic_incidence_deg) &&
+           same(m.lumbar_lordosis_deg, n.lumbar_lordosis_deg) && same(m.hip_flexion_deg, n.hip_flexion_deg) &&
+           same(m.knee_flexion_deg, n.knee_flexion_deg);
+}
+
+std::string now_iso8601() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string serialize_profile(const Profile& p) {
+    core::Json j;
+    j["format"] = "anatomy-profile";
+    j["version"] = profile_version;
+    j["patient"] = p.patient;
+    j["notes"] = p.notes;
+    j["saved_at"] = p.saved_at;
+    core::Json groups;
+    for (auto g : biomech::all_posture_groups) groups[biomech::posture_group_id(g)] = p.posture[g];
+    core::Json muscles = core::Json::array();  // a list keeps the order, so a round trip is exact
+    for (const auto& [id, v] : p.posture.muscle_tightness) muscles.push_back({{"id", id}, {"tightness", v}});
+    j["posture"] = {{"groups", groups}, {"muscles", muscles}};
+    const auto& m = p.measurements;
+    j["measurements"] = {{"pelvic_tilt_clinical_deg", m.pelvic_tilt_clinical_deg}, {"pelvic_tilt_deg", m.pelvic_tilt_deg},
+                         {"sacral_slope_deg", m.sacral_slope_deg}, {"pelvic_incidence_deg", m.pelvic_incidence_deg},
+                         {"lumbar_lordosis_deg", m.lumbar_lordosis_deg}, {"hip_flexion_deg", m.hip_flexion_deg},
+                         {"knee_flexion_deg", m.knee_flexion_deg}};
+    core::Json notes = core::Json::array();
+    for (const auto& a : p.annotations)
+        notes.push_back({{"target", a.target == Annotation::Target::muscle ? "muscle" : "bone"}, {"id", a.id}, {"text", a.text}});
+    j["annotations"] = notes;
+    return j.dump(2) + "\n";
+}
+
+Profile parse_profile(const std::string& text, const std::string& file) {
+    if (text.size() > max_profile_bytes) throw core::Error(file + ": too large for a profile (" + std::to_string(text.size()) + " bytes)");
+    core::JsonReader r(file, text);
+    auto root = r.root();
+    Profile p;
+    if (!root.is_object()) {
+        root.problem("expected a profile object");
+        r.finish();
+    }
+    if (root["format"].string() != "anatomy-profile") root["format"].problem("not an anatomy profile (expected \"anatomy-profile\")");
+    const int version = root["version"].integer(1, 1000000, profile_version);
+    if (version > profile_version)
+        throw core::Error(file + ": made by a newer version of Anatomy (profile version " + std::to_string(version) +
+                          "; this app reads up to " + std::to_string(profile_version) + "); update the app to open it");
+    auto text_field = [&](const core::JsonNode& n, std::size_t limit) {
+        std::string s = n.string();
+        if (s.size() > limit) {
+            n.problem("text longer than " + std::to_string(limit) + " characters");
+            s.resize(limit);
+        }
+        return s;
+    };
+    p.patient = text_field(root["patient"], 200);
+    p.notes = text_field(root["notes"], max_note_chars);
+    p.saved_at = text_field(root["saved_at"], 64);
+    auto posture = root["posture"];
+    for (const auto& [key, v] : posture["groups"].members()) {
+        const auto g = biomech::parse_posture_group(key);
+        if (!g) { v.problem("unknown group \"" + key + "\""); continue; }
+        p.posture[*g] = static_cast<float>(v.number(0.0, 100.0, p.posture[*g]));
+    }
+    const auto muscle_items = posture["muscles"].items();
+    if (muscle_items.size() > 200) posture["muscles"].problem("more than 200 muscles");
+    for (std::size_t i = 0; i < muscle_items.size() && i < 200; ++i) {
+        const auto& v = muscle_items[i];
+        const std::string id = text_field(v["id"], 64);
+        if (v.has("id") && id.empty()) v["id"].problem("must name a muscle");
+        p.posture.muscle_tightness.emplace_back(id, static_cast<float>(v["tightness"].number(0.0, 100.0)));
+    }
+    auto m = root["measurements"];
+    auto angle = [&](const char* key, float& out) { out = static_cast<float>(m[key].number(-360.0, 360.0)); };
+    angle("pelvic_tilt_clinical_deg", p.measurements.pelvic_tilt_clinical_deg);
+    angle("pelvic_tilt_deg", p.measurements.pelvic_tilt_deg);
+    angle("sacral_slope_deg", p.measurements.sacral_slope_deg);
+    angle("pelvic_incidence_deg", p.measurements.pelvic_incidence_deg);
+    angle("lumbar_lordosis_deg", p.measurements.lumbar_lordosis_deg);
+    angle("hip_flexion_deg", p.measurements.hip_flexion_deg);
+    angle("knee_flexion_deg", p.measurements.knee_flexion_deg);
+    const auto items = root["annotations"].items();
+    if (items.size() > max_annotations) root["annotations"].problem("more than " + std::to_string(max_annotations) + " notes");
+    for (std::size_t i = 0; i < items.size() && i < max_annotations; ++i) {
+        const auto& a = items[i];
+        Annotation an;
+        an.target = a["target"].string_one_of({"muscle", "bone"}, "muscle") == "bone" ? Annotation::Target::bone : Annotation::Target::muscle;
+        an.id = text_field(a["id"], 64);
+        an.text = text_field(a["text"], 2000);
+        if (a.has("id") && an.id.empty()) a["id"].problem("must name a muscle or bone");
+        p.annotations.push_back(std::move(an));
+    }
+    r.finish();
+    return p;
+}
+
+Profile load_profile(const core::fs::path& path) {
+    std::error_code ec;
+    const auto size = core::fs::file_size(path, ec);
+    if (!ec && size > max_profile_bytes) throw core::Error(path.string() + ": too large for a profile");
+    return parse_profile(core::read_file(path), path.string());
+}
+
+void save_profile(const Profile& p, const core::fs::path& path) { core::write_file_atomic(path, serialize_profile(p)); }
+
+}  // namespace scene

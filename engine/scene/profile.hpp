@@ -1,0 +1,50 @@
+// scene/profile.hpp: patient profiles: posture settings, the measurements they gave, pinned
+// notes and free notes, as a versioned JSON file.
+//
+// Writing is atomic (temporary file, then rename): a failed save leaves the old file intact.
+// Reading validates everything; a malformed file, or one from a newer version of the app, gives
+// a clear error naming the file and the field, and nothing is changed.
+#pragma once
+
+#include "biomech/measures.hpp"
+#include "biomech/posture.hpp"
+#include "core/files.hpp"
+
+#include <string>
+#include <vector>
+
+namespace scene {
+
+inline constexpr int profile_version = 1;
+
+struct Annotation {
+    enum class Target { muscle, bone };
+    Target target = Target::muscle;
+    std::string id;      // muscle id (psoas_r) or bone name (femur_r)
+    std::string text;
+    bool operator==(const Annotation&) const = default;
+};
+
+struct Profile {
+    std::string patient;                        // a label; may be empty
+    std::string notes;
+    biomech::PostureSettings posture;
+    biomech::SpinopelvicMeasures measurements;  // as solved when saved, for reference
+    std::vector<Annotation> annotations;
+    std::string saved_at;                       // ISO 8601, UTC
+    bool operator==(const Profile& o) const;
+};
+
+// Limits that keep a hostile file from exhausting memory or the UI.
+inline constexpr std::size_t max_profile_bytes = 4 * 1024 * 1024;
+inline constexpr std::size_t max_note_chars = 20000;
+inline constexpr std::size_t max_annotations = 500;
+
+std::string serialize_profile(const Profile& p);
+// Throws core::Error "file: /field: what" listing every problem.
+Profile parse_profile(const std::string& text, const std::string& file);
+Profile load_profile(const core::fs::path& path);
+void save_profile(const Profile& p, const core::fs::path& path);
+std::string now_iso8601();
+
+}  // namespace scene

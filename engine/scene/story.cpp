@@ -1,0 +1,53 @@
+#include "scene/story.hpp"
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/json.hpp"
+
+namespace scene {
+
+Story parse_story(const std::string& text, const std::string& file) {
+    core::JsonReader r(file, text);
+    auto root = r.root();
+    if (root["format"].string() != "anatomy-story-1") root["format"].problem("expected \"anatomy-story-1\"");
+    Story s;
+    s.title = root["title"].string();
+    for (const auto& n : root["steps"].items()) {
+        StoryStep st;
+        st.title = n["title"].string();
+        st.text = n["text"].string();
+        st.preset = n["preset"].string();
+        const std::string view = n["view"].string_one_of({"anterior", "posterior", "left", "right", "superior"}, "left");
+        st.view = core::parse_view_preset(view).value_or(core::ViewPreset::left);
+        st.focus = n["focus"].string();
+        st.distance_m = static_cast<float>(n["distance_m"].number(0.3, 10.0, 1.8));
+        st.overlays = {false, false, false, false, false, true};
+        for (const auto& o : n["overlays"].items()) {
+            const std::string k = o.string_one_of({"asis_psis", "sacral_slope", "pelvic_tilt", "lumbar_curve", "plumb_line"}, "");
+            if (k == "asis_psis") st.overlays.asis_psis = true;
+            if (k == "sacral_slope") st.overlays.sacral_slope = true;
+            if (k == "pelvic_tilt") st.overlays.pelvic_tilt = true;
+            if (k == "lumbar_curve") st.overlays.lumbar_curve = true;
+            if (k == "plumb_line") st.overlays.plumb_line = true;
+            st.any_overlay = st.any_overlay || !k.empty();
+        }
+        st.highlight = n["highlight"].strings();
+        if (n.has("ghost")) st.ghost = n.get("ghost").boolean();
+        if (n.has("stretch")) st.stretch = n.get("stretch").string();
+        if (n.has("compare")) {
+            auto c = n.get("compare");
+            st.compare = StoryCompare{c["group"].string(), static_cast<float>(c["lengthen_percent"].number(0.0, 25.0, 10.0))};
+        }
+        s.steps.push_back(std::move(st));
+    }
+    if (s.steps.empty() && root.has("steps")) root["steps"].problem("a story needs at least one step");
+    r.finish();
+    return s;
+}
+
+Story load_default_story() {
+    const auto path = core::asset_dir() / "story" / "pelvic_tilt.json";
+    return parse_story(core::read_file(path), path.string());
+}
+
+}  // namespace scene

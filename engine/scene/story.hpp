@@ -1,0 +1,43 @@
+// scene/story.hpp: the guided presentation (assets/story/*.json): steps with a title, a text, a
+// posture, a scripted camera, which overlays and highlights to show, an optional stretch to play
+// and an optional before/after comparison.
+#pragma once
+
+#include "core/camera.hpp"
+#include "scene/overlays.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scene {
+
+struct StoryCompare {
+    std::string group;            // posture group lengthened by the "programme"
+    float lengthen_percent = 10;  // of the fibres' rest length
+};
+
+struct StoryStep {
+    std::string title, text;
+    std::string preset;           // a posture preset id
+    core::ViewPreset view = core::ViewPreset::left;
+    std::string focus;            // a joint or landmark name the camera centres on
+    float distance_m = 1.8f;
+    OverlayToggles overlays;      // all off unless listed
+    bool any_overlay = false;
+    std::vector<std::string> highlight;
+    bool ghost = false;
+    std::string stretch;          // a stretch id to play, or empty
+    std::optional<StoryCompare> compare;
+};
+
+struct Story {
+    std::string title;
+    std::vector<StoryStep> steps;
+};
+
+// Throws core::Error naming the file and the field.
+Story parse_story(const std::string& text, const std::string& file);
+Story load_default_story();
+
+}  // namespace scene

@@ -1,0 +1,391 @@
+// ui/panel_clinic.cpp: tools for clinicians: side-by-side comparison (neutral against current,
+// before against after a stretching programme), the guided presentation, patient profiles with
+// pinned notes, and image export.
+//
+// [SECTION] Views: one, or two side by side
+// [SECTION] Presentation
+// [SECTION] Profiles and notes
+// [SECTION] Image export
+#include "ui/labels.hpp"
+#include "ui/snapshot.hpp"
+#include "ui/viewer_impl.hpp"
+
+#include "anatomy/muscle_path.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace ui {
+
+// [SECTION] Views: one, or two side by side
+
+biomech::PostureSettings Viewer::after_programme() const {
+    // Lengthening by p % of the fibres' rest length undoes p / 25 of full tightness (25 % = 100).
+    biomech::PostureSettings s = posture_->settings();
+    if (auto g = biomech::parse_posture_group(programme_group_); g && !biomech::is_strength_group(*g))
+        s[*g] = std::max(0.0f, s[*g] - programme_percent_ / (biomech::max_shortening * 100.0f) * 100.0f);
+    return s;
+}
+
+void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
+                        glm::ivec2 size) {
+    scene::Body& body = world_->body();
+    body.tightness() = tightness;
+    body.set_pose(pose);
+    frame = gfx::FrameDesc{};
+    frame.camera = camera_.current();
+    frame.draw_floor = settings_.show_floor;
+    frame.fxaa = settings_.fxaa;
+    world_->build_frame(frame);
+    if (world_->has_user_model()) return;
+    if (show_ghost_) {
+        const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->neutral().dofs));
+        const std::size_t before = frame.items.size();
+        body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
+        for (std::size_t i = before; i < frame.items.size(); ++i) {
+            frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
+            frame.items[i].casts_shadow = false;
+            frame.items[i].per_vertex_ids = false;
+        }
+    }
+    if (with_overlays && show_overlays_) {
+        const auto m = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+        scene::OverlayToggles t = overlays_;
+        t.high_contrast = presenting_;
+        auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), m, t);
+        frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
+    }
+    (void)size;
+}
+
+void Viewer::render_views() {
+    const auto vp = scene_viewport();
+    scene::Body& body = world_->body();
+    if (compare_ == CompareMode::off || world_->has_user_model()) {
+        build_view(frame_, posture_->displayed_pose(), posture_->target().tightness, true, {vp.z, vp.w});
+        measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+        if (show_overlays_) {
+            scene::OverlayToggles t = overlays_;
+            t.high_contrast = presenting_;
+            overlay_set_ = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures_, t);
+        } else {
+            overlay_set_ = {};
+        }
+        renderer_->render(frame_, 0, vp);
+        return;
+    }
+    // Two views, one camera: left is the reference, right the subject.
+    const int half = vp.z / 2;
+    const glm::ivec4 left{vp.x, vp.y, half, vp.w}, right{vp.x + half, vp.y, vp.z - half, vp.w};
+    gfx::FrameDesc left_frame;
+    if (compare_ == CompareMode::neutral_vs_current) {
+        build_view(left_frame, posture_->solver().pose_at(posture_->neutral().dofs), posture_->neutral().tightness, true, {half, vp.w});
+    } else {
+        build_view(left_frame, posture_->displayed_pose(), posture_->target().tightness, true, {half, vp.w});
+    }
+    left_measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+    renderer_->render(left_frame, 0, left);
+    if (compare_ == CompareMode::neutral_vs_current) {
+        build_view(frame_, posture_->displayed_pose(), posture_->target().tightness, true, {vp.z - half, vp.w});
+    } else {
+        const auto after = after_programme();
+        if (!after_valid_ || !(after == after_settings_key_)) {
+            after_result_ = posture_->solver().solve(after, &posture_->target());
+            after_settings_key_ = after;
+            after_valid_ = true;
+        }
+        build_view(frame_, posture_->solver().pose_at(after_result_.dofs), after_result_.tightness, true, {vp.z - half, vp.w});
+    }
+    measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+    overlay_set_ = {};
+    renderer_->render(frame_, 0, right);
+}
+
+void Viewer::draw_compare_captions() {
+    if (compare_ == CompareMode::off || world_->has_user_model()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const bool programme = compare_ == CompareMode::before_after;
+    char after_title[128];
+    std::snprintf(after_title, sizeof(after_title), "After: %s %.0f %% longer", programme_group_.c_str(), static_cast<double>(programme_percent_));
+    for (auto& c : after_title) if (c == '_') c = ' ';
+    struct Side { const char* title; const biomech::SpinopelvicMeasures* m; float x; };
+    const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, vp->Pos.x + vp->Size.x * 0.25f},
+                           {programme ? after_title : "Current", &measures_, vp->Pos.x + vp->Size.x * 0.75f}};
+    // The divider between the two views.
+    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y), ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y),
+                                            IM_COL32(200, 205, 215, 120), 2.0f);
+    for (int i = 0; i < 2; ++i) {
+        const Side& s = sides[i];
+        const float bottom = vp->Pos.y + vp->Size.y - (settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f) - em * 0.8f;
+        ImGui::SetNextWindowPos(ImVec2(s.x, presenting_ ? vp->Pos.y + em * 1.0f : bottom), ImGuiCond_Always, ImVec2(0.5f, presenting_ ? 0.0f : 1.0f));
+        char id[32];
+        std::snprintf(id, sizeof(id), "##compare%d", i);
+        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+        if (ImGui::Begin(id, nullptr, flags)) {
+            ImGui::PushFont(fonts_.large);
+            ImGui::TextUnformatted(s.title);
+            ImGui::PopFont();
+            ImGui::Text("Pelvic tilt (ASIS-PSIS)  %.1f\xC2\xB0", static_cast<double>(s.m->pelvic_tilt_clinical_deg));
+            ImGui::Text("Lumbar lordosis          %.1f\xC2\xB0", static_cast<double>(s.m->lumbar_lordosis_deg));
+            ImGui::Text("Sacral slope             %.1f\xC2\xB0", static_cast<double>(s.m->sacral_slope_deg));
+            if (i == 1) {
+                const float d = sides[1].m->pelvic_tilt_clinical_deg - sides[0].m->pelvic_tilt_clinical_deg;
+                ImGui::TextColored(ImVec4(0.98f, 0.78f, 0.43f, 1), "Difference in tilt  %+.1f\xC2\xB0", static_cast<double>(d));
+            }
+        }
+        ImGui::End();
+    }
+}
+
+// [SECTION] Presentation
+
+void Viewer::start_presentation() {
+    try {
+        story_ = scene::load_default_story();
+    } catch (const core::Error& e) {
+        core::log_error(e.what());
+        return;
+    }
+    if (story_.steps.empty()) return;
+    presenting_ = true;
+    apply_story_step(0);
+}
+
+void Viewer::stop_presentation() {
+    presenting_ = false;
+    compare_ = CompareMode::off;
+    world_->display.emphasised.clear();
+    overlays_ = {};
+}
+
+void Viewer::apply_story_step(int index) {
+    story_step_ = std::clamp(index, 0, static_cast<int>(story_.steps.size()) - 1);
+    const scene::StoryStep& st = story_.steps[static_cast<std::size_t>(story_step_)];
+    if (const auto* p = biomech::find_preset(presets_, st.preset)) set_posture(p->settings, true);
+    overlays_ = st.overlays;
+    show_overlays_ = st.any_overlay;
+    show_ghost_ = st.ghost;
+    auto& d = world_->display;
+    d.emphasised.clear();
+    for (const auto& h : st.highlight)
+        for (const auto& m : world_->body().catalogue().muscles)
+            if (m.in_group(h) || m.base_id == h || m.id == h) d.emphasised.insert(m.id);
+    if (st.compare) {
+        compare_ = CompareMode::before_after;
+        programme_group_ = st.compare->group;
+        programme_percent_ = st.compare->lengthen_percent;
+        after_valid_ = false;
+    } else {
+        compare_ = CompareMode::off;
+    }
+    // The scripted camera: a view from the step's side, centred on the focus at its distance.
+    const scene::Body& body = world_->body();
+    const auto target_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->target().dofs));
+    glm::vec3 focus = target_world[0].translation;
+    if (const int j = body.skeleton().find_joint(st.focus); j >= 0) focus = target_world[static_cast<std::size_t>(j)].translation;
+    else if (const int l = body.skeleton().find_landmark(st.focus); l >= 0) {
+        const auto& L = body.skeleton().landmarks[static_cast<std::size_t>(l)];
+        focus = target_world[static_cast<std::size_t>(L.joint)].apply(L.position);
+    }
+    core::OrbitCamera goal = camera_.goal_view();
+    goal.set_preset(st.view);
+    goal.target = focus;
+    goal.distance_m = st.distance_m * (compare_ != CompareMode::off ? 1.25f : 1.0f);
+    camera_.set_goal(goal);
+}
+
+void Viewer::draw_presentation() {
+    if (!presenting_ || story_.steps.empty()) return;
+    const scene::StoryStep& st = story_.steps[static_cast<std::size_t>(story_step_)];
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - em * 1.5f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x * 0.8f, em * 60.0f), 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.06f, 0.07f, 0.09f, 0.92f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##story", nullptr, flags)) {
+        ImGui::TextDisabled("%s   \xE2\x80\x94   step %d of %zu", story_.title.c_str(), story_step_ + 1, story_.steps.size());
+        ImGui::PushFont(fonts_.large);
+        ImGui::TextUnformatted(st.title.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(fonts_.large);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::SetWindowFontScale(0.8f);
+        ImGui::TextUnformatted(st.text.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        // Live numbers where the step shows overlays.
+        if (st.any_overlay && compare_ == CompareMode::off) {
+            ImGui::TextColored(ImVec4(0.98f, 0.74f, 0.30f, 1), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(measures_.pelvic_tilt_clinical_deg));
+            ImGui::SameLine(0, em * 2);
+            ImGui::TextColored(ImVec4(0.50f, 0.92f, 0.55f, 1), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(measures_.lumbar_lordosis_deg));
+        }
+        ImGui::TextDisabled("\xE2\x86\x90 \xE2\x86\x92 to step     Esc to leave the presentation");
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+// [SECTION] Profiles and notes
+
+std::vector<scene::OverlayLabel> Viewer::annotation_labels() const {
+    std::vector<scene::OverlayLabel> labels;
+    if (!show_notes_) return labels;
+    const scene::Body& body = world_->body();
+    const glm::vec4 note_color{1.0f, 0.93f, 0.55f, 1.0f};
+    for (const auto& a : profile_.annotations) {
+        if (a.target == scene::Annotation::Target::muscle) {
+            const int i = body.catalogue().find(a.id);
+            if (i < 0) continue;
+            const auto pts = body.paths().path(static_cast<std::size_t>(i));
+            if (!pts.empty()) labels.push_back({anat::point_along(pts, 0.55f), a.text, note_color});
+        } else {
+            const int b = body.bones().find_bone(a.id);
+            if (b < 0) continue;
+            labels.push_back({body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation,
+                              a.text, note_color});
+        }
+    }
+    return labels;
+}
+
+void Viewer::open_profile(const core::fs::path& path) {
+    try {
+        scene::Profile p = scene::load_profile(path);  // throws before anything changes
+        profile_ = std::move(p);
+        profile_path_ = path.string();
+        set_posture(profile_.posture, true);
+        settings_.add_recent_profile(core::fs::absolute(path).string());
+        notify("Opened profile " + path.filename().string(), false);
+    } catch (const core::Error& e) {
+        core::log_error(e.what());
+    }
+}
+
+void Viewer::save_profile_to(const core::fs::path& path) {
+    scene::Profile p = profile_;
+    p.posture = posture_->settings();
+    p.measurements = posture_->target().measures;
+    p.saved_at = scene::now_iso8601();
+    try {
+        scene::save_profile(p, path);
+        profile_ = p;
+        profile_path_ = path.string();
+        settings_.add_recent_profile(core::fs::absolute(path).string());
+        notify("Saved " + path.string(), false);
+    } catch (const core::Error& e) {
+        core::log_error(e.what());
+    }
+}
+
+void Viewer::draw_profile_window() {
+    if (auto p = profile_open_dialog_.draw()) open_profile(*p);
+    if (auto p = profile_save_dialog_.draw()) {
+        core::fs::path out = *p;
+        if (out.extension() != ".json") out += ".json";
+        save_profile_to(out);
+    }
+    if (!show_profile_window_) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 26, em * 24), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Patient profile", &show_profile_window_)) { ImGui::End(); return; }
+    ImGui::TextDisabled("%s", profile_path_.empty() ? "Not saved yet" : profile_path_.c_str());
+    char patient[201];
+    std::snprintf(patient, sizeof(patient), "%s", profile_.patient.c_str());
+    if (ImGui::InputText("Patient", patient, sizeof(patient))) profile_.patient = patient;
+    ImGui::TextDisabled("Notes");
+    static char notes[4096];
+    std::snprintf(notes, sizeof(notes), "%s", profile_.notes.c_str());
+    if (ImGui::InputTextMultiline("##notes", notes, sizeof(notes), ImVec2(-1, em * 6))) profile_.notes = notes;
+    ImGui::Separator();
+    ImGui::Checkbox("Show pinned notes", &show_notes_);
+    int remove = -1;
+    for (std::size_t i = 0; i < profile_.annotations.size(); ++i) {
+        const auto& a = profile_.annotations[i];
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this note");
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s: %s", a.id.c_str(), a.text.c_str());
+        ImGui::PopID();
+    }
+    if (remove >= 0) profile_.annotations.erase(profile_.annotations.begin() + remove);
+    if (profile_.annotations.empty()) ImGui::TextDisabled("Select a muscle or bone, then \"Add note\" in the Inspector.");
+    ImGui::Separator();
+    if (ImGui::Button("Save")) {
+        if (profile_path_.empty()) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+        else save_profile_to(profile_path_);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+    ImGui::SameLine();
+    if (ImGui::Button("Open...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".json"}, ".");
+    ImGui::End();
+}
+
+void Viewer::draw_note_popup() {
+    if (open_note_popup_) {
+        ImGui::OpenPopup("Add note");
+        open_note_popup_ = false;
+        note_text_[0] = '\0';
+    }
+    if (ImGui::BeginPopupModal("Add note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        const auto& sel = world_->display.selection;
+        ImGui::Text("Pin a note to %s", sel.id.c_str());
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        const bool enter = ImGui::InputText("##note", note_text_, sizeof(note_text_), ImGuiInputTextFlags_EnterReturnsTrue);
+        if ((ImGui::Button("Pin") || enter) && note_text_[0] != '\0' &&
+            (sel.kind == scene::Selection::Kind::muscle || sel.kind == scene::Selection::Kind::bone)) {
+            profile_.annotations.push_back({sel.kind == scene::Selection::Kind::muscle ? scene::Annotation::Target::muscle : scene::Annotation::Target::bone,
+                                            sel.id, note_text_});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// [SECTION] Image export
+
+void Viewer::draw_export_image_window() {
+    if (auto p = image_dialog_.draw()) {
+        core::fs::path out = *p;
+        if (out.extension() != ".png") out += ".png";
+        const glm::ivec2 sizes[] = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}, {export_custom_[0], export_custom_[1]}};
+        const glm::ivec2 size = glm::clamp(sizes[export_size_index_], glm::ivec2(16), glm::ivec2(8192));
+        try {
+            gfx::FrameDesc frame = frame_;
+            frame.transparent_background = export_transparent_;
+            // Same view, new shape: keep the camera, let the projection follow the aspect.
+            std::vector<scene::OverlayLabel> labels = overlay_set_.labels;
+            const auto notes = annotation_labels();
+            labels.insert(labels.end(), notes.begin(), notes.end());
+            const gfx::Image img = render_labelled_image(*renderer_, frame, size, labels, world_->body().world_from_bone()[0].translation);
+            gfx::write_png(out, img);
+            notify("Exported " + out.string(), false);
+        } catch (const core::Error& e) {
+            core::log_error(e.what());
+        }
+    }
+    if (!show_export_image_) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 20, 0), ImGuiCond_Appearing);
+    if (!ImGui::Begin("Export image", &show_export_image_)) { ImGui::End(); return; }
+    ImGui::TextWrapped("The 3D view with its labels, without the panels.");
+    const char* sizes[] = {"1280 x 720", "1920 x 1080 (Full HD)", "2560 x 1440", "3840 x 2160 (4K)", "Custom"};
+    ImGui::Combo("Size", &export_size_index_, sizes, 5);
+    if (export_size_index_ == 4) ImGui::InputInt2("Pixels", export_custom_);
+    ImGui::Checkbox("Transparent background", &export_transparent_);
+    if (ImGui::Button("Export...")) image_dialog_.open(FileDialog::Mode::save, "Export image (PNG)", {".png"}, ".", "anatomy.png");
+    ImGui::End();
+}
+
+}  // namespace ui

@@ -1,0 +1,98 @@
+#include "core/error.hpp"
+#include "scene/profile.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+scene::Profile sample() {
+    scene::Profile p;
+    p.patient = "Test patient";
+    p.notes = "Desk worker; tight in the lunge.\nSecond line with \"quotes\" and ünïcode.";
+    p.posture[biomech::PostureGroup::hip_flexors] = 62.5f;
+    p.posture[biomech::PostureGroup::abdominals] = 40.0f;
+    p.posture.muscle_tightness = {{"psoas", 12.0f}, {"iliacus", 3.25f}};
+    p.measurements.pelvic_tilt_clinical_deg = 19.123456f;
+    p.measurements.pelvic_tilt_deg = 6.5f;
+    p.measurements.sacral_slope_deg = 45.5f;
+    p.measurements.pelvic_incidence_deg = 52.0f;
+    p.measurements.lumbar_lordosis_deg = 60.25f;
+    p.annotations = {{scene::Annotation::Target::muscle, "psoas_r", "Feels tight here"}, {scene::Annotation::Target::bone, "femur_l", "Old fracture"}};
+    p.saved_at = "2026-11-26T10:00:00Z";
+    return p;
+}
+
+fs::path temp(const std::string& name) { return fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name); }
+
+std::string error_of(const std::string& text) {
+    try {
+        scene::parse_profile(text, "p.json");
+    } catch (const core::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(Profile, RoundTripIsExact) {
+    const scene::Profile p = sample();
+    const std::string text = scene::serialize_profile(p);
+    const scene::Profile back = scene::parse_profile(text, "p.json");
+    EXPECT_EQ(back, p);
+    EXPECT_EQ(scene::serialize_profile(back), text);
+    const fs::path f = temp("round.json");
+    scene::save_profile(p, f);
+    EXPECT_EQ(scene::load_profile(f), p);
+    fs::remove(f);
+}
+
+TEST(Profile, MalformedFilesAreRejectedWithClearErrors) {
+    const std::string good = scene::serialize_profile(sample());
+    // Truncated.
+    EXPECT_NE(error_of(good.substr(0, good.size() / 2)).find("p.json:"), std::string::npos);
+    // Wrong types.
+    std::string wrong = good;
+    wrong.replace(wrong.find("\"hip_flexors\": 62.5"), 19, "\"hip_flexors\": \"lots\"");
+    EXPECT_NE(error_of(wrong).find("/posture/groups/hip_flexors: expected a number"), std::string::npos) << error_of(wrong);
+    // Huge numbers.
+    std::string huge = good;
+    huge.replace(huge.find("\"hip_flexors\": 62.5"), 19, "\"hip_flexors\": 1e308");
+    EXPECT_NE(error_of(huge).find("outside the allowed range"), std::string::npos);
+    // Not an object, not a profile.
+    EXPECT_NE(error_of("[1, 2, 3]").find("p.json"), std::string::npos);
+    EXPECT_NE(error_of(R"({"format": "something-else", "version": 1})").find("not an anatomy profile"), std::string::npos);
+    // Text too long.
+    scene::Profile big = sample();
+    big.notes.assign(scene::max_note_chars + 10, 'x');
+    EXPECT_NE(error_of(scene::serialize_profile(big)).find("longer than"), std::string::npos);
+}
+
+TEST(Profile, NewerVersionsAreRefusedPolitely) {
+    std::string newer = scene::serialize_profile(sample());
+    newer.replace(newer.find("\"version\": 1"), 12, "\"version\": 7");
+    const std::string e = error_of(newer);
+    EXPECT_NE(e.find("newer version"), std::string::npos) << e;
+}
+
+TEST(Profile, AFailedSaveLeavesTheOldFileIntact) {
+    const fs::path dir = temp("profiles");
+    fs::create_directories(dir);
+    const fs::path f = dir / "patient.json";
+    scene::save_profile(sample(), f);
+    const std::string before = core::read_file(f);
+    // Saving into a folder that does not exist fails and touches nothing.
+    EXPECT_THROW(scene::save_profile(sample(), dir / "missing" / "patient.json"), core::Error);
+    // Saving over a path that is a folder fails too; the real file is untouched.
+    fs::create_directories(dir / "folder.json" / "inner");
+    EXPECT_THROW(scene::save_profile(sample(), dir / "folder.json"), core::Error);
+    EXPECT_EQ(core::read_file(f), before);
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+    EXPECT_EQ(files, 2);  // patient.json and folder.json: no temporary leftovers
+    fs::remove_all(dir);
+}
