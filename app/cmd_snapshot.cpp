@@ -22,6 +22,7 @@ struct Options {
     std::string highlight;
     std::string layers = "skeleton,muscles";
     app::PostureOptions posture;
+    std::string profile;
 };
 
 const CLI::Validator size_validator(
@@ -64,6 +65,10 @@ int run(Options& o) {
     r.muscles = std::find(layers.begin(), layers.end(), "muscles") != layers.end();
     r.skin = std::find(layers.begin(), layers.end(), "skin") != layers.end();
     r.posture = o.posture.settings();
+    if (!o.profile.empty()) {
+        if (o.posture.any()) throw core::Error("--profile sets the posture: use it without --preset and --set");
+        r.profile = o.profile;
+    }
     ui::take_snapshot(r);
     std::cout << "wrote " << r.output.string() << " (" << r.size.x << "x" << r.size.y << ")\n";
     return app::exit_ok;
@@ -85,6 +90,7 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_flag("--xray", o->request.xray, "Ghost everything but the highlighted muscles");
     sub->add_flag("--overlays", o->request.overlays, "Draw the posture measurements: ASIS-PSIS, sacral slope, pelvic tilt, lumbar curve, plumb line");
     sub->add_flag("--ghost", o->request.ghost, "Show the neutral posture as a translucent ghost");
+    sub->add_option("--profile", o->profile, "A patient profile: its posture settings and pinned notes")->check(CLI::ExistingFile);
     sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
     return {sub, [o] { return run(*o); }};
 });

@@ -4,7 +4,9 @@
 #include "gfx/renderer.hpp"
 #include "platform/window.hpp"
 #include "scene/overlays.hpp"
+#include "anatomy/muscle_path.hpp"
 #include "scene/posture_state.hpp"
+#include "scene/profile.hpp"
 #include "scene/world.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -86,6 +88,9 @@ void take_snapshot(const SnapshotRequest& rq) {
     platform::Window window(desc);
     gfx::ShaderLibrary shaders(core::shader_dir());
     gfx::Renderer renderer(shaders);
+    // Read the profile first: a broken file fails before any rendering.
+    std::optional<scene::Profile> profile;
+    if (rq.profile) profile = scene::load_profile(*rq.profile);
     scene::World world;
     if (rq.model) world.load_user_model(*rq.model);
 
@@ -95,7 +100,7 @@ void take_snapshot(const SnapshotRequest& rq) {
     scene::Body& body = world.body();
     if (!world.has_user_model()) {
         scene::PostureState posture(body.skeleton(), body.catalogue());
-        posture.set_settings(rq.posture, false);
+        posture.set_settings(profile ? profile->posture : rq.posture, false);
         posture.snap();
         body.tightness() = posture.target().tightness;
         body.set_pose(posture.displayed_pose());
@@ -138,6 +143,22 @@ void take_snapshot(const SnapshotRequest& rq) {
                 frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
                 frame.items[i].casts_shadow = false;
                 frame.items[i].per_vertex_ids = false;
+            }
+        }
+        if (profile) {
+            // Pinned notes become labels at their structures.
+            for (const auto& a : profile->annotations) {
+                glm::vec3 at{0.0f};
+                if (a.target == scene::Annotation::Target::muscle) {
+                    const int i = cat.find(a.id);
+                    if (i < 0) continue;
+                    at = anat::point_along(body.paths().path(static_cast<std::size_t>(i)), 0.55f);
+                } else {
+                    const int bi = body.bones().find_bone(a.id);
+                    if (bi < 0) continue;
+                    at = body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(bi)].joint)].translation;
+                }
+                labels.push_back({at, a.text, glm::vec4(1.0f, 0.93f, 0.55f, 1.0f)});
             }
         }
         if (rq.overlays) {

@@ -28,6 +28,7 @@ struct SnapshotRequest {
     bool overlays = false;                        // posture measurement lines, arcs and labels
     bool ghost = false;                           // the neutral posture as a ghost
     bool skeleton = true, muscles = true, skin = false;
+    std::optional<core::fs::path> profile;       // posture and pinned notes from a patient profile
 };
 
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.

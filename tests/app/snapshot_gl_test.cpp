@@ -49,3 +49,31 @@ TEST(SnapshotCommand, CorruptModelFailsCleanlyAndWritesNothing) {
     EXPECT_FALSE(fs::exists(out));
     fs::remove(model);
 }
+
+TEST(SnapshotCommand, UsesAProfileAndRefusesANewerOne) {
+    const fs::path profile = tmp("profile.json");
+    std::ofstream(profile) << R"({"format": "anatomy-profile", "version": 1, "patient": "", "notes": "", "saved_at": "",
+      "posture": {"groups": {"hip_flexors": 70}, "muscles": []},
+      "measurements": {"pelvic_tilt_clinical_deg": 0, "pelvic_tilt_deg": 0, "sacral_slope_deg": 0, "pelvic_incidence_deg": 0,
+                       "lumbar_lordosis_deg": 0, "hip_flexion_deg": 0, "knee_flexion_deg": 0},
+      "annotations": [{"target": "muscle", "id": "psoas_r", "text": "Tight"}]})";
+    const fs::path out = tmp("profile.png");
+    ASSERT_EQ(run("snapshot -o " + out.string() + " --size 240x320 --profile " + profile.string()), 0);
+    EXPECT_EQ(gfx::read_png(out).width, 240);
+    fs::remove(out);
+    std::ofstream(profile) << R"({"format": "anatomy-profile", "version": 99})";
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --profile " + profile.string()), 1);
+    EXPECT_FALSE(fs::exists(out));
+    fs::remove(profile);
+}
+
+TEST(SnapshotCommand, PostureHighlightAndOverlayOptionsRender) {
+    const fs::path out = tmp("posture.png");
+    ASSERT_EQ(run("snapshot -o " + out.string() + " --size 300x300 --view left --preset lower_crossed --overlays --ghost "
+                  "--highlight hip_flexors --color stretch"), 0);
+    const gfx::Image img = gfx::read_png(out);
+    EXPECT_EQ(img.height, 300);
+    fs::remove(out);
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --highlight nonsense_group"), 1);
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --color purple"), 2);
+}
