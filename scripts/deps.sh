@@ -8,6 +8,7 @@ build_pkgs=(
   g++ cmake ninja-build make pkg-config          # toolchain
   libsdl2-dev libglm-dev libimgui-dev            # window, maths, UI (libimgui.a holds the SDL2 + OpenGL3 backends)
   libassimp-dev python3-glad                     # model import/export, GL loader generator
+  libmeshoptimizer-dev                           # simplification of the generated bones
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   nlohmann-json3-dev libstb-dev libcli11-dev     # JSON, PNG, command line
   fonts-dejavu-core                              # the UI font
