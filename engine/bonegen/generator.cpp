@@ -178,13 +178,13 @@ float step_for(const Part& p, Detail d, float k) {
     return base;
 }
 
-// Triangle budget: fine detail about five times the default (skin 1.25 times), coarse 60 %.
+// Triangle budget: fine detail about four times the default (skin 1.25 times), coarse 60 %.
 std::size_t budget_for(const Part& p, Detail d) {
     const auto b = static_cast<std::size_t>(std::max(p.budget, 8));
     switch (d) {
         case Detail::coarse: return std::max<std::size_t>(b * 3 / 5, 8);
         case Detail::standard: return b;
-        case Detail::fine: return p.tissue == Tissue::skin ? b * 5 / 4 : b * 5;
+        case Detail::fine: return p.tissue == Tissue::skin ? b * 5 / 4 : b * 21 / 5;
     }
     return b;
 }

@@ -44,7 +44,7 @@ void build_femur(const Rig& rig, const Side& side, std::vector<Part>& out) {
     Part part;
     part.name = side.n("femur");
     part.joint = side.n("hip");
-    part.step_m = 0.0016f;
+    part.step_m = 0.0019f;
     part.budget = 2600;
     Shape& s = part.shape;
 
@@ -154,7 +154,7 @@ void build_patella(const Rig& rig, const Side& side, std::vector<Part>& out) {
     part.step_m = 0.0009f;
     part.budget = 240;
     // In front of the femoral groove at rest: a rounded triangle, apex down, flat articular back.
-    const glm::vec3 c = K + up * mm(42.0f) + ant * mm(33.0f);
+    const glm::vec3 c = K + up * mm(42.0f) + ant * mm(29.0f);
     Shape body;
     body.add(ellipsoid(Frame::from_up_forward(c, up, ant), glm::vec3(mm(22.5f), mm(19.0f), mm(11.0f))));
     body.add(cone(c, c + down * mm(20.0f) + ant * mm(2.0f), mm(15.0f), mm(5.0f)), mm(6.0f));
@@ -176,7 +176,7 @@ void build_leg(const Rig& rig, const Side& side, std::vector<Part>& out) {
         Part part;
         part.name = side.n("tibia");
         part.joint = side.n("knee");
-        part.step_m = 0.0015f;
+        part.step_m = 0.0018f;
         part.budget = 1250;
         Shape& s = part.shape;
         // Plateau: wide, deeper medially, sloping back about 7 deg.
@@ -193,16 +193,15 @@ void build_leg(const Rig& rig, const Side& side, std::vector<Part>& out) {
             plateau.cut(sphere(top + lat * (sgn * mm(20.0f)) + up * mm(34.0f), mm(35.5f)), mm(2.0f));
         s.add(plateau);
         for (float sgn : {-1.0f, 1.0f})   // intercondylar eminence
-            s.add(cone(top + down * mm(4.0f) + lat * (sgn * mm(5.0f)), top + up * mm(5.0f) + lat * (sgn * mm(4.5f)), mm(5.0f), mm(1.5f)), mm(2.5f));
+            s.add(cone(top + down * mm(4.0f) + lat * (sgn * mm(5.0f)), top + up * mm(2.5f) + lat * (sgn * mm(4.5f)), mm(5.0f), mm(2.8f)), mm(3.0f));
         // Tuberosity in front, its surface at the landmark.
-        s.add(ellipsoid(Frame::from_up_forward(TT + post * mm(5.5f), up, ant), glm::vec3(mm(11.0f), mm(17.0f), mm(6.0f))), mm(7.0f));
-        // Shaft: from below the plateau to the distal end, a sharp crest down its front.
-        const glm::vec3 s0 = K + down * mm(40.0f) + post * mm(2.0f), s1 = A + up * mm(60.0f) + med * mm(3.0f);
-        s.add(sweep(tube({s0, glm::mix(s0, s1, 0.35f), glm::mix(s0, s1, 0.7f), s1}, {mm(16.0f), mm(12.5f), mm(10.5f), mm(12.0f)},
-                         {mm(14.0f), mm(11.5f), mm(10.0f), mm(11.5f)}, ant, 6)),
+        s.add(ellipsoid(Frame::from_up_forward(TT + post * mm(9.0f), up, ant), glm::vec3(mm(12.0f), mm(18.0f), mm(9.5f))), mm(8.0f));
+        // Shaft: from below the plateau to the distal end, its front a little pointed.
+        const glm::vec3 s0 = K + down * mm(40.0f) + post * mm(2.0f), s1 = A + up * mm(32.0f) + med * mm(3.0f);
+        s.add(sweep(tube({s0, glm::mix(s0, s1, 0.35f), glm::mix(s0, s1, 0.7f), s1}, {mm(14.0f), mm(11.0f), mm(9.5f), mm(13.5f)},
+                         {mm(16.0f), mm(13.0f), mm(11.0f), mm(15.0f)}, ant, 6)),
               mm(12.0f));
-        s.add(sweep(tube({s0 + ant * mm(12.0f), glm::mix(s0, s1, 0.4f) + ant * mm(9.5f), glm::mix(s0, s1, 0.8f) + ant * mm(8.0f)}, {mm(3.5f), mm(3.0f), mm(3.0f)}, 5)),
-              mm(6.0f));
+
         // Distal end above the talus, and the medial malleolus reaching down past it.
         Shape distal;
         distal.add(round_box(Frame::from_up_forward(A + up * mm(24.0f) + med * mm(3.0f) + ant * mm(1.0f), up, glm::normalize(ant + lat * 0.25f)),
@@ -276,7 +275,7 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
         Part p;
         p.name = side.n("talus");
         p.joint = ankle;
-        p.step_m = 0.0009f;
+        p.step_m = 0.0011f;
         p.budget = 280;
         p.shape = std::move(s);
         p.cartilage.add(plane(f.A + up * mm(2.0f), down));
@@ -294,7 +293,7 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
         s.add(ellipsoid(frame(tuber + down * mm(12.0f) + ant * mm(4.0f), ant), glm::vec3(mm(13.0f), mm(6.0f), mm(10.0f))), mm(5.0f));   // plantar processes
         s.add(ellipsoid(frame(f.at(16, -28, 6), ant), glm::vec3(mm(8.0f), mm(5.0f), mm(11.0f))), mm(5.0f));                          // sustentaculum
         s.cut(sphere(f.at(0, -8, -6), mm(21.0f)), mm(2.0f));   // room for the talus
-        add_part(out, side.n("calcaneus"), ankle, 0.0010f, 400, std::move(s));
+        add_part(out, side.n("calcaneus"), ankle, 0.0012f, 400, std::move(s));
     }
     // Navicular, cuboid and cuneiforms.
     {

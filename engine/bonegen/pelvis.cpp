@@ -133,10 +133,9 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
           mm(8.0f));
     // Buttresses: the iliac pillar (acetabulum to tubercle) and the sciatic buttress (acetabulum to
     // the posterior ilium).
-    s.add(sweep(tube({H + up * mm(22.0f) + lat * mm(8.0f), on_wing(glm::mix(h, ti, 0.55f), mm(1.0f)),
-                      on_wing(ti + glm::vec2(0.0f, mm(-6.0f)))},
-                     {mm(7.0f), mm(4.5f), mm(5.0f)}, {mm(10.0f), mm(7.0f), mm(6.0f)}, ww, 4)),
-          mm(5.0f));
+    s.add(sweep(tube({on_wing(h + glm::vec2(mm(2.0f), mm(16.0f))), on_wing(glm::mix(h, ti, 0.55f)), on_wing(ti + glm::vec2(0.0f, mm(-6.0f)))},
+                     {mm(4.5f), mm(3.2f), mm(4.0f)}, {mm(11.0f), mm(9.0f), mm(7.0f)}, ww, 4)),
+          mm(7.0f));
     s.add(sweep(tube({H + up * mm(14.0f) + post * mm(14.0f), on_wing(glm::mix(apex, p, 0.45f) + glm::vec2(0.0f, mm(4.0f)))},
                      {mm(8.0f), mm(6.0f)}, {mm(9.0f), mm(8.0f)}, ww, 4)),
           mm(5.0f));

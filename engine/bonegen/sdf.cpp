@@ -346,19 +346,20 @@ float sweep_distance(const SweepData& s, const glm::vec3& p) {
         const glm::vec3 q = p - (n0.pos + dir * (s.length[i] * t));
         const float ra = n0.ra + (n1.ra - n0.ra) * t;
         const float rb = n0.rb + (n1.rb - n0.rb) * t;
+        if (std::abs(ra - rb) < 1e-7f) {   // round section: no frame needed
+            const float d = glm::length(q) - ra;
+            const float bd = s.seg_box[i].distance(p);
+            best = std::min(best, bd > 0.0f ? std::max(d, bd) : d);
+            continue;
+        }
         glm::vec3 u = n0.up + (n1.up - n0.up) * t;
         u -= dir * glm::dot(u, dir);
         const float ul = glm::length(u);
         u = ul > 1e-6f ? u / ul : any_perpendicular(dir);
         const glm::vec3 v = glm::cross(dir, u);
         const float rm = std::min(ra, rb);
-        float d;
-        if (std::abs(ra - rb) < 1e-7f) {
-            d = glm::length(q) - ra;
-        } else {
-            const glm::vec3 e{glm::dot(q, u) / ra, glm::dot(q, v) / rb, glm::dot(q, dir) / rm};
-            d = (glm::length(e) - 1.0f) * rm;
-        }
+        const glm::vec3 e{glm::dot(q, u) / ra, glm::dot(q, v) / rb, glm::dot(q, dir) / rm};
+        const float d = (glm::length(e) - 1.0f) * rm;
         // A segment is never nearer than its box: keeps the culling above consistent.
         const float bd = s.seg_box[i].distance(p);
         best = std::min(best, bd > 0.0f ? std::max(d, bd) : d);

@@ -19,7 +19,7 @@ void build_skin(const Rig& rig, std::vector<Part>& out) {
     part.name = "skin";
     part.joint = "pelvis";
     part.tissue = Tissue::skin;
-    part.step_m = 0.008f;
+    part.step_m = 0.010f;
     part.budget = 8000;
     Shape& s = part.shape;
     auto frame = [&](const glm::vec3& c) { return Frame::from_up_forward(c, up, ant); };

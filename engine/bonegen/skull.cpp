@@ -55,7 +55,7 @@ void build_skull(const Rig& rig, std::vector<Part>& out) {
         Part part;
         part.name = "skull";
         part.joint = "c0_c1";
-        part.step_m = 0.0017f;
+        part.step_m = 0.0021f;
         part.budget = 2800;
         Shape& s = part.shape;
         const glm::vec3 vault = glm::vec3(0.0f, V.y - mm(68.0f), C0.z + mm(8.0f));
@@ -104,7 +104,7 @@ void build_skull(const Rig& rig, std::vector<Part>& out) {
         Part part;
         part.name = "mandible";
         part.joint = "c0_c1";
-        part.step_m = 0.0013f;
+        part.step_m = 0.0015f;
         part.budget = 760;
         Shape& s = part.shape;
         const float base_y = chin_y + mm(4.0f);

@@ -105,7 +105,7 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
     Part part;
     part.name = "vertebra_" + lower(v.name);
     part.joint = rig.skeleton().joints[static_cast<std::size_t>(v.joint)].name;
-    part.step_m = lumbar ? 0.0012f : (thoracic ? 0.0010f : 0.0008f);
+    part.step_m = lumbar ? 0.0013f : (thoracic ? 0.0011f : 0.0008f);
     part.budget = lumbar ? 960 : (thoracic ? 470 : (l.number == 7 ? 440 : 360));
     Shape& s = part.shape;
     add_body(s, l, rig, lumbar ? 0.93f : 0.95f);

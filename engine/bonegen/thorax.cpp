@@ -211,7 +211,7 @@ void build_sternum(const Rig& rig, std::vector<Part>& out) {
     Part part;
     part.name = "sternum";
     part.joint = "t12_l1";
-    part.step_m = 0.0010f;
+    part.step_m = 0.0013f;
     part.budget = 420;
     Shape& s = part.shape;
     // The top sits at the notch: the sweep's rounded end reaches it.

@@ -109,12 +109,12 @@ void build_upper_limb(const Rig& rig, const Side& side, std::vector<Part>& out) 
         // Spine of the scapula: from the medial border up and out to the acromion.
         const glm::vec3 spine_root = on_blade(42, 96, -mm(3.0f));
         const glm::vec3 spine_lat = on_blade(52, 30, -mm(10.0f));
-        const glm::vec3 acromion = ac + lat * mm(12.0f) + post * mm(2.0f) + down * mm(2.0f);
+        const glm::vec3 acromion = ac + lat * mm(7.0f) + post * mm(5.0f) + down * mm(1.0f);
         s.add(sweep(tube({spine_root, glm::mix(spine_root, spine_lat, 0.5f) - n * mm(6.0f), spine_lat, acromion + med * mm(10.0f) + post * mm(6.0f)},
                          {mm(2.5f), mm(6.5f), mm(8.0f), mm(6.0f)}, {mm(3.0f), mm(3.0f), mm(3.5f), mm(4.0f)}, n, 5)),
               mm(4.0f));
         // Acromion: a flat plate over the head.
-        s.add(round_box(Frame::from_up_forward(acromion, up, glm::normalize(ant + lat * 0.6f)), glm::vec3(mm(13.0f), mm(3.8f), mm(22.0f)), mm(3.5f)), mm(4.0f));
+        s.add(round_box(Frame::from_up_forward(acromion, up, glm::normalize(ant + lat * 0.3f)), glm::vec3(mm(11.0f), mm(3.8f), mm(19.0f)), mm(3.5f)), mm(4.0f));
         // Coracoid: up from the top of the glenoid neck, then forward and out.
         const glm::vec3 cor0 = gc + gu * mm(16.0f) + m * mm(10.0f);
         const glm::vec3 cor1 = cor0 + up * mm(12.0f) + ant * mm(4.0f);
@@ -132,7 +132,7 @@ void build_upper_limb(const Rig& rig, const Side& side, std::vector<Part>& out) 
         Part part;
         part.name = side.n("humerus");
         part.joint = side.n("shoulder");
-        part.step_m = 0.0014f;
+        part.step_m = 0.0016f;
         part.budget = 820;
         Shape& s = part.shape;
         const glm::vec3 E = a.elbow;
@@ -188,7 +188,7 @@ void build_upper_limb(const Rig& rig, const Side& side, std::vector<Part>& out) 
         Part part;
         part.name = side.n("ulna");
         part.joint = side.n("elbow");
-        part.step_m = 0.0010f;
+        part.step_m = 0.0012f;
         part.budget = 420;
         Shape& s = part.shape;
         const glm::vec3 troch = E + med * mm(11.0f);
@@ -212,7 +212,7 @@ void build_upper_limb(const Rig& rig, const Side& side, std::vector<Part>& out) 
         Part part;
         part.name = side.n("radius");
         part.joint = side.n("elbow");
-        part.step_m = 0.0010f;
+        part.step_m = 0.0012f;
         part.budget = 420;
         Shape& s = part.shape;
         const glm::vec3 capitulum = E + lat * mm(12.0f) + ant * mm(5.0f);
