@@ -16,6 +16,14 @@
 
 namespace {
 
+// Under AddressSanitizer everything runs several times slower: the default-detail test then works
+// at coarse detail (the triangle budget is checked by the normal build).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+
 struct Baked {
     anat::Skeleton skeleton;
     bonegen::Report report;
@@ -108,7 +116,7 @@ bool ends_with(const std::string& s, const std::string& e) { return s.size() >= 
 
 // One default-detail skeleton, checked the way the app will use it.
 TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
-    const Baked b = bake(52.0f, bonegen::Detail::standard);
+    const Baked b = bake(52.0f, sanitized ? bonegen::Detail::coarse : bonegen::Detail::standard);
     const anat::Skeleton& sk = b.skeleton;
 
     // Root, then joints nested like the rig, translated by their rest offsets.
@@ -181,10 +189,10 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
             if (n.name != "skin") bone_triangles += m.triangle_count();
         }
     }
-    EXPECT_LE(bone_triangles, 60000u);
+    if (!sanitized) EXPECT_LE(bone_triangles, 60000u);
     EXPECT_EQ(bone_triangles, b.report.skeleton_triangles);
     const std::size_t skin = b.model.meshes[static_cast<std::size_t>(node(b, "skin")->meshes[0])].triangle_count();
-    EXPECT_GE(skin, 6000u);
+    if (!sanitized) EXPECT_GE(skin, 6000u);
     EXPECT_LE(skin, 10000u);
     for (const std::string& name : required_bones()) {
         if (!ends_with(name, "_r")) continue;
@@ -241,9 +249,11 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
 }
 
 TEST(SkeletonBake, SameInputGivesTheSameBytesWhateverTheThreads) {
-    const Baked one = bake(52.0f, bonegen::Detail::coarse, 1);
-    const Baked two = bake(52.0f, bonegen::Detail::coarse, 2);
-    EXPECT_GT(one.glb.size(), 500000u);
+    const std::vector<std::string> some = sanitized ? std::vector<std::string>{"hip_bone_r", "hip_bone_l", "vertebra_l4", "rib_7_r", "skull"}
+                                                    : std::vector<std::string>{};
+    const Baked one = bake(52.0f, bonegen::Detail::coarse, 1, some);
+    const Baked two = bake(52.0f, bonegen::Detail::coarse, 2, some);
+    EXPECT_GT(one.glb.size(), sanitized ? 50000u : 500000u);
     EXPECT_TRUE(one.glb == two.glb);
 }
 
