@@ -1,0 +1,93 @@
+// anatomy stretches [--json]: the stretch library, as a table or as JSON for scripts and the UI.
+#include "command.hpp"
+
+#include "anatomy/skeleton_builder.hpp"
+#include "anim/library.hpp"
+#include "core/json.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace {
+
+struct Options {
+    bool json = false;
+};
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+std::string reps_text(const anim::Reps& r) { return r.min == r.max ? std::to_string(r.min) : std::to_string(r.min) + "-" + std::to_string(r.max); }
+
+// Metres and seconds to a tenth of a millimetre: no float noise (0.449999988) in the output.
+double tidy(float v) { return std::round(static_cast<double>(v) * 1e4) / 1e4; }
+core::Json tidy(const glm::vec3& v) { return {tidy(v.x), tidy(v.y), tidy(v.z)}; }
+
+core::Json to_json(const anim::Clip& clip) {
+    const anim::StretchInfo& i = clip.info;
+    core::Json props = core::Json::array();
+    for (const auto& p : clip.props) {
+        core::Json j = {{"id", p.id}, {"type", anim::to_string(p.type)}, {"optional", p.optional}};
+        if (p.type == anim::PropType::strap) {
+            j["attach"] = p.attach;
+            j["length_m"] = tidy(p.length_m);
+        } else {
+            j["position_m"] = tidy(p.position_m);
+            j["size_m"] = tidy(p.size_m);
+            if (p.type == anim::PropType::wall) j["normal"] = tidy(p.normal);
+        }
+        props.push_back(j);
+    }
+    return {{"id", i.id},
+            {"name", i.name},
+            {"group", i.group},
+            {"position", anim::to_string(i.position)},
+            {"side", anim::to_string(i.side)},
+            {"targets", i.targets},
+            {"secondary", i.secondary},
+            {"difficulty", i.difficulty},
+            {"hold_s", tidy(i.hold_s)},
+            {"reps", {{"min", i.reps.min}, {"max", i.reps.max}}},
+            {"duration_s", tidy(clip.duration_s())},
+            {"props", props},
+            {"steps", i.steps},
+            {"cues", i.cues},
+            {"mistakes", i.mistakes},
+            {"dosage", i.dosage},
+            {"evidence", i.evidence},
+            {"sources", i.sources}};
+}
+
+int run(const Options& o) {
+    const anim::Rig rig = anim::load_default_rig(anat::build_default_skeleton());
+    const anim::Library lib = anim::Library::load_default(rig);
+    if (o.json) {
+        core::Json out = core::Json::array();
+        for (std::size_t i = 0; i < lib.size(); ++i) out.push_back(to_json(lib.clip(i)));
+        std::cout << out.dump(2) << "\n";
+        return app::exit_ok;
+    }
+    std::printf("%-28s %-44s %-9s %-11s %5s %5s %5s  %s\n", "id", "name", "position", "group", "hold", "reps", "level", "targets (right side)");
+    for (std::size_t i = 0; i < lib.size(); ++i) {
+        const anim::StretchInfo& s = lib.info(i);
+        const std::string name = s.name.size() > 44 ? s.name.substr(0, 41) + "..." : s.name;
+        std::printf("%-28s %-44s %-9s %-11s %4.0fs %5s %5d  %s\n", s.id.c_str(), name.c_str(), anim::to_string(s.position), s.group.c_str(),
+                    static_cast<double>(s.hold_s), reps_text(s.reps).c_str(), s.difficulty, join(s.targets, ", ").c_str());
+    }
+    std::printf("%zu stretches. Names, steps, cues and props: anatomy stretches --json\n", lib.size());
+    return app::exit_ok;
+}
+
+const bool registered = app::register_command([](CLI::App& cli) -> app::CommandRun {
+    auto* sub = cli.add_subcommand("stretches", "List the stretch library (assets/stretches)");
+    auto o = std::make_shared<Options>();
+    sub->add_flag("--json", o->json, "Print a JSON list: id, name, group, position, side, targets, secondary, difficulty, hold_s, reps, props, steps, cues, mistakes");
+    return {sub, [o] { return run(*o); }};
+});
+
+}  // namespace
