@@ -83,13 +83,14 @@ Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
 
 void Renderer::update_shadow(const FrameDesc& frame) {
     stats_.shadow_updated = false;
-    if (frame.shadow_version == shadow_version_ && frame.items.size() == shadow_item_count_) return;
+    const std::vector<DrawItem>& casters = frame.shadow_casters.empty() ? frame.items : frame.shadow_casters;
+    if (frame.shadow_version == shadow_version_ && casters.size() == shadow_item_count_) return;
     shadow_version_ = frame.shadow_version;
-    shadow_item_count_ = frame.items.size();
+    shadow_item_count_ = casters.size();
     stats_.shadow_updated = true;
 
     core::Bounds b;
-    for (const auto& item : frame.items)
+    for (const auto& item : casters)
         if (item.mesh && item.casts_shadow && item.color.a >= 0.99f) b.add(item.mesh->bounds().transformed(item.world_from_mesh));
     if (b.empty()) b.add(glm::vec3(0.0f));
     constexpr float blur_margin_m = 0.35f;  // room for the penumbra around the footprint
@@ -113,7 +114,7 @@ void Renderer::update_shadow(const FrameDesc& frame) {
     sp.use();
     sp.set("u_view_proj", proj * view);
     sp.set("u_floor_y", frame.floor_y_m);
-    for (const auto& item : frame.items) {
+    for (const auto& item : casters) {
         if (!item.mesh || !item.casts_shadow || item.color.a < 0.99f) continue;
         sp.set("u_model", item.world_from_mesh);
         item.mesh->draw();

@@ -145,7 +145,9 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     upload(solid_mesh_, solid_, solid_ids_);
     upload(ghost_mesh_, ghost_, ghost_ids_);
 
-    bones_->update(world_, d.layers.skin);
+    // The skin doubles as the shadow caster, so it is posed even when hidden.
+    bones_->update(world_, d.layers.skin || bones_->has_skin());
+    bones_->append_shadow_caster(frame.shadow_casters);
     if (d.layers.skeleton) {
         int highlight = -1;
         if (d.selection.kind == Selection::Kind::bone) highlight = bones_->find_bone(d.selection.id);

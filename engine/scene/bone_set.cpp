@@ -266,6 +266,13 @@ void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const
     }
 }
 
+void BoneSet::append_shadow_caster(std::vector<gfx::DrawItem>& out) const {
+    if (!skin_mesh_) return;
+    gfx::DrawItem item;
+    item.mesh = skin_mesh_.get();
+    out.push_back(item);
+}
+
 void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const {
     if (!skin_mesh_) return;
     gfx::DrawItem item;

@@ -34,6 +34,8 @@ public:
     void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity,
                            std::uint32_t id_base, int highlight_bone) const;
     void append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const;
+    // The body outline as an opaque shadow caster (empty when there is no skin mesh).
+    void append_shadow_caster(std::vector<gfx::DrawItem>& out) const;
 
     const std::vector<BoneInfo>& bones() const { return bones_; }
     int find_bone(const std::string& name) const;
