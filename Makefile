@@ -36,6 +36,13 @@ bench: build
 	@scripts/deps.sh bench
 	$(BUILD)/bin/anatomy_bench --out $(BUILD)/bench.json
 
+fuzz: deps
+	@scripts/deps.sh fuzz
+	fuzz/run.sh
+
+soak: build
+	SDL_VIDEODRIVER=offscreen $(BUILD)/bin/anatomy soak --minutes $${SOAK_MINUTES:-3}
+
 asan: deps
 	cmake --preset asan
 	cmake --build build-asan -j $(JOBS)

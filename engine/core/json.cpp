@@ -20,6 +20,11 @@ Json parse_json(const std::string& file, const std::string& text) {
         std::string what = e.what();
         if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
         throw Error(file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON: " + what);
+    } catch (const nlohmann::json::exception& e) {
+        // Numbers out of range (1e999) and the like: still a bad file, not a crash.
+        std::string what = e.what();
+        if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+        throw Error(file + ": invalid JSON: " + what);
     }
 }
 
