@@ -408,6 +408,8 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     glEnable(GL_DEPTH_TEST);
 }
 
+void Renderer::finish() { glFinish(); }
+
 Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay) {
     if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, false);
     else resolved_.resize(size);

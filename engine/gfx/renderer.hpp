@@ -50,6 +50,8 @@ public:
     PickResult pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel);
 
     const RenderStats& stats() const { return stats_; }
+    // Waits until the GPU has finished everything submitted (for honest stage timings).
+    static void finish();
 
 private:
     void update_shadow(const FrameDesc& frame);

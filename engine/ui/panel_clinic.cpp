@@ -33,13 +33,19 @@ biomech::PostureSettings Viewer::after_programme() const {
 void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
                         glm::ivec2 size) {
     scene::Body& body = world_->body();
+    const double t0 = platform::now_s();
     body.tightness() = tightness;
     body.set_pose(pose);
+    const double t1 = platform::now_s();
     frame = gfx::FrameDesc{};
     frame.camera = camera_.current();
     frame.draw_floor = settings_.show_floor;
     frame.fxaa = settings_.fxaa;
     world_->build_frame(frame);
+    const double t2 = platform::now_s();
+    constexpr float smoothing = 0.1f;  // a readable rolling average
+    stages_.simulate += (static_cast<float>((t1 - t0) * 1000.0) - stages_.simulate) * smoothing;
+    stages_.geometry += (static_cast<float>((t2 - t1) * 1000.0) - stages_.geometry) * smoothing;
     if (world_->has_user_model()) return;
     if (show_ghost_) {
         const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->neutral().dofs));
@@ -74,7 +80,10 @@ void Viewer::render_views() {
         } else {
             overlay_set_ = {};
         }
+        const double r0 = platform::now_s();
         renderer_->render(frame_, 0, vp);
+        if (show_performance_) gfx::Renderer::finish();  // charge the GPU's work to this stage
+        stages_.render += (static_cast<float>((platform::now_s() - r0) * 1000.0) - stages_.render) * 0.1f;
         return;
     }
     // Two views, one camera: left is the reference, right the subject.

@@ -226,8 +226,10 @@ int Viewer::run() {
     double last = platform::now_s();
     int frame_count = 0;
     while (running_) {
+        const double frame_start = platform::now_s();
         SDL_Event e;
         while (SDL_PollEvent(&e)) handle_event(e);
+        const double after_events = platform::now_s();
 
         if (pending_font_rebuild_) {
             settings_.ui_scale = pending_scale_;
@@ -254,6 +256,7 @@ int Viewer::run() {
         camera_.update(dt);
         posture_->update(dt);
         update_hover(now);
+        const double after_update = platform::now_s();
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
@@ -261,8 +264,15 @@ int Viewer::run() {
         draw_ui();
         ImGui::Render();
 
+        const double before_views = platform::now_s();
         render_views();
+        const double after_views = platform::now_s();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        auto smooth = [](float& v, double ms) { v += (static_cast<float>(ms) - v) * 0.1f; };
+        smooth(stages_.events, (after_events - frame_start) * 1000.0);
+        smooth(stages_.update, (after_update - after_events) * 1000.0);
+        smooth(stages_.ui, (before_views - after_update + platform::now_s() - after_views) * 1000.0);
+        smooth(stages_.total, (platform::now_s() - frame_start) * 1000.0);
         ++frame_count;
         if (options_.quit_after_frames > 0 && frame_count >= options_.quit_after_frames) {
             if (!options_.ui_screenshot.empty()) save_window_image(options_.ui_screenshot);
@@ -361,6 +371,7 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             return;
         }
         case SDLK_F2: settings_.show_posture_panel = !settings_.show_posture_panel; return;
+        case SDLK_F12: show_performance_ = !show_performance_; return;
         case SDLK_F3: settings_.show_layers_panel = !settings_.show_layers_panel; return;
         case SDLK_F4: settings_.show_inspector_panel = !settings_.show_inspector_panel; return;
         default: break;
@@ -415,6 +426,7 @@ void Viewer::draw_ui() {
     if (settings_.show_status_bar) draw_status_bar();
     if (show_shortcuts_) draw_shortcuts_window();
     if (show_about_) draw_about_window();
+    if (show_performance_) draw_performance_window();
     draw_shader_errors();
     draw_notifications();
     if (settings_.show_axes_gizmo) draw_axes_gizmo();
@@ -509,6 +521,7 @@ void Viewer::draw_menu_bar() {
         ImGui::MenuItem("Floor and shadow", nullptr, &settings_.show_floor);
         ImGui::MenuItem("Axes gizmo", nullptr, &settings_.show_axes_gizmo);
         ImGui::MenuItem("Status bar", nullptr, &settings_.show_status_bar);
+        ImGui::MenuItem("Performance", "F12", &show_performance_);
         ImGui::MenuItem("Antialiasing (FXAA)", nullptr, &settings_.fxaa);
         ImGui::Separator();
         float scale = settings_.ui_scale;
@@ -544,6 +557,37 @@ void Viewer::draw_menu_bar() {
     if (ImGui::SmallButton("Frame")) frame_all(true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame everything (F)");
     ImGui::EndMainMenuBar();
+}
+
+void Viewer::draw_performance_window() {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 22, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Performance (F12)", &show_performance_)) { ImGui::End(); return; }
+    std::vector<float> history(frame_ms_.begin(), frame_ms_.end());
+    float worst = 0.0f, sum = 0.0f;
+    for (float v : history) { worst = std::max(worst, v); sum += v; }
+    const float avg = history.empty() ? 0.0f : sum / static_cast<float>(history.size());
+    char overlay[64];
+    std::snprintf(overlay, sizeof(overlay), "avg %.1f ms, worst %.1f ms", static_cast<double>(avg), static_cast<double>(worst));
+    ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, std::max(33.4f, worst * 1.1f),
+                     ImVec2(-1, em * 5));
+    ImGui::TextDisabled("Line at the top: %.0f ms. 16.7 ms is 60 frames a second.", static_cast<double>(std::max(33.4f, worst * 1.1f)));
+    if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg)) {
+        const std::pair<const char*, float> rows[] = {
+            {"Events and input", stages_.events}, {"Posture and camera", stages_.update}, {"Simulation (kinematics, paths, mechanics)", stages_.simulate},
+            {"Muscle geometry and draw lists", stages_.geometry}, {"Rendering (GPU, waited for)", stages_.render}, {"Interface", stages_.ui},
+            {"Whole frame", stages_.total}};
+        for (const auto& [name, ms] : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(name);
+            ImGui::TableNextColumn();
+            ImGui::Text("%6.2f ms", static_cast<double>(ms));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("%zu triangles, %zu draw calls", renderer_->stats().triangles, renderer_->stats().draw_calls);
+    ImGui::End();
 }
 
 void Viewer::draw_status_bar() {
@@ -597,6 +641,7 @@ void Viewer::draw_shortcuts_window() {
             {"F2 / F3 / F4", "Posture / layers / inspector panels"},
             {"F5", "Presentation (arrows step, Esc leaves)"},
             {"F6", "Compare side by side: neutral | current, before | after"},
+            {"F12", "Performance: frame-time graph and per-stage times"},
             {"Ctrl+O", "Open a model"},
             {"Ctrl+S or Ctrl+P", "Save a snapshot (PNG, no UI)"},
             {"Ctrl+= / Ctrl+-", "Larger / smaller UI"},

@@ -66,6 +66,7 @@ private:
     void draw_notifications();
     void draw_shader_errors();
     void draw_axes_gizmo();
+    void draw_performance_window();
 
     // Panels (panel_*.cpp)
     void draw_posture_panel();
@@ -148,6 +149,13 @@ private:
     int export_size_index_ = 1;
     int export_custom_[2] = {2400, 1600};
     bool export_transparent_ = false;
+
+    // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
+    struct StageTimes {
+        float events = 0, update = 0, simulate = 0, geometry = 0, render = 0, ui = 0, total = 0;
+    };
+    StageTimes stages_;
+    bool show_performance_ = false;
 
     // Windows
     bool running_ = true;
