@@ -26,6 +26,7 @@ void add(Entry e) { entries().push_back(std::move(e)); }
 const std::map<std::string, double>& gbench_budgets_ms();
 
 void run_direct_measurements();
+void run_process_measurements();
 
 namespace {
 class Collector : public benchmark::ConsoleReporter {
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     bench::Collector collector;
     benchmark::RunSpecifiedBenchmarks(&collector);
     bench::run_direct_measurements();
+    bench::run_process_measurements();
 
     std::printf("\n%-44s %12s %-6s %10s  %s\n", "measurement", "value", "unit", "budget", "verdict");
     core::Json list = core::Json::array();
