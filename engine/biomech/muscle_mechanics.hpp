@@ -15,7 +15,8 @@
 
 namespace biomech {
 
-// Thelen 2003 passive force-length, normalised to F_max: 0 below l_norm = 1.
+// Thelen 2003 passive force-length, normalised to F_max: 0 below l_norm = 1, at most 1 (F_max,
+// reached at l_norm = 1 + e0).
 float thelen_passive(float fibre_length_norm, float k_pe, float e0);
 
 // The fibre rest-length shortening that tightness 1 (100 %) stands for: 25 % of l_opt.
@@ -35,5 +36,10 @@ MuscleState muscle_state(const anat::Muscle& muscle, float length_m, float tight
 
 // Fibre length (m) for a musculotendon length with a rigid tendon and fixed-width pennation.
 float fibre_length(const anat::MuscleParams& p, float length_m);
+
+// Passive energy (J) stored in a muscle's fibres at a musculotendon length: F_max * l_opt times
+// the integral of thelen_passive() from 1 to l_M / l_opt (linear beyond the curve's cap), with
+// tightness shortening the fibres' rest length as in muscle_state().
+double passive_energy_j(const anat::Muscle& muscle, double length_m, float tightness, const anat::MuscleCatalogue& catalogue);
 
 }  // namespace biomech

@@ -176,18 +176,6 @@ std::vector<float> PostureSolver::tightness_for(const PostureSettings& settings)
 
 namespace {
 
-// Passive energy stored in a muscle's fibres (J), consistent with thelen_passive():
-// F_max * l_opt * integral of f_PE from 1 to l, linear beyond the curve's cap.
-double passive_energy(double l, double k, double e0, double f_max, double l_opt) {
-    if (l <= 1.0) return 0.0;
-    const double cap = 1.0 + 2.0 * e0;
-    const double denom = std::exp(k) - 1.0;
-    auto integral = [&](double x) { return ((e0 / k) * (std::exp(k * (x - 1.0) / e0) - 1.0) - (x - 1.0)) / denom; };
-    double e = integral(std::min(l, cap));
-    if (l > cap) e += (std::exp(k * (cap - 1.0) / e0) - 1.0) / denom * (l - cap);
-    return e * f_max * l_opt;
-}
-
 double barrier(double x, double lo, double hi, double k) {
     if (x < lo) return 0.5 * k * (x - lo) * (x - lo);
     if (x > hi) return 0.5 * k * (x - hi) * (x - hi);
@@ -258,10 +246,7 @@ double PostureSolver::energy(const std::array<double, 3>& q, const std::vector<f
     for (std::size_t i : relevant_) {
         const anat::Muscle& m = catalogue_.muscles[i];
         const double length = anat::muscle_length(m, world, pc);
-        const double rest_scale = 1.0 - std::clamp(static_cast<double>(tightness[i]), 0.0, 1.0) * max_shortening;
-        const double l_opt = m.params.l_opt_m * rest_scale;
-        const double fibre = fibre_length(m.params, static_cast<float>(length));
-        e += passive_energy(fibre / l_opt, catalogue_.passive_k, catalogue_.passive_e0, m.params.f_max_n, l_opt);
+        e += passive_energy_j(m, length, tightness[i], catalogue_);
         e += static_cast<double>(tone[i]) * length;  // a constant pull does work F * L
     }
     const double trunk = (-ankle + q[2] - q[0]) + q[1];  // pelvis orientation + lumbar extension
