@@ -35,6 +35,9 @@ int run(int argc, char** argv) {
     cli.add_option("--compare", viewer.compare, "Start side by side: neutral (neutral | current) or programme (before | after)")
         ->check(CLI::IsMember({"neutral", "programme"}));
     cli.add_option("--preset", viewer.preset, "Start with a posture preset (see anatomy posture --help)");
+    cli.add_option("--stretch", viewer.stretch, "Start playing a stretch (ids: anatomy stretches)");
+    cli.add_option("--side", viewer.stretch_side, "With --stretch: the side stretched")->check(CLI::IsMember({"left", "right"}));
+    cli.add_option("--time", viewer.stretch_time_s, "With --stretch: show it paused at this time (seconds)")->check(CLI::Range(0.0, 3600.0));
 
     std::vector<CommandRun> commands;
     for (const auto& factory : command_factories()) commands.push_back(factory(cli));

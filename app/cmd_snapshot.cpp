@@ -23,6 +23,9 @@ struct Options {
     std::string layers = "skeleton,muscles";
     app::PostureOptions posture;
     std::string profile;
+    std::string side = "right";
+    CLI::Option* view_option = nullptr;
+    CLI::Option* time_option = nullptr;
 };
 
 const CLI::Validator size_validator(
@@ -69,6 +72,9 @@ int run(Options& o) {
         if (o.posture.any()) throw core::Error("--profile sets the posture: use it without --preset and --set");
         r.profile = o.profile;
     }
+    r.view_given = o.view_option->count() > 0;
+    r.stretch_left = o.side == "left";
+    if (r.stretch.empty() && o.time_option->count() > 0) throw core::Error("--time needs --stretch");
     ui::take_snapshot(r);
     std::cout << "wrote " << r.output.string() << " (" << r.size.x << "x" << r.size.y << ")\n";
     return app::exit_ok;
@@ -79,7 +85,9 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     auto o = std::make_shared<Options>();
     sub->add_option("-o,--output", o->request.output, "Output PNG file")->required();
     sub->add_option("--size", o->size, "Image size in pixels, WIDTHxHEIGHT")->check(size_validator)->capture_default_str();
-    sub->add_option("--view", o->view, "anterior, posterior, left, right or superior")->check(view_validator)->capture_default_str();
+    o->view_option = sub->add_option("--view", o->view, "anterior, posterior, left, right or superior (with --stretch: the stretched side, turned to the front)")
+                         ->check(view_validator)
+                         ->capture_default_str();
     sub->add_option("--model", o->model, "Render this model file instead of the anatomy")->check(CLI::ExistingFile);
     sub->add_flag("--transparent", o->request.transparent, "Transparent background (no gradient, no floor; shadow kept)");
     app::add_posture_options(sub, o->posture);
@@ -92,6 +100,11 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_flag("--ghost", o->request.ghost, "Show the neutral posture as a translucent ghost");
     sub->add_option("--profile", o->profile, "A patient profile: its posture settings and pinned notes")->check(CLI::ExistingFile);
     sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
+    sub->add_option("--stretch", o->request.stretch, "Show the body in this stretch (ids: anatomy stretches), its targets highlighted, with its props");
+    o->time_option = sub->add_option("--time", o->request.stretch_time_s, "With --stretch: the moment to show, seconds from its start")
+                         ->check(CLI::Range(0.0, 3600.0));
+    sub->add_option("--side", o->side, "With --stretch: the side stretched, left or right")->check(CLI::IsMember({"left", "right"}))->capture_default_str();
+    sub->add_flag("--cue", o->request.stretch_cue, "With --stretch: the posterior-tilt cue holds the pelvis (tight muscles cannot tip it)");
     return {sub, [o] { return run(*o); }};
 });
 

@@ -57,25 +57,38 @@ void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std
             frame.items[i].per_vertex_ids = false;
         }
     }
-    if (with_overlays && show_overlays_) {
+    if (with_overlays && show_overlays_ && stretch_overlays_allowed()) {
         const auto m = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-        scene::OverlayToggles t = overlays_;
-        t.high_contrast = presenting_;
+        scene::OverlayToggles t = effective_overlays();
         auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), m, t);
         frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
     }
     (void)size;
 }
 
+bool Viewer::stretch_overlays_allowed() const {
+    // Angles against the vertical mean something upright (standing, kneeling), not lying down.
+    if (!stretch_ || !stretch_->active()) return true;
+    const anim::Clip* c = stretch_->player().clip();
+    return c && (c->info.position == anim::Position::standing || c->info.position == anim::Position::kneeling);
+}
+
+scene::OverlayToggles Viewer::effective_overlays() const {
+    scene::OverlayToggles t = overlays_;
+    t.high_contrast = presenting_;
+    if (stretch_ && stretch_->active()) t.plumb_line = false;  // no plumb line through a lunge
+    return t;
+}
+
 void Viewer::render_views() {
     const auto vp = scene_viewport();
     scene::Body& body = world_->body();
     if (compare_ == CompareMode::off || world_->has_user_model()) {
-        build_view(frame_, posture_->displayed_pose(), posture_->target().tightness, true, {vp.z, vp.w});
+        build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z, vp.w});
+        append_stretch_props(frame_);
         measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-        if (show_overlays_) {
-            scene::OverlayToggles t = overlays_;
-            t.high_contrast = presenting_;
+        if (show_overlays_ && stretch_overlays_allowed()) {
+            scene::OverlayToggles t = effective_overlays();
             overlay_set_ = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures_, t);
         } else {
             overlay_set_ = {};
@@ -98,7 +111,8 @@ void Viewer::render_views() {
     left_measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
     renderer_->render(left_frame, 0, left);
     if (compare_ == CompareMode::neutral_vs_current) {
-        build_view(frame_, posture_->displayed_pose(), posture_->target().tightness, true, {vp.z - half, vp.w});
+        build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z - half, vp.w});
+        append_stretch_props(frame_);
     } else {
         const auto after = after_programme();
         if (!after_valid_ || !(after == after_settings_key_)) {
@@ -167,6 +181,7 @@ void Viewer::start_presentation() {
 
 void Viewer::stop_presentation() {
     presenting_ = false;
+    stop_stretch();
     compare_ = CompareMode::off;
     world_->display.emphasised.clear();
     overlays_ = {};
@@ -206,6 +221,15 @@ void Viewer::apply_story_step(int index) {
     goal.target = focus;
     goal.distance_m = st.distance_m * (compare_ != CompareMode::off ? 1.25f : 1.0f);
     camera_.set_goal(goal);
+    // A step may play a stretch (it frames its own camera); others return to the posture.
+    const int clip = stretch_ && !st.stretch.empty() ? stretch_->library().find(st.stretch) : -1;
+    if (clip >= 0) {
+        compare_ = CompareMode::off;
+        start_stretch(clip);
+        for (const auto& id : d.emphasised) world_->display.emphasised.insert(id);
+    } else {
+        stop_stretch();
+    }
 }
 
 void Viewer::draw_presentation() {

@@ -82,7 +82,9 @@ void Viewer::draw_legend() {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    const float above_player = player_bar_height_ > 0.0f ? player_bar_height_ + em * 0.4f : 0.0f;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f - above_player), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##legend", nullptr, flags)) {

@@ -47,8 +47,25 @@ ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
 void Viewer::draw_posture_panel() {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(em * 0.8f, em * 2.4f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 22, em * 34), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Posture (F2)", &settings_.show_posture_panel)) { ImGui::End(); return; }
+    ImGui::SetNextWindowSize(ImVec2(em * 23, em * 40), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel)) { ImGui::End(); return; }
+    if (ImGui::BeginTabBar("##body_tabs")) {
+        if (ImGui::BeginTabItem("Posture", nullptr, select_posture_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+            draw_posture_tab();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Stretches", nullptr, select_stretch_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+            draw_stretches_tab();
+            ImGui::EndTabItem();
+        }
+        select_posture_tab_ = select_stretch_tab_ = false;
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+void Viewer::draw_posture_tab() {
+    const float em = ImGui::GetFontSize();
 
     biomech::PostureSettings s = posture_->settings();
     // Presets.
@@ -176,7 +193,6 @@ void Viewer::draw_posture_panel() {
         ImGui::Checkbox("Plumb line", &overlays_.plumb_line);
         ImGui::TreePop();
     }
-    ImGui::End();
 }
 
 void Viewer::draw_about_model_window() {

@@ -23,6 +23,9 @@ struct Settings {
     bool show_layers_panel = true;
     bool show_inspector_panel = true;
     bool show_overlays = true;
+    bool show_stretch_panel = true;
+    bool stretch_loop = true;                // the stretch player loops (counting repetitions)
+    bool stretch_follow = true;              // the camera follows the body during a stretch
     int color_mode = 0;                      // scene::ColorMode
     std::vector<std::string> recent_models;  // most recent first, at most 8
     std::vector<std::string> recent_profiles;

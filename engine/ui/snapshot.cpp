@@ -7,6 +7,8 @@
 #include "anatomy/muscle_path.hpp"
 #include "scene/posture_state.hpp"
 #include "scene/profile.hpp"
+#include "scene/props.hpp"
+#include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -98,12 +100,35 @@ void take_snapshot(const SnapshotRequest& rq) {
     frame.transparent_background = rq.transparent;
     std::vector<scene::OverlayLabel> labels;
     scene::Body& body = world.body();
+    std::unique_ptr<scene::StretchState> stretch;
+    std::unique_ptr<scene::PropRenderer> props;
+    bool upright = true;  // standing or kneeling: the posture overlays mean something
     if (!world.has_user_model()) {
         scene::PostureState posture(body.skeleton(), body.catalogue());
         posture.set_settings(profile ? profile->posture : rq.posture, false);
         posture.snap();
         body.tightness() = posture.target().tightness;
         body.set_pose(posture.displayed_pose());
+        if (!rq.stretch.empty()) {
+            stretch = std::make_unique<scene::StretchState>(body.skeleton(), body.catalogue());
+            const int index = stretch->library().find(rq.stretch);
+            if (index < 0) {
+                std::string ids;
+                for (std::size_t i = 0; i < stretch->library().size(); ++i) ids += (ids.empty() ? "" : ", ") + stretch->library().info(i).id;
+                throw core::Error("--stretch: no stretch \"" + rq.stretch + "\" (one of: " + ids + ")");
+            }
+            anim::Player& player = stretch->player();
+            player.set_side(rq.stretch_left ? anim::Side::left : anim::Side::right);
+            stretch->set_cue(rq.stretch_cue);
+            stretch->start(index, posture.displayed_pose());
+            player.pause();
+            player.seek(rq.stretch_time_s);
+            stretch->update(anim::Player::crossfade_s, posture.displayed_pose(), posture.target().tightness);
+            body.set_pose(stretch->pose());
+            for (const auto& id : player.clip()->info.targets) world.display.emphasised.insert(id);
+            const auto position = player.clip()->info.position;
+            upright = position == anim::Position::standing || position == anim::Position::kneeling;
+        }
         auto& d = world.display;
         d.color_mode = rq.color_mode;
         d.layers.skeleton = rq.skeleton;
@@ -135,6 +160,10 @@ void take_snapshot(const SnapshotRequest& rq) {
             }
         }
         world.build_frame(frame);
+        if (stretch) {
+            props = std::make_unique<scene::PropRenderer>();
+            props->append(frame, stretch->prop_boxes(), stretch->strap_points(body.world_from_bone()));
+        }
         if (rq.ghost) {
             const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture.solver().pose_at(posture.neutral().dofs));
             const std::size_t before = frame.items.size();
@@ -161,10 +190,11 @@ void take_snapshot(const SnapshotRequest& rq) {
                 labels.push_back({at, a.text, glm::vec4(1.0f, 0.93f, 0.55f, 1.0f)});
             }
         }
-        if (rq.overlays) {
+        if (rq.overlays && upright) {
             const auto measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
             scene::OverlayToggles toggles;
             toggles.high_contrast = rq.size.y >= 1200;
+            toggles.plumb_line = !stretch;
             auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures, toggles);
             frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
             labels.insert(labels.end(), set.labels.begin(), set.labels.end());
@@ -175,7 +205,20 @@ void take_snapshot(const SnapshotRequest& rq) {
 
     const float aspect = static_cast<float>(rq.size.x) / static_cast<float>(rq.size.y);
     frame.camera.set_preset(rq.view);
-    const core::Bounds b = world.bounds();
+    core::Bounds b = world.bounds();
+    if (stretch) {
+        for (const auto& p : stretch->prop_boxes())
+            if (p.id != "wall") {
+                b.add(p.center - glm::abs(p.axes * p.half_extent));
+                b.add(p.center + glm::abs(p.axes * p.half_extent));
+            }
+        if (!rq.view_given) {
+            // From the side being stretched, turned a little toward the front and from a little above.
+            constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
+            frame.camera.yaw_rad = rq.stretch_left ? quarter_turn - toward_front : -quarter_turn + toward_front;
+            frame.camera.pitch_rad = elevation;
+        }
+    }
     frame.camera.frame_box(b, aspect);
     if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
         // Leave room for the labels beside the body.

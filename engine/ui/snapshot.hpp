@@ -29,6 +29,11 @@ struct SnapshotRequest {
     bool ghost = false;                           // the neutral posture as a ghost
     bool skeleton = true, muscles = true, skin = false;
     std::optional<core::fs::path> profile;       // posture and pinned notes from a patient profile
+    bool view_given = true;                       // false: pick the view (a stretch: its side, turned to the front)
+    std::string stretch;                          // a stretch id: the body in that stretch at `stretch_time_s`
+    float stretch_time_s = 0.0f;
+    bool stretch_left = false;                    // the left-side version
+    bool stretch_cue = false;                     // the posterior-tilt cue holds the pelvis
 };
 
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.

@@ -54,6 +54,12 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     world_ = std::make_unique<scene::World>();
     posture_ = std::make_unique<scene::PostureState>(world_->body().skeleton(), world_->body().catalogue());
     try {
+        stretch_ = std::make_unique<scene::StretchState>(world_->body().skeleton(), world_->body().catalogue());
+    } catch (const core::Error& e) {
+        stretch_error_ = e.what();
+        core::log_error(std::string("Stretches unavailable: ") + e.what());
+    }
+    try {
         presets_ = biomech::load_default_presets();
     } catch (const core::Error& e) {
         core::log_error(e.what());
@@ -71,6 +77,22 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
         if (const auto* p = biomech::find_preset(presets_, options.preset)) { set_posture(p->settings, true); posture_->snap(); }
     if (options.compare == "neutral") compare_ = CompareMode::neutral_vs_current;
     if (options.compare == "programme") compare_ = CompareMode::before_after;
+    if (!options.stretch.empty()) {
+        const int i = stretch_ ? stretch_->library().find(options.stretch) : -1;
+        if (i < 0) {
+            core::log_error("No stretch called '" + options.stretch + "' (see `anatomy stretches`)");
+        } else {
+            if (options.stretch_side == "left") stretch_->player().set_side(anim::Side::left);
+            start_stretch(i);
+            select_stretch_tab_ = true;
+            if (options.stretch_time_s >= 0.0f) {
+                stretch_->player().seek(options.stretch_time_s);
+                stretch_->player().pause();
+            }
+            stretch_->update(anim::Player::crossfade_s, posture_->displayed_pose(), posture_->target().tightness);
+            camera_.set_immediate(camera_.goal_view());
+        }
+    }
     if (options.presentation_step > 0) {
         start_presentation();
         apply_story_step(options.presentation_step - 1);
@@ -90,6 +112,8 @@ Viewer::~Viewer() {
     }
     save_settings(settings_);
     ImGui::SaveIniSettingsToDisk(ini_path_.c_str());
+    props_.reset();
+    stretch_.reset();
     posture_.reset();
     world_.reset();
     renderer_.reset();
@@ -255,6 +279,7 @@ int Viewer::run() {
 
         camera_.update(dt);
         posture_->update(dt);
+        update_stretch(dt);
         update_hover(now);
         const double after_update = platform::now_s();
 
@@ -335,6 +360,12 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             default: break;
         }
     }
+    if (handle_stretch_shortcut(key)) return;
+    if (key.keysym.sym == SDLK_F7) {
+        settings_.show_posture_panel = true;
+        select_stretch_tab_ = true;
+        return;
+    }
     if (key.keysym.sym == SDLK_F6) {
         compare_ = compare_ == CompareMode::off ? CompareMode::neutral_vs_current
                    : compare_ == CompareMode::neutral_vs_current ? CompareMode::before_after : CompareMode::off;
@@ -414,6 +445,7 @@ void Viewer::draw_ui() {
         if (settings_.show_posture_panel) draw_posture_panel();
         if (settings_.show_layers_panel) draw_layers_panel();
         if (settings_.show_inspector_panel) draw_inspector_panel();
+        draw_stretch_player();
         draw_legend();
         if (compare_ == CompareMode::off) draw_labels();
         draw_compare_captions();
@@ -494,7 +526,11 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Superior", "5")) set_view(core::ViewPreset::superior);
         if (ImGui::MenuItem("Frame all", "F")) frame_all(true);
         ImGui::Separator();
-        ImGui::MenuItem("Posture panel", "F2", &settings_.show_posture_panel);
+        ImGui::MenuItem("Posture and stretches panel", "F2", &settings_.show_posture_panel);
+        if (ImGui::MenuItem("Stretch library", "F7")) {
+            settings_.show_posture_panel = true;
+            select_stretch_tab_ = true;
+        }
         ImGui::MenuItem("Layers panel", "F3", &settings_.show_layers_panel);
         ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
         ImGui::MenuItem("Measurement overlays", "M", &show_overlays_);
@@ -638,7 +674,15 @@ void Viewer::draw_shortcuts_window() {
             {"C", "Next colour mode"},
             {"M / G", "Measurement overlays / neutral ghost"},
             {"Ctrl+Z / Ctrl+Y", "Undo / redo a posture change"},
-            {"F2 / F3 / F4", "Posture / layers / inspector panels"},
+            {"F2 / F3 / F4", "Posture and stretches / layers / inspector panels"},
+            {"F7", "The stretch library"},
+            {"Space (stretch)", "Play or pause the stretch"},
+            {"N / R (stretch)", "Next phase / back to the start"},
+            {"Left / Right (stretch)", "Scrub 2 s back / forward"},
+            {"[ / ] (stretch)", "Half / double speed (0.25x to 2x)"},
+            {"L / S (stretch)", "Loop / switch the side stretched"},
+            {"T / V (stretch)", "Posterior-tilt cue / camera follows"},
+            {"Backspace (stretch)", "Stop: back to the standing posture"},
             {"F5", "Presentation (arrows step, Esc leaves)"},
             {"F6", "Compare side by side: neutral | current, before | after"},
             {"F12", "Performance: frame-time graph and per-stage times"},

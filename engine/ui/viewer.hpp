@@ -12,6 +12,9 @@ struct ViewerOptions {
     int presentation_step = 0;  // >0: start the guided presentation at this step (1-based)
     std::string compare;        // "neutral" or "programme": start side by side
     std::string preset;         // a posture preset to start with
+    std::string stretch;        // a stretch to start playing (its id)
+    std::string stretch_side;   // "left" or "right" (default)
+    float stretch_time_s = -1.0f;  // >=0: show the stretch paused at this time
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

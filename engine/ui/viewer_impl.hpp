@@ -5,6 +5,7 @@
 // [SECTION] Layers panel            panel_layers.cpp (also the colour legend)
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
 // [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
+// [SECTION] Stretches               panel_stretches.cpp (library, player bar, meters and plot, props)
 #pragma once
 
 #include "biomech/presets.hpp"
@@ -12,6 +13,8 @@
 #include "platform/window.hpp"
 #include "scene/overlays.hpp"
 #include "scene/posture_state.hpp"
+#include "scene/props.hpp"
+#include "scene/stretch_state.hpp"
 #include "scene/profile.hpp"
 #include "scene/story.hpp"
 #include "scene/world.hpp"
@@ -70,6 +73,7 @@ private:
 
     // Panels (panel_*.cpp)
     void draw_posture_panel();
+    void draw_posture_tab();
     void draw_about_model_window();
     void draw_layers_panel();
     void draw_legend();
@@ -79,9 +83,26 @@ private:
     void select(const scene::Selection& s);
     void set_posture(const biomech::PostureSettings& s, bool undoable);
 
+    // Stretches (panel_stretches.cpp)
+    void draw_stretches_tab();
+    void draw_stretch_library();
+    void draw_stretch_now_playing();
+    void draw_stretch_plot(float height);
+    void draw_stretch_player();
+    bool handle_stretch_shortcut(const SDL_KeyboardEvent& key);
+    void start_stretch(int index);
+    void stop_stretch();
+    void set_stretch_side(anim::Side side);
+    void update_stretch(float dt);
+    void append_stretch_props(gfx::FrameDesc& frame);
+    // The pose on screen: the stretch demo's while one is shown, else the posture's.
+    anat::Pose current_pose() const;
+
     // Clinician tools (panel_clinic.cpp)
     enum class CompareMode { off, neutral_vs_current, before_after };
     void render_views();
+    bool stretch_overlays_allowed() const;
+    scene::OverlayToggles effective_overlays() const;
     void build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
                     glm::ivec2 size);
     biomech::PostureSettings after_programme() const;
@@ -149,6 +170,17 @@ private:
     int export_size_index_ = 1;
     int export_custom_[2] = {2400, 1600};
     bool export_transparent_ = false;
+
+    // Stretches
+    std::unique_ptr<scene::StretchState> stretch_;   // null when the library failed to load
+    std::unique_ptr<scene::PropRenderer> props_;
+    std::string stretch_error_;
+    char stretch_search_[64] = {};
+    int stretch_group_filter_ = 0, stretch_position_filter_ = 0, stretch_difficulty_filter_ = 0;
+    bool select_stretch_tab_ = false, select_posture_tab_ = false;
+    std::set<std::string> emphasised_before_stretch_;
+    float player_bar_height_ = 0.0f;
+    bool scrubbing_ = false, was_playing_before_scrub_ = false;
 
     // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
     struct StageTimes {

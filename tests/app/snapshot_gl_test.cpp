@@ -77,3 +77,42 @@ TEST(SnapshotCommand, PostureHighlightAndOverlayOptionsRender) {
     EXPECT_EQ(run("snapshot -o " + out.string() + " --highlight nonsense_group"), 1);
     EXPECT_EQ(run("snapshot -o " + out.string() + " --color purple"), 2);
 }
+
+namespace {
+int count_pixels(const gfx::Image& img, bool (*match)(const std::uint8_t*)) {
+    int n = 0;
+    for (int y = 0; y < img.height; ++y)
+        for (int x = 0; x < img.width; ++x) n += match(img.pixel(x, y)) ? 1 : 0;
+    return n;
+}
+bool wood(const std::uint8_t* p) { return p[0] > 100 && p[0] > p[2] + 45 && p[1] > p[2] + 15; }
+bool mat_blue(const std::uint8_t* p) { return p[2] > 90 && p[2] > p[0] + 40 && p[2] > p[1] + 10; }
+}  // namespace
+
+TEST(SnapshotCommand, StretchFramesShowTheBodyMovingAndTheProps) {
+    const fs::path start = tmp("step0.png"), hold = tmp("step15.png"), lunge = tmp("lunge.png");
+    ASSERT_EQ(run("snapshot -o " + start.string() + " --size 320x240 --stretch standing_hamstring_step --time 0"), 0);
+    ASSERT_EQ(run("snapshot -o " + hold.string() + " --size 320x240 --stretch standing_hamstring_step --time 15"), 0);
+    ASSERT_EQ(run("snapshot -o " + lunge.string() + " --size 320x240 --stretch half_kneeling_hip_flexor --time 15 --side left"), 0);
+    const gfx::Image a = gfx::read_png(start), b = gfx::read_png(hold), c = gfx::read_png(lunge);
+    EXPECT_GT(count_pixels(b, wood), 200) << "the step is drawn";
+    EXPECT_GT(count_pixels(c, mat_blue), 500) << "the mat is drawn";
+    // The heel goes up on the step: the pictures differ in many places.
+    int changed = 0;
+    for (int y = 0; y < a.height; ++y)
+        for (int x = 0; x < a.width; ++x) {
+            const auto* p = a.pixel(x, y);
+            const auto* q = b.pixel(x, y);
+            changed += std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]) > 60 ? 1 : 0;
+        }
+    EXPECT_GT(changed, 1000);
+    for (const auto& f : {start, hold, lunge}) fs::remove(f);
+}
+
+TEST(SnapshotCommand, StretchMistakesAreClearAndWriteNothing) {
+    const fs::path out = tmp("never_stretch.png");
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --stretch no_such_stretch"), 1);
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --time 3"), 1);  // --time needs --stretch
+    EXPECT_EQ(run("snapshot -o " + out.string() + " --stretch couch_stretch --side middle"), 2);
+    EXPECT_FALSE(fs::exists(out));
+}

@@ -1,0 +1,557 @@
+// ui/panel_stretches.cpp: the stretch demos: the library browser (search, filters by muscle
+// group, position and difficulty), the player bar (step text, timeline with phases, transport,
+// speed, loop, side, hold timer), the live stretch meters with a plot over the clip, the
+// posterior-tilt cue, camera framing and following, and the props.
+#include "ui/viewer_impl.hpp"
+
+#include "core/log.hpp"
+#include "platform/window.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ui {
+
+namespace {
+
+struct Choice {
+    const char* label;
+    const char* id;
+};
+constexpr Choice group_choices[] = {{"All muscle groups", ""},
+                                    {"Hip flexors and quadriceps", "hip_flexors"},
+                                    {"Hamstrings", "hamstrings"},
+                                    {"Gluteals", "gluteals"},
+                                    {"Low back (mobility)", "lumbar"}};
+constexpr const char* position_choices[] = {"Any position", "Standing", "Kneeling", "Lying on the back", "Seated", "Lying face down"};
+constexpr const char* difficulty_choices[] = {"Any difficulty", "Easy", "Moderate", "Harder"};
+
+const char* position_name(anim::Position p) {
+    switch (p) {
+        case anim::Position::standing: return "standing";
+        case anim::Position::kneeling: return "kneeling";
+        case anim::Position::supine: return "lying on the back";
+        case anim::Position::seated: return "seated";
+        case anim::Position::prone: return "lying face down";
+    }
+    return "";
+}
+
+const char* difficulty_name(int d) { return d <= 1 ? "easy" : d == 2 ? "moderate" : "harder"; }
+
+const char* phase_name(anim::Phase p) {
+    switch (p) {
+        case anim::Phase::setup: return "Set up";
+        case anim::Phase::move: return "Move into the stretch";
+        case anim::Phase::hold: return "Hold";
+        case anim::Phase::returning: return "Return";
+    }
+    return "";
+}
+
+ImU32 phase_color(anim::Phase p, float alpha = 1.0f) {
+    const int a = static_cast<int>(alpha * 255.0f);
+    switch (p) {
+        case anim::Phase::setup: return IM_COL32(120, 135, 160, a);
+        case anim::Phase::move: return IM_COL32(80, 185, 190, a);
+        case anim::Phase::hold: return IM_COL32(245, 180, 70, a);
+        case anim::Phase::returning: return IM_COL32(165, 140, 215, a);
+    }
+    return IM_COL32(200, 200, 200, a);
+}
+
+// Distinct colours for up to six curves (targets), readable on the dark theme.
+ImU32 curve_color(std::size_t i) {
+    static const ImU32 colors[] = {IM_COL32(250, 120, 100, 255), IM_COL32(110, 200, 250, 255), IM_COL32(250, 210, 90, 255),
+                                   IM_COL32(150, 230, 130, 255), IM_COL32(220, 140, 240, 255), IM_COL32(240, 240, 240, 255)};
+    return colors[i % std::size(colors)];
+}
+
+void tooltip(const char* text) {
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+bool contains_ci(const std::string& hay, const char* needle) {
+    if (!needle[0]) return true;
+    std::string h = hay, n = needle;
+    for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return h.find(n) != std::string::npos;
+}
+
+std::string format_time(float s) {
+    char buf[16];
+    const int total = static_cast<int>(std::floor(std::max(s, 0.0f)));
+    std::snprintf(buf, sizeof(buf), "%d:%02d", total / 60, total % 60);
+    return buf;
+}
+
+}  // namespace
+
+// [SECTION] Control
+
+anat::Pose Viewer::current_pose() const {
+    return stretch_ && stretch_->active() ? stretch_->pose() : posture_->displayed_pose();
+}
+
+void Viewer::start_stretch(int index) {
+    if (!stretch_ || index < 0 || index >= static_cast<int>(stretch_->library().size())) return;
+    if (!stretch_->showing_clip()) emphasised_before_stretch_ = world_->display.emphasised;
+    stretch_->player().set_loop(settings_.stretch_loop);
+    stretch_->start(index, current_pose());
+    world_->display.emphasised.clear();
+    if (const anim::Clip* c = stretch_->player().clip())
+        for (const auto& id : c->info.targets) world_->display.emphasised.insert(id);
+    // Frame the whole movement from the stretched side, turned a little toward the front.
+    const core::Bounds b = stretch_->clip_bounds();
+    if (!b.empty()) {
+        const auto vp = scene_viewport();
+        core::OrbitCamera goal = camera_.goal_view();
+        constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
+        const bool left = stretch_->player().side() == anim::Side::left;
+        goal.yaw_rad = left ? quarter_turn - toward_front : -quarter_turn + toward_front;
+        goal.pitch_rad = elevation;
+        goal.frame_box(b, static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1)));
+        // Room for the panels at the sides and the player bar below.
+        constexpr float margin = 1.3f;
+        goal.distance_m *= margin;
+        goal.target.y -= 0.12f * (b.max.y - b.min.y);
+        camera_.set_goal(goal);
+    }
+}
+
+void Viewer::stop_stretch() {
+    if (!stretch_ || !stretch_->showing_clip()) return;
+    stretch_->stop();
+    world_->display.emphasised = emphasised_before_stretch_;
+    frame_all(true);
+}
+
+void Viewer::set_stretch_side(anim::Side side) {
+    if (!stretch_ || stretch_->player().side() == side) return;
+    stretch_->player().set_side(side);
+    if (!stretch_->showing_clip()) return;
+    world_->display.emphasised.clear();
+    if (const anim::Clip* c = stretch_->player().clip())
+        for (const auto& id : c->info.targets) world_->display.emphasised.insert(id);
+    // Swing the camera round to the side being stretched.
+    core::OrbitCamera goal = camera_.goal_view();
+    goal.yaw_rad = -goal.yaw_rad;
+    camera_.set_goal(goal);
+}
+
+void Viewer::update_stretch(float dt) {
+    if (!stretch_) return;
+    stretch_->update(dt, posture_->displayed_pose(), posture_->target().tightness);
+    if (!stretch_->showing_clip() || !settings_.stretch_follow || camera_input_.dragging()) return;
+    // Follow: keep the body's centre in view as it kneels, lies down or folds.
+    core::Bounds b;
+    for (const auto& w : anat::forward_kinematics(world_->body().skeleton(), stretch_->pose())) b.add(w.translation);
+    if (b.empty()) return;
+    core::OrbitCamera goal = camera_.goal_view();
+    constexpr float follow_rate = 2.0f;  // 1/s: smooth, never jerky
+    const float k = 1.0f - std::exp(-follow_rate * dt);
+    glm::vec3 aim = b.center();
+    aim.y -= 0.12f * (b.max.y - b.min.y);  // as framed: the body sits above the player bar
+    goal.target += (aim - goal.target) * k;
+    camera_.set_goal(goal);
+}
+
+void Viewer::append_stretch_props(gfx::FrameDesc& frame) {
+    if (!stretch_ || !stretch_->showing_clip() || world_->has_user_model()) return;
+    if (!props_) props_ = std::make_unique<scene::PropRenderer>();
+    const auto boxes = stretch_->prop_boxes();
+    const auto strap = stretch_->strap_points(world_->body().world_from_bone());
+    props_->append(frame, boxes, strap);
+    frame.shadow_version ^= static_cast<std::uint64_t>(stretch_->player().selected() + 1) << 48;
+}
+
+bool Viewer::handle_stretch_shortcut(const SDL_KeyboardEvent& key) {
+    if (!stretch_ || !stretch_->showing_clip()) return false;
+    anim::Player& p = stretch_->player();
+    const bool ctrl = (key.keysym.mod & KMOD_CTRL) != 0;
+    if (ctrl) return false;
+    switch (key.keysym.sym) {
+        case SDLK_SPACE: if (p.playing()) p.pause(); else p.play(); return true;
+        case SDLK_n: p.next_phase(); return true;
+        case SDLK_LEFT: p.seek(p.time_s() - 2.0f); return true;
+        case SDLK_RIGHT: p.seek(p.time_s() + 2.0f); return true;
+        case SDLK_LEFTBRACKET: p.set_speed(p.speed() * 0.5f); notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false); return true;
+        case SDLK_RIGHTBRACKET: p.set_speed(p.speed() * 2.0f); notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false); return true;
+        case SDLK_l:
+            settings_.stretch_loop = !settings_.stretch_loop;
+            p.set_loop(settings_.stretch_loop);
+            notify(settings_.stretch_loop ? "Loop on" : "Loop off", false);
+            return true;
+        case SDLK_s: set_stretch_side(p.side() == anim::Side::right ? anim::Side::left : anim::Side::right); return true;
+        case SDLK_t:
+            stretch_->set_cue(!stretch_->cue());
+            notify(stretch_->cue() ? "Posterior-tilt cue on: the pelvis is held" : "Posterior-tilt cue off: tight muscles may tip the pelvis", false);
+            return true;
+        case SDLK_v: settings_.stretch_follow = !settings_.stretch_follow; notify(settings_.stretch_follow ? "Camera follows" : "Camera stays", false); return true;
+        case SDLK_r: p.seek(0.0f); return true;
+        case SDLK_BACKSPACE: stop_stretch(); return true;
+        case SDLK_ESCAPE:
+            if (world_->display.selection.kind != scene::Selection::Kind::none) return false;  // Esc clears the selection first
+            stop_stretch();
+            return true;
+        default: return false;
+    }
+}
+
+// [SECTION] Library and now playing (the "Stretches" tab)
+
+void Viewer::draw_stretches_tab() {
+    if (!stretch_) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "The stretch library could not be loaded:");
+        ImGui::TextUnformatted(stretch_error_.c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (stretch_->showing_clip()) {
+        draw_stretch_now_playing();
+        ImGui::Separator();
+    }
+    draw_stretch_library();
+}
+
+void Viewer::draw_stretch_library() {
+    const float em = ImGui::GetFontSize();
+    const anim::Library& lib = stretch_->library();
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##stretch_search", "Search stretches or muscles", stretch_search_, sizeof(stretch_search_));
+    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+    ImGui::SetNextItemWidth(third);
+    if (ImGui::BeginCombo("##group", group_choices[stretch_group_filter_].label, ImGuiComboFlags_HeightLarge)) {
+        for (int i = 0; i < static_cast<int>(std::size(group_choices)); ++i)
+            if (ImGui::Selectable(group_choices[i].label, i == stretch_group_filter_)) stretch_group_filter_ = i;
+        ImGui::EndCombo();
+    }
+    tooltip("Which muscles the stretch is for");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(third);
+    ImGui::Combo("##position", &stretch_position_filter_, position_choices, static_cast<int>(std::size(position_choices)));
+    tooltip("The starting position");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(third);
+    ImGui::Combo("##difficulty", &stretch_difficulty_filter_, difficulty_choices, static_cast<int>(std::size(difficulty_choices)));
+
+    const auto& catalogue = world_->body().catalogue();
+    int shown = 0;
+    if (ImGui::BeginChild("##stretch_list", ImVec2(0, 0), false)) {
+        std::string last_group;
+        for (std::size_t i = 0; i < lib.size(); ++i) {
+            const anim::StretchInfo& info = lib.info(i);
+            if (stretch_group_filter_ > 0 && info.group != group_choices[stretch_group_filter_].id) continue;
+            if (stretch_position_filter_ > 0 && static_cast<int>(info.position) != stretch_position_filter_ - 1) continue;
+            if (stretch_difficulty_filter_ > 0 && info.difficulty != stretch_difficulty_filter_) continue;
+            bool match = contains_ci(info.name, stretch_search_) || contains_ci(info.group, stretch_search_);
+            for (const auto& t : info.targets)
+                for (const auto& m : catalogue.muscles)
+                    if (m.id == t && contains_ci(m.name, stretch_search_)) match = true;
+            if (!match) continue;
+            ++shown;
+            if (info.group != last_group) {
+                last_group = info.group;
+                for (const auto& g : group_choices)
+                    if (info.group == g.id) ImGui::TextDisabled("%s", g.label);
+            }
+            ImGui::PushID(static_cast<int>(i));
+            const bool current = stretch_->showing_clip() && stretch_->player().selected() == static_cast<int>(i);
+            if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, em * 2.3f))) start_stretch(static_cast<int>(i));
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(em * 24.0f);
+                ImGui::TextUnformatted(info.evidence.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ImGui::SameLine(em * 0.4f);
+            ImGui::BeginGroup();
+            ImGui::TextUnformatted(info.name.c_str());
+            std::string targets;
+            for (const auto& t : info.targets)
+                for (const auto& m : catalogue.muscles)
+                    if (m.id == t) targets += (targets.empty() ? "" : ", ") + m.name;
+            ImGui::TextDisabled("%s, %s: %s", position_name(info.position), difficulty_name(info.difficulty), targets.c_str());
+            ImGui::EndGroup();
+            ImGui::PopID();
+        }
+        if (shown == 0) ImGui::TextDisabled("No stretch matches. Clear the search or the filters.");
+    }
+    ImGui::EndChild();
+}
+
+void Viewer::draw_stretch_now_playing() {
+    const float em = ImGui::GetFontSize();
+    const anim::Player& p = stretch_->player();
+    const anim::Clip* clip = p.clip();
+    if (!clip) return;
+    const anim::StretchInfo& info = clip->info;
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextWrapped("%s", info.name.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s side, %s, %s", p.side() == anim::Side::right ? "Right" : "Left", position_name(info.position), difficulty_name(info.difficulty));
+    ImGui::TextWrapped("%s", info.dosage.c_str());
+
+    // Live meters: how far each target is toward its normal end range.
+    const auto& body = world_->body();
+    const auto& states = body.muscle_states();
+    const auto targets = stretch_->targets();
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Stretch toward the normal end range");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    tooltip("0 % is the muscle's length standing upright, 100 % its length at the end of a normal range of motion "
+            "(musculotendon length, gait2392 geometry). Above 100 % means past a typical end range.");
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        const std::size_t i = targets[k];
+        const auto& m = body.catalogue().muscles[i];
+        const float r = states[i].relative_elongation;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = em * 1.25f;
+        constexpr float full_scale = 1.25f;  // room to show "past the end range"
+        dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(45, 50, 60, 255), em * 0.2f);
+        const float fill = std::clamp(r / full_scale, 0.0f, 1.0f);
+        const glm::vec3 c = scene::Body::heat_color(std::max(r, 0.0f));
+        dl->AddRectFilled(pos, ImVec2(pos.x + w * fill, pos.y + h), ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 0.9f)), em * 0.2f);
+        const float end_x = pos.x + w / full_scale;
+        dl->AddLine(ImVec2(end_x, pos.y), ImVec2(end_x, pos.y + h), IM_COL32(255, 255, 255, 200), 2.0f);
+        dl->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + em * 0.35f, pos.y + h), curve_color(k), em * 0.2f);
+        char text[160];
+        std::snprintf(text, sizeof(text), "%s  %.0f %%", m.display_name().c_str(), static_cast<double>(100.0f * r));
+        dl->AddText(ImVec2(pos.x + em * 0.6f, pos.y + (h - em) * 0.5f), IM_COL32(255, 255, 255, 255), text);
+        ImGui::Dummy(ImVec2(w, h));
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::Text("%s", m.display_name().c_str());
+            ImGui::Text("Length %.1f cm (standing %.1f cm, %+.1f %%)", static_cast<double>(100.0f * states[i].length_m),
+                        static_cast<double>(100.0f * m.neutral_length_m), static_cast<double>(100.0f * states[i].change_m / m.neutral_length_m));
+            ImGui::Text("Passive force %.0f N", static_cast<double>(states[i].passive_force_n));
+            ImGui::TextDisabled("End range: %s", m.end_range.source.c_str());
+            ImGui::EndTooltip();
+        }
+        if (ImGui::IsItemClicked()) select({scene::Selection::Kind::muscle, m.id});
+    }
+    draw_stretch_plot(em * 6.0f);
+
+    // The pelvis and tight muscles.
+    bool cue = stretch_->cue();
+    ImGui::Checkbox("Camera follows (V)", &settings_.stretch_follow);
+    tooltip("Keep the body centred as it kneels, lies down or folds");
+    if (ImGui::Checkbox("Posterior-tilt cue (T)", &cue)) stretch_->set_cue(cue);
+    tooltip("On: the person holds the pelvis tucked (buttock squeezed, lower belly drawn in), as the clip shows.\n"
+            "Off: muscles set tight in the Posture tab may tip the pelvis, arching or flattening the low back.");
+    const float comp = stretch_->compensation_deg();
+    const bool any_tight = std::any_of(posture_->target().tightness.begin(), posture_->target().tightness.end(), [](float t) { return t > 0.0f; });
+    if (cue) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("The pelvis is held where the technique puts it.");
+        ImGui::PopStyleColor();
+    } else if (!any_tight) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Muscles are at normal length, so the pelvis stays put. Set tightness in the Posture tab to see compensation.");
+        ImGui::PopStyleColor();
+    } else if (std::abs(comp) >= 0.5f) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.98f, 0.78f, 0.43f, 1.0f));
+        ImGui::TextWrapped("Tight muscles tip the pelvis %.1f\xC2\xB0 %s. Turn on the cue to hold it.", static_cast<double>(std::abs(comp)),
+                           comp > 0.0f ? "forward: the low back arches and the hip flexors slacken" : "back: the low back flattens");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Tight muscles barely move the pelvis here (%.1f\xC2\xB0).", static_cast<double>(comp));
+        ImGui::PopStyleColor();
+    }
+
+    if (ImGui::CollapsingHeader("Steps", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (std::size_t s = 0; s < info.steps.size(); ++s) {
+            const bool now = static_cast<int>(s) == p.step();
+            if (now) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.5f, 1.0f));
+            ImGui::TextWrapped("%zu. %s", s + 1, info.steps[s].c_str());
+            if (now) ImGui::PopStyleColor();
+        }
+    }
+    if (ImGui::CollapsingHeader("Cues"))
+        for (const auto& c : info.cues) ImGui::BulletText("%s", c.c_str());
+    if (ImGui::CollapsingHeader("Common mistakes"))
+        for (const auto& c : info.mistakes) ImGui::BulletText("%s", c.c_str());
+    if (ImGui::CollapsingHeader("Evidence and sources")) {
+        ImGui::TextWrapped("%s", info.evidence.c_str());
+        for (const auto& c : info.sources) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::BulletText("%s", c.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    if (!info.secondary.empty() && ImGui::CollapsingHeader("Also stretched")) {
+        for (std::size_t i : stretch_->secondary()) {
+            const auto& m = body.catalogue().muscles[i];
+            ImGui::BulletText("%s  %.0f %%", m.display_name().c_str(), static_cast<double>(100.0f * states[i].relative_elongation));
+        }
+    }
+}
+
+void Viewer::draw_stretch_plot(float height) {
+    const biomech::StretchReport& r = stretch_->curves();
+    const auto targets = stretch_->targets();
+    const anim::Clip* clip = stretch_->player().clip();
+    if (r.times_s.size() < 2 || !clip) return;
+    const float em = ImGui::GetFontSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 p1(p0.x + w, p0.y + height);
+    dl->AddRectFilled(p0, p1, IM_COL32(30, 34, 42, 255), em * 0.2f);
+    const float duration = std::max(r.duration_s, 1e-3f);
+    auto x_of = [&](float t) { return p0.x + w * t / duration; };
+    float top = 1.25f;
+    for (std::size_t i : targets)
+        for (const auto& row : r.relative_elongation) top = std::max(top, row[i] * 1.05f);
+    auto y_of = [&](float v) { return p1.y - (height - 2.0f) * std::clamp(v, 0.0f, top) / top; };
+    // Phase bands.
+    for (std::size_t k = 0; k + 1 < clip->keys.size(); ++k)
+        if (clip->keys[k].phase == anim::Phase::hold)
+            dl->AddRectFilled(ImVec2(x_of(clip->keys[k].t_s), p0.y), ImVec2(x_of(clip->keys[k + 1].t_s), p1.y), phase_color(anim::Phase::hold, 0.14f));
+    // The normal end range.
+    dl->AddLine(ImVec2(p0.x, y_of(1.0f)), ImVec2(p1.x, y_of(1.0f)), IM_COL32(255, 255, 255, 90), 1.0f);
+    dl->AddText(ImVec2(p0.x + em * 0.2f, y_of(1.0f) - em * 1.05f), IM_COL32(255, 255, 255, 120), "end range");
+    for (std::size_t k = 0; k < targets.size(); ++k) {
+        std::vector<ImVec2> pts;
+        pts.reserve(r.times_s.size());
+        for (std::size_t s = 0; s < r.times_s.size(); ++s) pts.emplace_back(x_of(r.times_s[s]), y_of(r.relative_elongation[s][targets[k]]));
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), curve_color(k), 0, 2.0f);
+    }
+    const float x = x_of(stretch_->player().time_s());
+    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), IM_COL32(255, 255, 255, 220), 1.5f);
+    ImGui::InvisibleButton("##plot", ImVec2(w, height));
+    if (ImGui::IsItemActive()) stretch_->player().seek((ImGui::GetIO().MousePos.x - p0.x) / w * duration);
+    tooltip("Each target's stretch over the whole clip (hold phases shaded). Click or drag to scrub.");
+}
+
+// [SECTION] Player bar
+
+void Viewer::draw_stretch_player() {
+    player_bar_height_ = 0.0f;
+    if (!stretch_ || !stretch_->showing_clip()) return;
+    anim::Player& p = stretch_->player();
+    const anim::Clip* clip = p.clip();
+    if (!clip) return;
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
+    const float width = std::min(vp->Size.x * 0.6f, em * 46.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize;
+    if (ImGui::Begin("##stretch_player", nullptr, flags)) {
+        // Phase chip, step text and the hold timer.
+        const anim::Phase phase = p.phase();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const char* pname = phase_name(phase);
+        const ImVec2 chip = ImGui::GetCursorScreenPos();
+        const ImVec2 ts = ImGui::CalcTextSize(pname);
+        dl->AddRectFilled(chip, ImVec2(chip.x + ts.x + em, chip.y + ts.y + em * 0.3f), phase_color(phase), em * 0.5f);
+        dl->AddText(ImVec2(chip.x + em * 0.5f, chip.y + em * 0.15f), IM_COL32(20, 22, 28, 255), pname);
+        ImGui::Dummy(ImVec2(ts.x + em, ts.y + em * 0.3f));
+        const anim::HoldTimer hold = p.hold();
+        ImGui::SameLine();
+        if (hold.holding) {
+            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "Hold %.0f s of %.0f s", static_cast<double>(std::floor(hold.held_s)), static_cast<double>(hold.total_s));
+        } else if (hold.total_s > 0.0f) {
+            ImGui::TextDisabled("Hold %.0f s", static_cast<double>(hold.total_s));
+        }
+        if (p.loop()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("  Repetition %d of %d to %d", p.reps_done() + 1, clip->info.reps.min, clip->info.reps.max);
+        }
+        ImGui::PushFont(fonts_.large);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(p.step_text().empty() ? " " : p.step_text().c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        if (hold.holding && hold.total_s > 0.0f) {
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.96f, 0.71f, 0.27f, 1.0f));
+            ImGui::ProgressBar(hold.held_s / hold.total_s, ImVec2(-1.0f, em * 0.35f), "");
+            ImGui::PopStyleColor();
+        }
+
+        // Timeline: phase bands, keyframe ticks, playhead; click or drag to scrub.
+        const ImVec2 t0 = ImGui::GetCursorScreenPos();
+        const float tw = ImGui::GetContentRegionAvail().x, th = em * 1.1f;
+        const float duration = std::max(p.duration_s(), 1e-3f);
+        auto x_of = [&](float t) { return t0.x + tw * t / duration; };
+        for (std::size_t k = 0; k + 1 < clip->keys.size(); ++k)
+            dl->AddRectFilled(ImVec2(x_of(clip->keys[k].t_s), t0.y + th * 0.3f), ImVec2(x_of(clip->keys[k + 1].t_s), t0.y + th * 0.7f),
+                              phase_color(clip->keys[k].phase, 0.85f));
+        for (const auto& k : clip->keys) dl->AddLine(ImVec2(x_of(k.t_s), t0.y + th * 0.2f), ImVec2(x_of(k.t_s), t0.y + th * 0.8f), IM_COL32(20, 22, 28, 200), 1.0f);
+        const float px = x_of(p.time_s());
+        dl->AddCircleFilled(ImVec2(px, t0.y + th * 0.5f), em * 0.45f, IM_COL32(255, 255, 255, 255));
+        ImGui::InvisibleButton("##timeline", ImVec2(tw, th));
+        if (ImGui::IsItemActivated()) {
+            was_playing_before_scrub_ = p.playing();
+            p.pause();
+        }
+        if (ImGui::IsItemActive()) p.seek((ImGui::GetIO().MousePos.x - t0.x) / tw * duration);
+        if (ImGui::IsItemDeactivated() && was_playing_before_scrub_) p.play();
+        if (ImGui::IsItemHovered()) {
+            const float t = std::clamp((ImGui::GetIO().MousePos.x - t0.x) / tw * duration, 0.0f, duration);
+            ImGui::SetTooltip("%s  %s", format_time(t).c_str(), phase_name(anim::phase_at(*clip, t)));
+        }
+
+        // Transport.
+        if (ImGui::Button("|<")) p.seek(0.0f);
+        tooltip("Back to the start (R)");
+        ImGui::SameLine();
+        if (ImGui::Button(p.playing() ? "Pause" : "Play", ImVec2(em * 4.0f, 0.0f))) {
+            if (p.playing()) p.pause();
+            else p.play();
+        }
+        tooltip("Play or pause (Space)");
+        ImGui::SameLine();
+        if (ImGui::Button("Next")) p.next_phase();
+        tooltip("Jump to the next phase: set up, move, hold, return (N)");
+        ImGui::SameLine();
+        ImGui::Text("%s / %s", format_time(p.time_s()).c_str(), format_time(p.duration_s()).c_str());
+        ImGui::SameLine();
+        float speed = p.speed();
+        ImGui::SetNextItemWidth(em * 6.5f);
+        if (ImGui::SliderFloat("##speed", &speed, anim::Player::min_speed, anim::Player::max_speed, "%.2fx", ImGuiSliderFlags_Logarithmic)) p.set_speed(speed);
+        tooltip("Playback speed, 0.25x to 2x ([ and ] halve and double it)");
+        ImGui::SameLine();
+        bool loop = p.loop();
+        if (ImGui::Checkbox("Loop", &loop)) {
+            p.set_loop(loop);
+            settings_.stretch_loop = loop;
+        }
+        tooltip("Repeat the stretch, counting repetitions (L)");
+        ImGui::SameLine();
+        int side = p.side() == anim::Side::right ? 0 : 1;
+        const bool both = clip->info.side == anim::ClipSide::both;
+        ImGui::BeginDisabled(both);
+        ImGui::SetNextItemWidth(em * 5.0f);
+        if (ImGui::Combo("##side", &side, "Right\0Left\0")) set_stretch_side(side == 0 ? anim::Side::right : anim::Side::left);
+        ImGui::EndDisabled();
+        tooltip(both ? "This stretch works both sides at once" : "The side being stretched (S)");
+        ImGui::SameLine();
+        if (ImGui::Button("Stop")) stop_stretch();
+        tooltip("Back to the standing posture (Backspace or Esc)");
+        player_bar_height_ = ImGui::GetWindowHeight();
+    }
+    ImGui::End();
+}
+
+}  // namespace ui
