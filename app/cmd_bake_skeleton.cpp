@@ -44,7 +44,8 @@ int run(const Options& o) {
     if (ec || !core::fs::is_directory(folder)) throw core::Error(out.string() + ": cannot create the folder " + folder.string() + (ec ? ": " + ec.message() : ""));
     if (core::fs::is_directory(out)) throw core::Error(out.string() + ": is a folder, not a file");
 
-    const anat::Skeleton skeleton = anat::build_default_skeleton({o.stature_m, o.pelvic_incidence_deg});
+    // With a landmark at every muscle origin and insertion, so the bones are shaped to carry them.
+    const anat::Skeleton skeleton = bonegen::skeleton_for_bake({o.stature_m, o.pelvic_incidence_deg});
     bonegen::Options g;
     g.detail = o.detail == "fine" ? bonegen::Detail::fine : bonegen::Detail::standard;
     g.skin = !o.no_skin;

@@ -7,6 +7,7 @@
 // [SECTION] Layout
 #include "bonegen/generator.hpp"
 
+#include "anatomy/muscle_catalogue.hpp"
 #include "bonegen/mesher.hpp"
 #include "bonegen/parts.hpp"
 #include "core/error.hpp"
@@ -129,6 +130,8 @@ void fit_landmarks(Part& part, const Rig& rig, std::vector<std::string>& warning
                 warnings.push_back("landmark " + l.name + " (a centre) lies outside " + part.name);
             continue;
         }
+        // Muscle attachments do not reshape the bone: they are marked on its surface after meshing.
+        if (l.name.find("_origin_") != std::string::npos || l.name.find("_insertion_") != std::string::npos) continue;
         if (d < -rig.mm(2.5f)) {
             char buf[160];
             std::snprintf(buf, sizeof buf, "landmark %s lies %.1f mm inside %s", l.name.c_str(), -d * 1e3, part.name.c_str());
@@ -263,6 +266,12 @@ glm::vec3 closest_on_triangle(const glm::vec3& p, const glm::vec3& a, const glm:
 
 }  // namespace
 
+anat::Skeleton skeleton_for_bake(const anat::SkeletonParams& params) {
+    anat::Skeleton skeleton = anat::build_default_skeleton(params);
+    anat::add_attachment_landmarks(skeleton, anat::load_default_muscle_catalogue(skeleton));
+    return skeleton;
+}
+
 float distance_to_mesh(const std::vector<core::Vertex>& v, const std::vector<std::uint32_t>& idx, const glm::vec3& p) {
     float best = 1e30f;
     for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
@@ -270,6 +279,20 @@ float distance_to_mesh(const std::vector<core::Vertex>& v, const std::vector<std
         best = std::min(best, glm::length(p - q));
     }
     return best;
+}
+
+glm::vec3 closest_point_on_mesh(const std::vector<core::Vertex>& v, const std::vector<std::uint32_t>& idx, const glm::vec3& p) {
+    float best = 1e30f;
+    glm::vec3 at = p;
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
+        const glm::vec3 q = closest_on_triangle(p, v[idx[t]].position, v[idx[t + 1]].position, v[idx[t + 2]].position);
+        const float d = glm::length(p - q);
+        if (d < best) {
+            best = d;
+            at = q;
+        }
+    }
+    return at;
 }
 
 bool point_inside_mesh(const std::vector<core::Vertex>& v, const std::vector<std::uint32_t>& idx, const glm::vec3& p) {
@@ -406,12 +429,31 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
     for (std::size_t i = 0; i < parts.size(); ++i)
         if (parts[i].mirror_of >= 0) finished[i] = mirrored_mesh(finished[static_cast<std::size_t>(parts[i].mirror_of)], parts[i].name);
 
-    // How well the finished meshes carry the landmarks (world coordinates still).
+    // How well the finished meshes carry the landmarks (world coordinates still). A muscle
+    // attachment is marked where its bone's surface is nearest the published point (the attachment
+    // region): they differ by millimetres for most, by centimetres where the published point
+    // stands for something we do not model as bone (gait2392's quadriceps insert on a moving
+    // patella point in the tibia's frame; the abdominal insertions sit on a generic rib cage). The
+    // muscle path keeps the published point.
+    std::vector<glm::vec3> landmark_position(skeleton.landmarks.size());
+    for (std::size_t li = 0; li < skeleton.landmarks.size(); ++li) landmark_position[li] = skeleton.landmarks[li].position;
+    auto is_attachment = [](const std::string& name) {
+        return name.find("_origin_") != std::string::npos || name.find("_insertion_") != std::string::npos;
+    };
     for (std::size_t li = 0; li < skeleton.landmarks.size(); ++li) {
         const anat::Landmark& l = skeleton.landmarks[li];
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (parts[i].name != l.bone) continue;
-            const glm::vec3 p = skeleton.landmark_rest_world(static_cast<int>(li));
+            glm::vec3 p = skeleton.landmark_rest_world(static_cast<int>(li));
+            constexpr float on_surface_m = 0.0025f;
+            if (l.kind == anat::LandmarkKind::surface && is_attachment(l.name)) {
+                const glm::vec3 q = closest_point_on_mesh(finished[i].vertices, finished[i].indices, p);
+                const float off = glm::length(q - p);
+                if (off > on_surface_m) {
+                    landmark_position[li] += q - p;
+                    p = q;
+                }
+            }
             Report::LandmarkFit fit{l.name, l.bone, l.kind == anat::LandmarkKind::surface,
                                     distance_to_mesh(finished[i].vertices, finished[i].indices, p), point_inside_mesh(finished[i].vertices, finished[i].indices, p)};
             if (fit.surface && fit.distance_m > 0.003f)
@@ -443,8 +485,9 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
             asset.nodes.push_back({parts[i].name, node, glm::vec3(0.0f), {static_cast<int>(asset.meshes.size())}});
             asset.meshes.push_back(std::move(m));
         }
-        for (const auto& l : skeleton.landmarks)
-            if (l.joint == static_cast<int>(ji)) asset.nodes.push_back({"landmark:" + l.name, node, l.position, {}});
+        for (std::size_t li = 0; li < skeleton.landmarks.size(); ++li)
+            if (skeleton.landmarks[li].joint == static_cast<int>(ji))
+                asset.nodes.push_back({"landmark:" + skeleton.landmarks[li].name, node, landmark_position[li], {}});
     }
     for (const auto& [name, tris] : by_region) report.regions.push_back({name, tris});
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

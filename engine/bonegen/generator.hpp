@@ -21,6 +21,7 @@
 #pragma once
 
 #include "anatomy/skeleton.hpp"
+#include "anatomy/skeleton_builder.hpp"
 #include "core/mesh.hpp"
 
 #include <string>
@@ -69,6 +70,11 @@ struct SkeletonAsset {
 };
 
 SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& options = {});
+
+// The rig the bake uses: the parametric skeleton plus a landmark at every muscle origin and
+// insertion of the catalogue (assets/muscles/muscles.json), named <muscle>_origin_<side> and
+// <muscle>_insertion_<side>.
+anat::Skeleton skeleton_for_bake(const anat::SkeletonParams& params);
 
 // Geometry queries on a finished mesh (used for the landmark report and by tests).
 float distance_to_mesh(const std::vector<core::Vertex>& vertices, const std::vector<std::uint32_t>& indices, const glm::vec3& p);
