@@ -1,3 +1,8 @@
+// ui/snapshot.cpp: one frame offscreen, and the pieces the video export reuses for every frame.
+//
+// [SECTION] Sizes
+// [SECTION] Reusable pieces
+// [SECTION] The snapshot
 #include "ui/snapshot.hpp"
 
 #include "core/error.hpp"
@@ -20,6 +25,8 @@
 
 namespace ui {
 
+// [SECTION] Sizes
+
 std::optional<glm::ivec2> parse_size(const std::string& text) {
     const auto x = text.find_first_of("xX");
     if (x == std::string::npos) return std::nullopt;
@@ -34,66 +41,115 @@ std::optional<glm::ivec2> parse_size(const std::string& text) {
     return glm::ivec2(w, h);
 }
 
-namespace {
+// [SECTION] Reusable pieces
 
-// ImGui, just for drawing labels into an offscreen image.
-class OffscreenImGui {
-public:
-    explicit OffscreenImGui(glm::ivec2 size) : previous_(ImGui::GetCurrentContext()) {
-        context_ = ImGui::CreateContext();
-        ImGui::SetCurrentContext(context_);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
-        io.DeltaTime = 1.0f / 60.0f;
-        // Text proportional to the picture: as on a 900-pixel-high window at 1.2x.
-        load_fonts(std::max(0.8f, static_cast<float>(size.y) / 900.0f * 1.2f));
-        ImGui_ImplOpenGL3_Init("#version 330 core");
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-    }
-    ~OffscreenImGui() {
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui::DestroyContext(context_);
-        ImGui::SetCurrentContext(previous_);
-    }
-    OffscreenImGui(const OffscreenImGui&) = delete;
-    OffscreenImGui& operator=(const OffscreenImGui&) = delete;
-    void render() {
-        ImGui::Render();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    }
+OffscreenContext::OffscreenContext() {
+    platform::WindowDesc desc;
+    desc.title = "anatomy offscreen";
+    desc.width = 64;  // never shown: every frame renders into its own framebuffer
+    desc.height = 64;
+    desc.offscreen = true;
+    window_ = std::make_unique<platform::Window>(desc);
+    shaders_ = std::make_unique<gfx::ShaderLibrary>(core::shader_dir());
+    renderer_ = std::make_unique<gfx::Renderer>(*shaders_);
+    world_ = std::make_unique<scene::World>();
+}
 
-private:
-    ImGuiContext* previous_ = nullptr;
-    ImGuiContext* context_ = nullptr;
-};
+OffscreenContext::~OffscreenContext() {
+    // GL objects go before the context that owns them.
+    world_.reset();
+    renderer_.reset();
+    shaders_.reset();
+}
 
-}  // namespace
+OffscreenImGui::OffscreenImGui(glm::ivec2 size) : size_(size) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
+    // Text proportional to the picture: as on a 900-pixel-high window at 1.2x.
+    fonts_ = load_fonts(std::max(0.8f, static_cast<float>(size.y) / 900.0f * 1.2f));
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui::SetCurrentContext(previous);
+}
+
+OffscreenImGui::~OffscreenImGui() {
+    // The caller's context may already be gone (the viewer shutting down): GetCurrentContext is
+    // then null, and stays so.
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(context_);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(context_);
+    ImGui::SetCurrentContext(previous == context_ ? nullptr : previous);
+}
+
+void OffscreenImGui::draw(const std::function<void()>& draw) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // ImGui wants time to pass; nothing here animates
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui::SetCurrentContext(previous);
+}
 
 gfx::Image render_labelled_image(gfx::Renderer& renderer, const gfx::FrameDesc& frame, glm::ivec2 size,
                                  const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre) {
     if (labels.empty()) return renderer.render_to_image(frame, size);
     OffscreenImGui imgui(size);
     return renderer.render_to_image(frame, size, [&](GLuint) {
-        draw_world_labels(ImGui::GetForegroundDrawList(), frame.camera, glm::vec2(size), 1.0f, labels, centre);
-        imgui.render();
+        imgui.draw([&] { draw_world_labels(ImGui::GetForegroundDrawList(), frame.camera, glm::vec2(size), 1.0f, labels, centre); });
     });
 }
 
+core::OrbitCamera stretch_camera(const core::Bounds& bounds, bool left_side, float aspect) {
+    core::OrbitCamera cam;
+    constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
+    cam.yaw_rad = left_side ? quarter_turn - toward_front : -quarter_turn + toward_front;
+    cam.pitch_rad = elevation;
+    cam.frame_box(bounds, aspect);
+    return cam;
+}
+
+int find_stretch(const anim::Library& library, const std::string& id) {
+    const int index = library.find(id);
+    if (index >= 0) return index;
+    std::string ids;
+    for (std::size_t i = 0; i < library.size(); ++i) ids += (ids.empty() ? "" : ", ") + library.info(i).id;
+    throw core::Error("--stretch: no stretch \"" + id + "\" (one of: " + ids + ")");
+}
+
+void add_prop_bounds(core::Bounds& bounds, std::span<const scene::StretchState::PropBox> props) {
+    for (const auto& p : props)
+        if (p.id != "wall") {
+            bounds.add(p.center - glm::abs(p.axes * p.half_extent));
+            bounds.add(p.center + glm::abs(p.axes * p.half_extent));
+        }
+}
+
+void append_ghost(gfx::FrameDesc& frame, const scene::Body& body, const anat::Pose& neutral) {
+    const auto ghost_world = anat::forward_kinematics(body.skeleton(), neutral);
+    const std::size_t before = frame.items.size();
+    body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
+    for (std::size_t i = before; i < frame.items.size(); ++i) {
+        frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
+        frame.items[i].casts_shadow = false;
+        frame.items[i].per_vertex_ids = false;
+    }
+}
+
+// [SECTION] The snapshot
+
 void take_snapshot(const SnapshotRequest& rq) {
-    platform::WindowDesc desc;
-    desc.title = "anatomy snapshot";
-    desc.width = 64;
-    desc.height = 64;
-    desc.offscreen = true;
-    platform::Window window(desc);
-    gfx::ShaderLibrary shaders(core::shader_dir());
-    gfx::Renderer renderer(shaders);
     // Read the profile first: a broken file fails before any rendering.
     std::optional<scene::Profile> profile;
     if (rq.profile) profile = scene::load_profile(*rq.profile);
-    scene::World world;
+    OffscreenContext context;
+    scene::World& world = context.world();
     if (rq.model) world.load_user_model(*rq.model);
 
     gfx::FrameDesc frame;
@@ -111,12 +167,7 @@ void take_snapshot(const SnapshotRequest& rq) {
         body.set_pose(posture.displayed_pose());
         if (!rq.stretch.empty()) {
             stretch = std::make_unique<scene::StretchState>(body.skeleton(), body.catalogue());
-            const int index = stretch->library().find(rq.stretch);
-            if (index < 0) {
-                std::string ids;
-                for (std::size_t i = 0; i < stretch->library().size(); ++i) ids += (ids.empty() ? "" : ", ") + stretch->library().info(i).id;
-                throw core::Error("--stretch: no stretch \"" + rq.stretch + "\" (one of: " + ids + ")");
-            }
+            const int index = find_stretch(stretch->library(), rq.stretch);
             anim::Player& player = stretch->player();
             player.set_side(rq.stretch_left ? anim::Side::left : anim::Side::right);
             stretch->set_cue(rq.stretch_cue);
@@ -164,16 +215,7 @@ void take_snapshot(const SnapshotRequest& rq) {
             props = std::make_unique<scene::PropRenderer>();
             props->append(frame, stretch->prop_boxes(), stretch->strap_points(body.world_from_bone()));
         }
-        if (rq.ghost) {
-            const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture.solver().pose_at(posture.neutral().dofs));
-            const std::size_t before = frame.items.size();
-            body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
-            for (std::size_t i = before; i < frame.items.size(); ++i) {
-                frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
-                frame.items[i].casts_shadow = false;
-                frame.items[i].per_vertex_ids = false;
-            }
-        }
+        if (rq.ghost) append_ghost(frame, body, posture.solver().pose_at(posture.neutral().dofs));
         if (profile) {
             // Pinned notes become labels at their structures.
             for (const auto& a : profile->annotations) {
@@ -206,27 +248,16 @@ void take_snapshot(const SnapshotRequest& rq) {
     const float aspect = static_cast<float>(rq.size.x) / static_cast<float>(rq.size.y);
     frame.camera.set_preset(rq.view);
     core::Bounds b = world.bounds();
-    if (stretch) {
-        for (const auto& p : stretch->prop_boxes())
-            if (p.id != "wall") {
-                b.add(p.center - glm::abs(p.axes * p.half_extent));
-                b.add(p.center + glm::abs(p.axes * p.half_extent));
-            }
-        if (!rq.view_given) {
-            // From the side being stretched, turned a little toward the front and from a little above.
-            constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
-            frame.camera.yaw_rad = rq.stretch_left ? quarter_turn - toward_front : -quarter_turn + toward_front;
-            frame.camera.pitch_rad = elevation;
-        }
-    }
-    frame.camera.frame_box(b, aspect);
+    if (stretch) add_prop_bounds(b, stretch->prop_boxes());
+    if (stretch && !rq.view_given) frame.camera = stretch_camera(b, rq.stretch_left, aspect);
+    else frame.camera.frame_box(b, aspect);
     if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
         // Leave room for the labels beside the body.
         frame.camera.distance_m *= 1.12f;
     }
 
     const glm::vec3 centre = world.has_user_model() ? b.center() : body.world_from_bone()[0].translation;
-    const gfx::Image image = render_labelled_image(renderer, frame, rq.size, labels, centre);
+    const gfx::Image image = render_labelled_image(context.renderer(), frame, rq.size, labels, centre);
     if (const std::string errs = gfx::gl_errors(); !errs.empty()) throw core::Error("OpenGL error while rendering: " + errs);
     gfx::write_png(rq.output, image);
 }

@@ -1,5 +1,9 @@
 // ui/snapshot.hpp: renders one frame offscreen (no display needed) and writes a PNG: the body in
 // a posture, with colour modes, highlights, measurement overlays and labels, or a model file.
+//
+// The pieces it is made of are shared with the video export (ui/video_export.hpp), which renders
+// thousands of frames: a GL context, renderer and world made once (OffscreenContext), a private
+// ImGui context for labels and captions made once (OffscreenImGui), and the stretch camera.
 #pragma once
 
 #include "biomech/posture.hpp"
@@ -8,10 +12,19 @@
 #include "gfx/renderer.hpp"
 #include "scene/body.hpp"
 #include "scene/overlays.hpp"
+#include "scene/stretch_state.hpp"
+#include "ui/theme.hpp"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+struct ImGuiContext;
+
+namespace platform { class Window; }
+namespace scene { class World; }
 
 namespace ui {
 
@@ -39,12 +52,67 @@ struct SnapshotRequest {
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.
 void take_snapshot(const SnapshotRequest& request);
 
+// Parses "1600x900" (each side 16..16384). Returns nullopt on anything else.
+std::optional<glm::ivec2> parse_size(const std::string& text);
+
+// A hidden window with its GL 3.3 context, the shaders, a renderer and the world, made once and
+// reused for every frame: making them takes far longer than drawing a frame. Throws core::Error.
+class OffscreenContext {
+public:
+    OffscreenContext();
+    ~OffscreenContext();
+    OffscreenContext(const OffscreenContext&) = delete;
+    OffscreenContext& operator=(const OffscreenContext&) = delete;
+
+    gfx::ShaderLibrary& shaders() { return *shaders_; }
+    gfx::Renderer& renderer() { return *renderer_; }
+    scene::World& world() { return *world_; }
+
+private:
+    std::unique_ptr<platform::Window> window_;
+    std::unique_ptr<gfx::ShaderLibrary> shaders_;
+    std::unique_ptr<gfx::Renderer> renderer_;
+    std::unique_ptr<scene::World> world_;
+};
+
+// A private ImGui context that draws labels and captions into offscreen images, made once per
+// image size (its font atlas, sized to the picture, costs more than a frame). Needs a current GL
+// context; any other ImGui context (the viewer's) is left current after every call.
+class OffscreenImGui {
+public:
+    explicit OffscreenImGui(glm::ivec2 size);
+    ~OffscreenImGui();
+    OffscreenImGui(const OffscreenImGui&) = delete;
+    OffscreenImGui& operator=(const OffscreenImGui&) = delete;
+
+    // Runs `draw` inside one frame of this context, then renders it into the bound framebuffer.
+    void draw(const std::function<void()>& draw);
+    glm::ivec2 size() const { return size_; }
+    // Valid inside draw().
+    const Fonts& fonts() const { return fonts_; }
+
+private:
+    ImGuiContext* context_ = nullptr;
+    glm::ivec2 size_{0};
+    Fonts fonts_;
+};
+
 // Renders a frame offscreen at `size`, with labels drawn by a private ImGui context (the caller's
 // context, if any, is restored). Straight alpha, top row first.
 gfx::Image render_labelled_image(gfx::Renderer& renderer, const gfx::FrameDesc& frame, glm::ivec2 size,
                                  const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre);
 
-// Parses "1600x900" (each side 16..16384). Returns nullopt on anything else.
-std::optional<glm::ivec2> parse_size(const std::string& text);
+// The camera the snapshot and the video use for a stretch: from the side being stretched, turned
+// a little toward the front and from a little above, framing `bounds` at `aspect`.
+core::OrbitCamera stretch_camera(const core::Bounds& bounds, bool left_side, float aspect);
+
+// The index of stretch `id`; core::Error listing every id when there is none ("--stretch: ...").
+int find_stretch(const anim::Library& library, const std::string& id);
+
+// Adds the props to framing bounds; not a wall, which can be wide enough to shrink the body.
+void add_prop_bounds(core::Bounds& bounds, std::span<const scene::StretchState::PropBox> props);
+
+// Draws the bones of `neutral` (a pose) as a translucent blue ghost behind the body.
+void append_ghost(gfx::FrameDesc& frame, const scene::Body& body, const anat::Pose& neutral);
 
 }  // namespace ui
