@@ -3,10 +3,14 @@
 
 #include "anatomy/muscle_mesh.hpp"
 #include "anatomy/skeleton_builder.hpp"
+#include "anim/library.hpp"
+#include "anim/sampler.hpp"
 #include "biomech/muscle_mechanics.hpp"
 #include "biomech/posture.hpp"
 
 #include <benchmark/benchmark.h>
+
+#include <cmath>
 
 namespace bench {
 
@@ -41,10 +45,14 @@ void BM_posture_solve_warm(benchmark::State& state) {
 }
 BENCHMARK(BM_posture_solve_warm)->Unit(benchmark::kMillisecond);
 
-// Steps 3-5 of a frame: forward kinematics, every muscle path and its mechanics, and the swept
-// muscle geometry, for a pose that changes every frame.
+// A frame's CPU work while a stretch plays: sampling the clip (interpolation, contacts, inverse
+// kinematics, floor), forward kinematics, every muscle path and its mechanics, and the swept
+// muscle geometry. The half-kneeling lunge: four contacts, both legs solved every frame.
 void BM_simulation_frame(benchmark::State& state) {
     const auto& m = model();
+    static const anim::Rig rig = anim::load_default_rig(m.skeleton);
+    static const anim::Library library = anim::Library::load_default(rig);
+    const anim::Clip& clip = library.clip(static_cast<std::size_t>(library.find("half_kneeling_hip_flexor")));
     const anat::RigIndex ix(m.skeleton);
     std::vector<core::Rigid> world(m.skeleton.joints.size());
     anat::MusclePaths paths;
@@ -52,16 +60,13 @@ void BM_simulation_frame(benchmark::State& state) {
     std::vector<anat::MuscleStyle> styles(m.catalogue.muscles.size());
     core::MeshData mesh;
     std::vector<std::uint32_t> ids;
+    anim::Frame frame;
     float t = 0.0f;
     for (auto _ : state) {
-        anat::Coordinates c;
-        c.legs[0].hip_flexion_deg = 40.0f + 30.0f * std::sin(t);
-        c.legs[0].knee_flexion_deg = 20.0f + 20.0f * std::cos(t);
-        c.lumbar_extension_deg = 5.0f * std::sin(t);
-        t += 0.01f;
-        const anat::Pose pose = anat::pose_from_coordinates(m.skeleton, ix, c);
-        anat::forward_kinematics(m.skeleton, pose, world);
-        anat::evaluate_paths(m.catalogue, world, anat::path_coordinates(ix, pose), paths);
+        t = std::fmod(t + 1.0f / 60.0f, clip.duration_s());
+        anim::evaluate(rig, clip, t, frame);
+        anat::forward_kinematics(m.skeleton, frame.pose, world);
+        anat::evaluate_paths(m.catalogue, world, anat::path_coordinates(ix, frame.pose), paths);
         for (std::size_t i = 0; i < states.size(); ++i)
             states[i] = biomech::muscle_state(m.catalogue.muscles[i], paths.length_m[i], 0.0f, m.catalogue);
         mesh.vertices.clear();

@@ -6,7 +6,7 @@ namespace anat {
 
 namespace {
 glm::quat axis_angle_deg(float deg, const glm::vec3& axis) { return glm::angleAxis(core::deg_to_rad(deg), axis); }
-const glm::vec3 x_axis{1, 0, 0}, y_axis{0, 1, 0}, z_axis{0, 0, 1};
+const glm::vec3 y_axis{0, 1, 0}, z_axis{0, 0, 1};
 }  // namespace
 
 RigIndex::RigIndex(const Skeleton& s) {

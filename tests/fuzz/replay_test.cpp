@@ -2,6 +2,8 @@
 // targets exercise: what the fuzzer once found stays fixed. Runs in every `make test`.
 #include "anatomy/muscle_catalogue.hpp"
 #include "anatomy/skeleton_builder.hpp"
+#include "anim/clip.hpp"
+#include "anim/sampler.hpp"
 #include "assets/model.hpp"
 #include "biomech/presets.hpp"
 #include "core/error.hpp"
@@ -70,3 +72,12 @@ TEST(FuzzReplay, ModelImport) {
 }
 TEST(FuzzReplay, Story) { replay("fuzz_story", [](const std::string& t) { (void)scene::parse_story(t, "x.json"); }); }
 TEST(FuzzReplay, Skeleton) { replay("fuzz_skeleton", [](const std::string& t) { (void)anat::build_skeleton(t, "x.json", {}); }); }
+TEST(FuzzReplay, Clip) {
+    static const anim::Rig rig = anim::load_default_rig(skeleton());
+    replay("fuzz_clip", [](const std::string& t) {
+        const anim::Clip clip = anim::parse_clip(rig, t, "x.json");
+        anim::Frame f;
+        anim::evaluate(rig, anim::mirror_clip(rig, clip), 0.5f * clip.duration_s(), f);
+        for (const auto& w : f.world_from_bone) EXPECT_TRUE(std::isfinite(w.translation.y));
+    });
+}
