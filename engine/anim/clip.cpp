@@ -377,6 +377,10 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
         k.easing = from_string(easings, kn.get("easing").string_one_of(names_of(easings), "ease_in_out"));
         if (kn.has("step")) {
             k.step = kn["step"].integer(0, std::max(0, static_cast<int>(info.steps.size()) - 1), -1);
+            if (k.step >= 0 && idx(k.step) >= step_used.size()) {
+                kn["step"].problem("there is no step " + std::to_string(k.step) + " (the clip has " + std::to_string(info.steps.size()) + " steps)");
+                k.step = -1;
+            }
             if (k.step >= 0) step_used[idx(k.step)] = true;
         } else if (i == 0) {
             kn.problem("missing required field \"step\" (the first keyframe says which step text to show)");
