@@ -3,6 +3,7 @@
 #include "command.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "ui/snapshot.hpp"
 #include "ui/viewer.hpp"
 
 #include <iostream>
@@ -37,6 +38,12 @@ int run(int argc, char** argv) {
     cli.add_option("--preset", viewer.preset, "Start with a posture preset (see anatomy posture --help)");
     cli.add_option("--stretch", viewer.stretch, "Start playing a stretch (ids: anatomy stretches)");
     cli.add_option("--side", viewer.stretch_side, "With --stretch: the side stretched")->check(CLI::IsMember({"left", "right"}));
+    cli.add_option("--export-video", viewer.export_video,
+                   "Export the stretch on screen (or the guided story) through the Export video window, then close");
+    cli.add_option("--export-size", viewer.export_size, "With --export-video: frame size, WIDTHxHEIGHT")
+        ->check(CLI::Validator([](std::string& v) { return ui::parse_size(v) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720"; }, "WxH"))
+        ->capture_default_str();
+    cli.add_option("--export-fps", viewer.export_fps, "With --export-video: frames a second")->check(CLI::Range(1, 120))->capture_default_str();
     cli.add_option("--time", viewer.stretch_time_s, "With --stretch: show it paused at this time (seconds)")->check(CLI::Range(0.0, 3600.0));
 
     std::vector<CommandRun> commands;

@@ -99,6 +99,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
         posture_->snap();
         camera_.set_immediate(camera_.goal_view());
     }
+    if (!options.export_video.empty()) start_scripted_video_export();
 }
 
 Viewer::~Viewer() {
@@ -112,6 +113,8 @@ Viewer::~Viewer() {
     }
     save_settings(settings_);
     ImGui::SaveIniSettingsToDisk(ini_path_.c_str());
+    if (video_) end_video_export();  // closing mid-export leaves nothing half-written
+    video_.reset();
     props_.reset();
     stretch_.reset();
     posture_.reset();
@@ -130,6 +133,7 @@ glm::ivec4 Viewer::scene_viewport() const {
 
 void Viewer::notify(const std::string& text, bool error) {
     constexpr double show_s = 6.0;  // long enough to read two lines
+    if (error) core::log_error(text);  // errors reach stderr too, for scripts and bug reports
     notifications_.push_back({text, error, platform::now_s() + show_s});
     while (notifications_.size() > 4) notifications_.pop_front();
 }
@@ -249,6 +253,7 @@ void Viewer::handle_click(glm::ivec2 pixel) {
 int Viewer::run() {
     double last = platform::now_s();
     int frame_count = 0;
+    int exit_code = 0;
     while (running_) {
         const double frame_start = platform::now_s();
         SDL_Event e;
@@ -303,9 +308,12 @@ int Viewer::run() {
             if (!options_.ui_screenshot.empty()) save_window_image(options_.ui_screenshot);
             running_ = false;
         }
+        if (!options_.export_video.empty() && scripted_export_done(exit_code)) running_ = false;
         window_->swap();
     }
-    return 0;
+    // Closed before the scripted export ended: nothing was written.
+    if (!options_.export_video.empty() && !scripted_export_done(exit_code)) exit_code = 1;
+    return exit_code;
 }
 
 void Viewer::handle_event(const SDL_Event& e) {
@@ -432,6 +440,7 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
 // [SECTION] Panels
 
 void Viewer::draw_ui() {
+    draw_video_export_window();
     if (presenting_) {
         // Presentation: only the story, the labels and the comparison captions.
         if (!world_->has_user_model()) draw_labels();
@@ -500,6 +509,7 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
+        if (ImGui::MenuItem("Export video...")) show_export_video_ = true;
         if (ImGui::MenuItem("Save snapshot...", "Ctrl+S"))
             save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
         ImGui::Separator();

@@ -15,6 +15,11 @@ struct ViewerOptions {
     std::string stretch;        // a stretch to start playing (its id)
     std::string stretch_side;   // "left" or "right" (default)
     float stretch_time_s = -1.0f;  // >=0: show the stretch paused at this time
+    // Export the stretch on screen (or, with no stretch, the guided story) through the Export
+    // video window at start, then close: 0 when the file was written, 1 when it failed.
+    std::string export_video;   // output file (.mp4, .gif) or folder (a PNG sequence)
+    std::string export_size = "1280x720";
+    int export_fps = 30;
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

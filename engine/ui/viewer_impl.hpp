@@ -6,6 +6,7 @@
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
 // [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
 // [SECTION] Stretches               panel_stretches.cpp (library, player bar, meters and plot, props)
+// [SECTION] Video export            panel_video.cpp (the Export video window)
 #pragma once
 
 #include "biomech/presets.hpp"
@@ -199,6 +200,17 @@ private:
     double last_shader_poll_s_ = 0.0;
     std::deque<float> frame_ms_;
     std::deque<Notification> notifications_;
+
+    // Video export (panel_video.cpp)
+    struct VideoPanel;                       // the window's choices and the running export
+    void draw_video_export_window();         // also advances a running export; call every frame
+    void start_video_export();
+    void advance_video_export();
+    void end_video_export();                 // cancels what is unfinished and frees it
+    void start_scripted_video_export();      // ViewerOptions::export_video
+    bool scripted_export_done(int& exit_code) const;  // the scripted export has ended (0 written, 1 not)
+    std::shared_ptr<VideoPanel> video_;      // shared_ptr: VideoPanel stays incomplete in this header
+    bool show_export_video_ = false;
 };
 
 }  // namespace ui

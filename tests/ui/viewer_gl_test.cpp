@@ -1,9 +1,14 @@
 // The viewer end to end under a virtual display: it starts, plays a stretch with its panel and
 // player bar, and quits cleanly; the window picture shows the UI and the body.
+#include "../video_probe.hpp"
+
+#include "core/files.hpp"
+#include "core/json.hpp"
 #include "gfx/image.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -16,6 +21,16 @@ int run_viewer(const std::string& args) {
     const std::string cmd = "env -u SDL_VIDEODRIVER xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(ANATOMY_BINARY) + " " + args + " >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+float clip_duration_s(const std::string& id) {
+    const fs::path file = core::asset_dir() / "stretches" / (id + ".json");
+    const core::Json j = core::parse_json(file.string(), core::read_file(file));
+    return j.at("keyframes").back().at("t_s").get<float>();
+}
+int count_png(const fs::path& dir) {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += e.path().extension() == ".png" ? 1 : 0;
+    return n;
 }
 }  // namespace
 
@@ -39,4 +54,45 @@ TEST(ViewerGl, PlaysAStretchAndQuits) {
 TEST(ViewerGl, AnUnknownStretchIsReportedNotFatal) {
     if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
     EXPECT_EQ(run_viewer("--stretch no_such_stretch --quit-after-frames 2"), 0);
+}
+
+// File > Export video in the running viewer: its own world and renderer on the viewer's GL and
+// ImGui contexts, a few frames each UI frame, every frame of the stretch in the file.
+TEST(ViewerGl, ExportsTheStretchOnScreenAsAPngSequence) {
+    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path dir = fs::temp_directory_path() / (std::to_string(::getpid()) + "_viewer_frames");
+    fs::remove_all(dir);
+    ASSERT_EQ(run_viewer("--stretch cat_cow --export-video " + dir.string() + " --export-size 160x120 --export-fps 2"), 0);
+    EXPECT_EQ(count_png(dir), static_cast<int>(std::lround(clip_duration_s("cat_cow") * 2.0f)));
+    const gfx::Image first = gfx::read_png(dir / "frame_00001.png");
+    EXPECT_EQ(first.width, 160);
+    EXPECT_EQ(first.height, 120);
+    // The picture is not blank: the background gradient and the body differ by far.
+    int lo = 255, hi = 0;
+    for (int y = 0; y < first.height; ++y)
+        for (int x = 0; x < first.width; ++x) {
+            lo = std::min(lo, int(first.pixel(x, y)[0]));
+            hi = std::max(hi, int(first.pixel(x, y)[0]));
+        }
+    EXPECT_GT(hi - lo, 80);
+    fs::remove_all(dir);
+}
+
+TEST(ViewerGl, ExportsTheStoryAsMp4WhenNoStretchIsOnScreen) {
+    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    if (!have_ffmpeg()) GTEST_SKIP() << "ffmpeg is not installed";
+    const fs::path out = fs::temp_directory_path() / (std::to_string(::getpid()) + "_viewer_story.mp4");
+    ASSERT_EQ(run_viewer("--export-video " + out.string() + " --export-size 160x120 --export-fps 1"), 0);
+    const auto probe = probe_video(out);
+    ASSERT_TRUE(probe) << "ffprobe cannot read " << out;
+    EXPECT_GT(probe->frames, 10);
+    EXPECT_EQ(probe->width, 160);
+    fs::remove(out);
+}
+
+TEST(ViewerGl, AFailedExportExitsNonZeroAndWritesNothing) {
+    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    const fs::path out = fs::temp_directory_path() / (std::to_string(::getpid()) + "_viewer_video.avi");
+    EXPECT_EQ(run_viewer("--stretch cat_cow --export-video " + out.string() + " --export-size 160x120"), 1);
+    EXPECT_FALSE(fs::exists(out));
 }

@@ -1,0 +1,307 @@
+// ui/panel_video.cpp: the "Export video" window: the stretch on screen or the guided story as
+// MP4, GIF or a PNG sequence, with a progress bar and Cancel.
+//
+// The export renders with the viewer's GL context but its own world, renderer, posture and
+// stretch player (ui::VideoExport), so what the viewer shows never changes. A few frames are
+// rendered each UI frame, within a time budget, so the window stays usable; a GIF's palette
+// passes run in ffmpeg while the UI polls.
+//
+// [SECTION] Choices
+// [SECTION] Starting, advancing, ending
+// [SECTION] The window
+#include "ui/snapshot.hpp"
+#include "ui/video_export.hpp"
+#include "ui/viewer_impl.hpp"
+
+#include "core/error.hpp"
+#include "core/log.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace ui {
+
+// [SECTION] Choices
+
+namespace {
+
+struct SizeChoice {
+    const char* label;
+    glm::ivec2 size;
+};
+constexpr SizeChoice size_choices[] = {{"640 x 360", {640, 360}},
+                                       {"1280 x 720 (HD)", {1280, 720}},
+                                       {"1920 x 1080 (Full HD)", {1920, 1080}},
+                                       {"Custom", {0, 0}}};
+constexpr int custom_size = 3;
+constexpr const char* format_labels[] = {"MP4 (H.264)", "GIF", "PNG sequence (a folder)"};
+constexpr VideoFormat formats[] = {VideoFormat::mp4, VideoFormat::gif, VideoFormat::png_sequence};
+
+// The output's name with the format's extension (none for a PNG sequence's folder).
+std::string with_extension(const std::string& path, VideoFormat f) {
+    core::fs::path p = path.empty() ? core::fs::path("anatomy") : core::fs::path(path);
+    p.replace_extension(f == VideoFormat::mp4 ? ".mp4" : f == VideoFormat::gif ? ".gif" : "");
+    return p.string();
+}
+
+std::string minutes_seconds(double s) {
+    const int total = static_cast<int>(std::lround(std::max(s, 0.0)));
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%d:%02d", total / 60, total % 60);
+    return buf;
+}
+
+}  // namespace
+
+struct Viewer::VideoPanel {
+    int what = 0;                  // 0: the stretch on screen, 1: the story
+    int size_index = 1;
+    int custom[2] = {1280, 720};
+    int fps = 30;
+    int format_index = 0;
+    bool captions = true;
+    char output[512] = "anatomy.mp4";
+    bool output_chosen = false;    // the user named it: keep it when the stretch changes
+    FileDialog dialog;
+
+    // A running export: its own world and renderer, sharing the viewer's shaders.
+    std::unique_ptr<scene::World> world;
+    std::unique_ptr<gfx::Renderer> renderer;
+    std::unique_ptr<VideoExport> job;
+    bool finishing = false;
+    double started_s = 0.0;
+    int outcome = 0;               // the last export: 1 written, -1 failed or cancelled
+    bool was_shown = false;        // to bring the window to the front when it opens
+};
+
+// [SECTION] Starting, advancing, ending
+
+void Viewer::start_video_export() {
+    VideoPanel& v = *video_;
+    VideoRequest rq;
+    rq.format = formats[v.format_index];
+    rq.output = with_extension(v.output, rq.format);
+    std::snprintf(v.output, sizeof(v.output), "%s", rq.output.string().c_str());
+    rq.size = v.size_index == custom_size ? glm::ivec2(v.custom[0], v.custom[1]) : size_choices[v.size_index].size;
+    rq.fps = v.fps;
+    rq.captions = v.captions;
+    rq.color_mode = world_->display.color_mode;
+    rq.layers = world_->display.layers;
+    rq.follow = settings_.stretch_follow;
+    if (v.what == 0) {
+        if (!stretch_ || !stretch_->showing_clip()) {
+            notify("Play a stretch first, or export the story", true);
+            return;
+        }
+        rq.stretch = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected())).id;
+        rq.left_side = stretch_->player().side() == anim::Side::left;
+        rq.cue = stretch_->cue();
+        rq.posture = posture_->settings();  // the tightness the pelvis gives way to, as on screen
+    }
+    try {
+        v.world = std::make_unique<scene::World>();
+        v.renderer = std::make_unique<gfx::Renderer>(*shaders_);
+        v.job = std::make_unique<VideoExport>(rq, *v.renderer, *v.world);
+        v.finishing = false;
+        v.started_s = platform::now_s();
+    } catch (const core::Error& e) {
+        end_video_export();
+        notify(std::string("Video export failed: ") + e.what(), true);
+    }
+}
+
+void Viewer::advance_video_export() {
+    VideoPanel& v = *video_;
+    if (!v.job) return;
+    try {
+        if (!v.finishing) {
+            // Frames until the budget is spent (at least one): on a software renderer one HD frame
+            // takes about 0.1 s, so the UI keeps several frames a second.
+            constexpr double budget_s = 0.05;
+            const double start = platform::now_s();
+            do {
+                v.job->render_next();
+            } while (!v.job->all_rendered() && platform::now_s() - start < budget_s);
+            if (!v.job->all_rendered()) return;
+            v.job->begin_finish();
+            v.finishing = true;
+        }
+        if (!v.job->poll_finish()) return;
+        const VideoRequest& rq = v.job->request();
+        const glm::ivec2 size = video_frame_size(rq.format, rq.size);
+        char what[160];
+        std::snprintf(what, sizeof(what), " (%s, %d x %d, %d frames at %d fps, in %s)", video_format_name(rq.format), size.x, size.y,
+                      v.job->frame_count(), rq.fps, minutes_seconds(platform::now_s() - v.started_s).c_str());
+        notify("Exported " + rq.output.string() + what, false);
+        end_video_export();
+        v.outcome = 1;
+    } catch (const core::Error& e) {
+        end_video_export();  // removes whatever was written
+        notify(std::string("Video export failed: ") + e.what(), true);
+    }
+}
+
+void Viewer::end_video_export() {
+    VideoPanel& v = *video_;
+    v.outcome = -1;              // the caller sets 1 after a finished export
+    if (v.job) v.job->cancel();  // no-op once finished
+    v.job.reset();
+    v.renderer.reset();
+    v.world.reset();
+    v.finishing = false;
+}
+
+void Viewer::start_scripted_video_export() {
+    if (!video_) video_ = std::make_shared<VideoPanel>();
+    VideoPanel& v = *video_;
+    VideoFormat f = VideoFormat::mp4;
+    try {
+        f = video_format_for(options_.export_video);
+    } catch (const core::Error& e) {
+        v.outcome = -1;
+        notify(std::string("Video export failed: ") + e.what(), true);
+        return;
+    }
+    for (int i = 0; i < static_cast<int>(std::size(formats)); ++i)
+        if (formats[i] == f) v.format_index = i;
+    std::snprintf(v.output, sizeof(v.output), "%s", options_.export_video.c_str());
+    v.output_chosen = true;
+    v.size_index = custom_size;
+    const glm::ivec2 size = parse_size(options_.export_size).value_or(glm::ivec2(1280, 720));
+    v.custom[0] = size.x;
+    v.custom[1] = size.y;
+    v.fps = std::clamp(options_.export_fps, 1, 120);
+    v.what = stretch_ && stretch_->showing_clip() ? 0 : 1;
+    show_export_video_ = true;
+    start_video_export();
+    if (!v.job) v.outcome = -1;
+}
+
+bool Viewer::scripted_export_done(int& exit_code) const {
+    if (!video_ || video_->job) return false;
+    exit_code = video_->outcome == 1 ? 0 : 1;
+    return true;
+}
+
+// [SECTION] The window
+
+void Viewer::draw_video_export_window() {
+    if (!video_) video_ = std::make_shared<VideoPanel>();
+    VideoPanel& v = *video_;
+    advance_video_export();  // also while the window is closed or the presentation hides it
+    if (presenting_) return;
+    if (auto p = v.dialog.draw()) {
+        std::snprintf(v.output, sizeof(v.output), "%s", with_extension(p->string(), formats[v.format_index]).c_str());
+        v.output_chosen = true;
+    }
+    if (!show_export_video_) {
+        v.was_shown = false;
+        return;
+    }
+
+    const bool stretch_on_screen = stretch_ && stretch_->showing_clip();
+    const bool running = v.job != nullptr;
+    if (!stretch_on_screen && !running) v.what = 1;
+    if (!v.output_chosen && !running) {
+        // A name that says what it is, until the user picks one.
+        std::string name = "pelvic_tilt_story";
+        if (v.what == 0 && stretch_on_screen) {
+            name = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected())).id;
+            name += stretch_->player().side() == anim::Side::left ? "_left" : "_right";
+        }
+        std::snprintf(v.output, sizeof(v.output), "%s", with_extension(name, formats[v.format_index]).c_str());
+    }
+
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_Appearing);
+    if (!v.was_shown) {
+        // Opened now (menu or --export-video): in front, in the middle of the window.
+        const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+        ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowFocus();
+        v.was_shown = true;
+    }
+    if (!ImGui::Begin("Export video", &show_export_video_)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::BeginDisabled(running);
+    ImGui::TextDisabled("What");
+    std::string stretch_label = "The stretch on screen";
+    if (stretch_on_screen) {
+        const auto& info = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected()));
+        stretch_label = info.name + (stretch_->player().side() == anim::Side::left ? ", left side" : ", right side");
+    }
+    ImGui::BeginDisabled(!stretch_on_screen);
+    ImGui::RadioButton(stretch_label.c_str(), &v.what, 0);
+    ImGui::EndDisabled();
+    if (!stretch_on_screen && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Play a stretch first (F7 opens the library)");
+    ImGui::RadioButton("The guided story (as in the presentation, F5)", &v.what, 1);
+    if (v.what == 0) ImGui::TextDisabled("From start to end, with its props; the posture's tightness%s.", stretch_on_screen && stretch_->cue() ? " and the cue" : "");
+    ImGui::Separator();
+
+    ImGui::SetNextItemWidth(em * 12);
+    if (ImGui::BeginCombo("Size", size_choices[v.size_index].label)) {
+        for (int i = 0; i < static_cast<int>(std::size(size_choices)); ++i)
+            if (ImGui::Selectable(size_choices[i].label, i == v.size_index)) v.size_index = i;
+        ImGui::EndCombo();
+    }
+    if (v.size_index == custom_size) {
+        ImGui::SetNextItemWidth(em * 12);
+        if (ImGui::InputInt2("Pixels", v.custom)) {
+            v.custom[0] = std::clamp(v.custom[0], 16, 8192);
+            v.custom[1] = std::clamp(v.custom[1], 16, 8192);
+        }
+    }
+    ImGui::SetNextItemWidth(em * 12);
+    if (ImGui::InputInt("Frames a second", &v.fps, 5, 10)) v.fps = std::clamp(v.fps, 1, 120);
+    ImGui::SetNextItemWidth(em * 12);
+    if (ImGui::Combo("Format", &v.format_index, format_labels, static_cast<int>(std::size(format_labels))))
+        std::snprintf(v.output, sizeof(v.output), "%s", with_extension(v.output, formats[v.format_index]).c_str());
+    if (formats[v.format_index] == VideoFormat::gif) ImGui::TextDisabled("GIFs are large: 640 x 360 at 15 fps suits a message.");
+    ImGui::Checkbox("Caption (step text and titles)", &v.captions);
+    ImGui::SetNextItemWidth(-em * 6);
+    if (ImGui::InputText("##output", v.output, sizeof(v.output))) v.output_chosen = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Choose...")) {
+        const VideoFormat f = formats[v.format_index];
+        const std::vector<std::string> ext = f == VideoFormat::mp4 ? std::vector<std::string>{".mp4"}
+                                             : f == VideoFormat::gif ? std::vector<std::string>{".gif"}
+                                                                     : std::vector<std::string>{};
+        v.dialog.open(FileDialog::Mode::save, f == VideoFormat::png_sequence ? "Export video (a folder for the frames)" : "Export video", ext,
+                      ".", core::fs::path(v.output).filename().string());
+    }
+    ImGui::EndDisabled();
+    ImGui::Separator();
+
+    if (!running) {
+        if (ImGui::Button("Export", ImVec2(em * 6, 0))) start_video_export();
+        ImGui::SameLine();
+        ImGui::TextDisabled("Rendered frame by frame; the viewer stays usable.");
+    } else {
+        const int done = v.job->frames_done(), total = v.job->frame_count();
+        char overlay[96];
+        std::string step;
+        if (v.finishing) {
+            step = v.job->finishing_step();
+            std::snprintf(overlay, sizeof(overlay), "%s...", step.empty() ? "Finishing" : step.c_str());
+        } else {
+            std::snprintf(overlay, sizeof(overlay), "frame %d of %d", done, total);
+        }
+        ImGui::ProgressBar(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, ImVec2(-1, 0), overlay);
+        const double elapsed = platform::now_s() - v.started_s;
+        if (!v.finishing && done > 0)
+            ImGui::TextDisabled("%s so far, about %s left", minutes_seconds(elapsed).c_str(),
+                                minutes_seconds(elapsed / done * (total - done)).c_str());
+        if (ImGui::Button("Cancel", ImVec2(em * 6, 0))) {
+            end_video_export();
+            notify("Video export cancelled: nothing was written", false);
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace ui
