@@ -1,6 +1,7 @@
 // anatomy/muscle_catalogue.cpp
 //
 // [SECTION] Parsing one path point
+// [SECTION] Wrap surfaces
 // [SECTION] Parsing one muscle, for one side
 // [SECTION] The catalogue
 // [SECTION] Attachment landmarks
@@ -11,6 +12,8 @@
 #include "core/files.hpp"
 #include "core/json.hpp"
 
+#include <array>
+#include <map>
 #include <optional>
 #include <regex>
 #include <set>
@@ -83,26 +86,36 @@ core::NaturalSpline parse_spline(const core::JsonNode& n) {
     }
 }
 
+// The published model frame ("frame") a point or surface is given in, and the rig joint it
+// hangs on ("joint", or the frame's usual joint). Null after a problem (and joint 0).
+const ReferenceFrame* resolve_frame(const core::JsonNode& n, const Skeleton& sk, Side side, int& joint) {
+    joint = 0;
+    const std::string frame = n["frame"].string_one_of({"pelvis", "femur", "tibia", "talus", "calcn", "toes", "torso"}, "pelvis");
+    const std::string frame_name = frame == "pelvis" || frame == "torso" ? frame : frame + suffix(side);
+    const ReferenceFrame* ref = sk.find_frame(frame_name);
+    if (!ref) {
+        n["frame"].problem("the rig has no model frame \"" + frame_name + "\"");
+        return nullptr;
+    }
+    std::string joint_name;
+    if (n.has("joint")) joint_name = n.get("joint").string();
+    else if (const char* d = default_joint(frame)) joint_name = d;
+    else n.problem("a point in the torso frame needs \"joint\" (the vertebra that carries it)");
+    const int j = joint_name.empty() ? -1 : resolve_joint(sk, joint_name, side);
+    if (!joint_name.empty() && j < 0) n.get("joint").problem("the rig has no joint \"" + joint_name + "\"");
+    if (j < 0) return nullptr;
+    joint = j;
+    return ref;
+}
+
 // `published` receives the point in the published model's own layout at its default pose
 // (nullopt for a conditional point that is absent there).
 PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side, std::optional<glm::vec3>& published) {
     PathPoint p;
     published.reset();
     const float mirror = side == Side::right ? 1.0f : -1.0f;
-    const std::string frame = n["frame"].string_one_of({"pelvis", "femur", "tibia", "talus", "calcn", "toes", "torso"}, "pelvis");
-    const std::string frame_name = frame == "pelvis" || frame == "torso" ? frame : frame + suffix(side);
-    const ReferenceFrame* ref = sk.find_frame(frame_name);
-    if (!ref) {
-        n["frame"].problem("the rig has no model frame \"" + frame_name + "\"");
-        return p;
-    }
-    std::string joint_name;
-    if (n.has("joint")) joint_name = n.get("joint").string();
-    else if (const char* d = default_joint(frame)) joint_name = d;
-    else n.problem("a point in the torso frame needs \"joint\" (the vertebra that carries it)");
-    p.joint = joint_name.empty() ? -1 : resolve_joint(sk, joint_name, side);
-    if (!joint_name.empty() && p.joint < 0) n.get("joint").problem("the rig has no joint \"" + joint_name + "\"");
-    if (p.joint < 0) { p.joint = 0; return p; }
+    const ReferenceFrame* ref = resolve_frame(n, sk, side, p.joint);
+    if (!ref) return p;
     const glm::vec3 joint_rest = sk.joints[static_cast<std::size_t>(p.joint)].rest_world;
 
     if (n.has("moving")) {
@@ -144,6 +157,123 @@ PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side, st
     return p;
 }
 
+// [SECTION] Wrap surfaces
+
+// One file surface, resolved for each side (the left mirrors the right: osim z negated).
+struct SurfaceDef {
+    WrapSurface surface;
+    int joint = 0;
+};
+using SurfaceTable = std::map<std::string, std::array<SurfaceDef, 2>>;
+
+// A direction in the file (osim axes), mirrored for the side, in our axes; zero if absent.
+glm::vec3 file_direction(const core::JsonNode& n, float mirror) {
+    glm::vec3 d = n.vec3(1.0f);
+    d.z *= mirror;
+    return osim_axes(d);
+}
+
+SurfaceDef parse_wrap_surface(const core::JsonNode& n, const Skeleton& sk, Side side) {
+    SurfaceDef d;
+    WrapSurface& w = d.surface;
+    for (const auto& [k, v] : n.members())
+        if (k != "id" && k != "type" && k != "frame" && k != "joint" && k != "osim" && k != "axis" && k != "radius_m" && k != "side" && k != "source")
+            v.problem("unknown field \"" + k + "\"");
+    w.kind = n["type"].string_one_of({"cylinder", "sphere"}, "cylinder") == "sphere" ? WrapSurface::Kind::sphere : WrapSurface::Kind::cylinder;
+    const float mirror = side == Side::right ? 1.0f : -1.0f;
+    const ReferenceFrame* ref = resolve_frame(n, sk, side, d.joint);
+    if (!ref) return d;
+    glm::vec3 o = n["osim"].vec3(1.0f);
+    o.z *= mirror;
+    w.centre = sk.osim_to_world(*ref, o) - sk.joints[static_cast<std::size_t>(d.joint)].rest_world;
+    // Scaled like the frame's points (uniformly with the skeleton).
+    w.radius_m = static_cast<float>(n["radius_m"].number(0.002, 0.2, 0.02)) * ref->scale.x;
+    if (w.kind == WrapSurface::Kind::cylinder) {
+        const glm::vec3 axis = file_direction(n["axis"], mirror);
+        if (n.has("axis") && glm::length(axis) < 1e-6f) n["axis"].problem("the axis must not be zero");
+        else if (n.has("axis")) w.axis = glm::normalize(axis);
+    } else if (n.has("axis")) {
+        n.get("axis").problem("a sphere has no axis");
+    }
+    if (n.has("side")) {
+        glm::vec3 s = file_direction(n.get("side"), mirror);
+        if (w.kind == WrapSurface::Kind::cylinder) s -= w.axis * glm::dot(s, w.axis);  // only the part across the axis counts
+        if (glm::length(s) < 1e-6f) n.get("side").problem("the side must point away from the axis");
+        else w.side = glm::normalize(s);
+    }
+    if (n["source"].string().empty() && n.has("source")) n["source"].problem("say where the surface comes from");
+    return d;
+}
+
+SurfaceTable parse_wrap_surfaces(const core::JsonNode& list, const Skeleton& sk) {
+    SurfaceTable table;
+    for (const auto& entry : list.items()) {
+        const std::string id = entry["id"].string();
+        const core::JsonNode n = id.empty() ? entry : entry.labelled(id);
+        if (!id.empty() && !std::regex_match(id, id_pattern)) n["id"].problem("ids are snake_case (a-z, 0-9, _)");
+        if (table.count(id)) n["id"].problem("duplicate wrap surface \"" + id + "\"");
+        table[id] = {parse_wrap_surface(n, sk, Side::right), parse_wrap_surface(n, sk, Side::left)};
+    }
+    return table;
+}
+
+// Where a path point is at rest, in the world (moving points at their default; conditional
+// points absent at rest give nothing).
+std::optional<glm::vec3> rest_position(const PathPoint& p, const Skeleton& sk) {
+    const glm::vec3 joint_rest = sk.joints[static_cast<std::size_t>(p.joint)].rest_world;
+    switch (p.kind) {
+        case PathPoint::Kind::fixed: return joint_rest + p.position;
+        case PathPoint::Kind::conditional:
+            if (p.min_rad <= 0.0f && p.max_rad >= 0.0f) return joint_rest + p.position;
+            return std::nullopt;
+        case PathPoint::Kind::moving: return joint_rest + p.moving_position(0.0f);
+    }
+    return std::nullopt;
+}
+
+// A muscle's "wrap": the surfaces its path bends over, with the path points each applies to.
+void parse_muscle_wraps(const core::JsonNode& list, const Skeleton& sk, Side side, const SurfaceTable& surfaces, Muscle& m) {
+    const int last = static_cast<int>(m.path.size()) - 1;
+    // muscle_path marks the surfaces a segment has used in a 32-bit mask.
+    if (list.items().size() > 32) list.problem("at most 32 wrap surfaces per muscle");
+    for (const auto& n : list.items()) {
+        for (const auto& [k, v] : n.members())
+            if (k != "surface" && k != "points" && k != "source") v.problem("unknown field \"" + k + "\"");
+        MuscleWrap w;
+        w.surface_id = n["surface"].string();
+        const auto found = surfaces.find(w.surface_id);
+        if (found == surfaces.end()) {
+            if (n.has("surface")) n["surface"].problem("unknown wrap surface \"" + w.surface_id + "\" (see \"wrap_surfaces\")");
+            continue;
+        }
+        const SurfaceDef& def = found->second[static_cast<std::size_t>(side)];
+        w.joint = def.joint;
+        w.surface = def.surface;
+        w.first_point = 0;
+        w.last_point = last;
+        if (n.has("points")) {
+            const auto range = n.get("points");
+            const auto pts = range.numbers(0.0, static_cast<double>(std::max(last, 0)));
+            if (pts.size() != 2 || !(pts[0] < pts[1]) || pts[0] != std::floor(pts[0]) || pts[1] != std::floor(pts[1]))
+                range.problem("expected [first, last]: two path point indices, first below last, up to " + std::to_string(last));
+            else {
+                w.first_point = static_cast<int>(pts[0]);
+                w.last_point = static_cast<int>(pts[1]);
+            }
+        }
+        // A path cannot bend round a surface from inside it: every point it covers starts outside.
+        const glm::vec3 surface_rest = sk.joints[static_cast<std::size_t>(w.joint)].rest_world;
+        WrapSurface at_rest = w.surface;
+        at_rest.centre += surface_rest;
+        for (int i = w.first_point; i <= w.last_point && i <= last; ++i) {
+            const auto p = rest_position(m.path[static_cast<std::size_t>(i)], sk);
+            if (p && wrap_signed_distance(at_rest, *p) <= 0.0f)
+                n.problem("path point " + std::to_string(i) + " lies inside \"" + w.surface_id + "\" at rest; the path cannot wrap from there");
+        }
+        m.wraps.push_back(w);
+    }
+}
+
 // [SECTION] Parsing one muscle, for one side
 
 void parse_end_range(const core::JsonNode& n, Side side, EndRange& out) {
@@ -166,7 +296,8 @@ void parse_end_range(const core::JsonNode& n, Side side, EndRange& out) {
     if (out.source.empty()) n.problem("the end range needs a \"source\"");
 }
 
-Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, const std::set<std::string>& group_ids) {
+Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, const std::set<std::string>& group_ids,
+                    const SurfaceTable& surfaces) {
     Muscle m;
     m.side = side;
     m.base_id = entry["id"].string();
@@ -217,9 +348,10 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
         for (const auto* end : {&pts.front(), &pts.back()})
             if (!end->has("bone")) end->problem("an origin or insertion needs \"bone\" (the bone it lies on)");
     }
+    if (n.has("wrap")) parse_muscle_wraps(n.get("wrap"), sk, side, surfaces, m);
     parse_end_range(n["end_range"], side, m.end_range);
     static const std::set<std::string> known = {"id", "name", "group", "also_in", "origin", "insertion", "action", "innervation",
-                                                "note", "params", "path", "end_range", "shape"};
+                                                "note", "params", "path", "wrap", "end_range", "shape"};
     for (const auto& [k, v] : n.members())
         if (!known.count(k)) v.problem("unknown field \"" + k + "\"");
     if (n.has("shape")) {
@@ -256,10 +388,12 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
         if (!group_ids.insert(mg.id).second) g["id"].problem("duplicate group \"" + mg.id + "\"");
         out.catalogue.groups.push_back(mg);
     }
+    SurfaceTable surfaces;
+    if (root.has("wrap_surfaces")) surfaces = parse_wrap_surfaces(root.get("wrap_surfaces"), sk);
     std::set<std::string> ids;
     for (const auto& mn : root["muscles"].items()) {
         for (Side side : {Side::right, Side::left}) {
-            Muscle m = parse_muscle(mn, sk, side, group_ids);
+            Muscle m = parse_muscle(mn, sk, side, group_ids, surfaces);
             if (side == Side::left) {
                 // Problems of the left copy repeat the right's; keep only the right's report.
             }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "anatomy/coordinates.hpp"
+#include "anatomy/muscle_wrap.hpp"
 #include "anatomy/skeleton.hpp"
 #include "core/spline.hpp"
 
@@ -34,6 +35,16 @@ struct PathPoint {
 
     // Bone-frame position of a moving point at coordinate value q.
     glm::vec3 moving_position(float q) const;
+};
+
+// A wrap surface a muscle's path bends over (the file's "wrap_surfaces", referenced by a muscle's
+// "wrap"). Segments between path points first_point..last_point (indices into the file's path,
+// conditional points included) that would cut the surface go round it instead.
+struct MuscleWrap {
+    std::string surface_id;      // "femoral_condyles"
+    int joint = -1;              // bone frame the surface moves with
+    WrapSurface surface;         // in that bone frame, for this muscle's side
+    int first_point = 0, last_point = 0;
 };
 
 struct MuscleParams {
@@ -71,6 +82,7 @@ struct Muscle {
     std::string origin, insertion, action, innervation, note;
     MuscleParams params;
     std::vector<PathPoint> path;
+    std::vector<MuscleWrap> wraps;   // tried in order; a segment goes round the first it would cut, its legs round the others
     EndRange end_range;
     MuscleShape shape;
     float radius_m = 0.0f;       // belly radius drawn (from force via specific tension)

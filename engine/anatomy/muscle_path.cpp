@@ -1,6 +1,8 @@
 #include "anatomy/muscle_path.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace anat {
 
@@ -19,24 +21,61 @@ float coordinate_value(const PathCoordinates& c, PathCoordinate which, Side side
     }
     return 0.0f;
 }
+
+// Where the point at file index i is in the world, or nothing if it is absent in this pose.
+bool point_position(const Muscle& muscle, std::size_t i, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
+                    glm::vec3& out) {
+    const PathPoint& p = muscle.path[i];
+    const core::Rigid& bone = world_from_bone[static_cast<std::size_t>(p.joint)];
+    switch (p.kind) {
+        case PathPoint::Kind::fixed: out = bone.apply(p.position); return true;
+        case PathPoint::Kind::conditional: {
+            const float q = coordinate_value(coords, p.coordinate, muscle.side);
+            if (!(q >= p.min_rad && q <= p.max_rad)) return false;
+            out = bone.apply(p.position);
+            return true;
+        }
+        case PathPoint::Kind::moving:
+            out = bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side)));
+            return true;
+    }
+    return false;
+}
+
+// Bends the segment a-b between file points `from` and `to` over the first of the muscle's wrap
+// surfaces (not in `used`) that covers both points and that the segment would cut, then bends the
+// straight legs on either side of that arc over the other surfaces the same way (a hamstring
+// over the femoral head and then the condyles). Appends to `out` the corners between a and b.
+// Recursion is at most as deep as the muscle has surfaces; nothing is allocated but `out`.
+void bend_segment(const Muscle& muscle, int from, int to, const glm::vec3 a, const glm::vec3 b,
+                  std::span<const core::Rigid> world_from_bone, std::uint32_t used, std::vector<glm::vec3>& out) {
+    for (std::size_t k = 0; k < muscle.wraps.size() && k < 32; ++k) {
+        const MuscleWrap& w = muscle.wraps[k];
+        if (((used >> k) & 1u) != 0u || from < w.first_point || to > w.last_point) continue;
+        std::array<glm::vec3, wrap_arc_corners> corners;
+        if (!wrap_segment(w.surface.placed(world_from_bone[static_cast<std::size_t>(w.joint)]), a, b,
+                          std::span<glm::vec3, wrap_arc_corners>(corners)))
+            continue;
+        const std::uint32_t now = used | (1u << k);
+        bend_segment(muscle, from, to, a, corners.front(), world_from_bone, now, out);
+        out.insert(out.end(), corners.begin(), corners.end());
+        bend_segment(muscle, from, to, corners.back(), b, world_from_bone, now, out);
+        return;
+    }
+}
+
 }  // namespace
 
 void muscle_path(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
                  std::vector<glm::vec3>& out) {
     out.clear();
-    for (const PathPoint& p : muscle.path) {
-        const core::Rigid& bone = world_from_bone[static_cast<std::size_t>(p.joint)];
-        switch (p.kind) {
-            case PathPoint::Kind::fixed: out.push_back(bone.apply(p.position)); break;
-            case PathPoint::Kind::conditional: {
-                const float q = coordinate_value(coords, p.coordinate, muscle.side);
-                if (q >= p.min_rad && q <= p.max_rad) out.push_back(bone.apply(p.position));
-                break;
-            }
-            case PathPoint::Kind::moving:
-                out.push_back(bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side))));
-                break;
-        }
+    int previous = -1;
+    for (std::size_t i = 0; i < muscle.path.size(); ++i) {
+        glm::vec3 p;
+        if (!point_position(muscle, i, world_from_bone, coords, p)) continue;
+        if (previous >= 0 && !muscle.wraps.empty()) bend_segment(muscle, previous, static_cast<int>(i), out.back(), p, world_from_bone, 0u, out);
+        out.push_back(p);
+        previous = static_cast<int>(i);
     }
 }
 

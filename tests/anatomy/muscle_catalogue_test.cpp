@@ -186,6 +186,45 @@ TEST(MuscleCatalogue, BrokenFilesNameTheFileTheMuscleAndTheField) {
     EXPECT_NE(p3[0].find("muscles.json:1:"), std::string::npos);
 }
 
+// Wrap surfaces and references: an unknown surface, a bad radius and a point range beyond the
+// path each name the file, the muscle or surface, and the field.
+TEST(MuscleCatalogue, BrokenWrapDataNamesTheFileAndTheField) {
+    const auto replaced = [](const std::string& from, const std::string& to) {
+        std::string text = catalogue_text();
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        if (at != std::string::npos) text.replace(at, from.size(), to);
+        return anat::validate_muscle_catalogue(text, "muscles.json", skeleton());
+    };
+    const auto has = [](const std::vector<std::string>& problems, const std::string& place, const std::string& what) {
+        for (const auto& p : problems)
+            if (p.find(place) != std::string::npos && p.find(what) != std::string::npos) return true;
+        return false;
+    };
+    const auto unknown = replaced("\"surface\": \"fibular_head\"", "\"surface\": \"fibula_tip\"");
+    ASSERT_EQ(unknown.size(), 1u);
+    EXPECT_TRUE(has(unknown, "muscles.json: /muscles/", "(gastrocnemius_lateral)/wrap/0/surface")) << unknown[0];
+    EXPECT_TRUE(has(unknown, "fibula_tip", "unknown wrap surface")) << unknown[0];
+
+    const auto radius = replaced("\"radius_m\": 0.012", "\"radius_m\": -0.01");
+    ASSERT_EQ(radius.size(), 1u);
+    EXPECT_TRUE(has(radius, "muscles.json: /wrap_surfaces/", "(fibular_head)/radius_m")) << radius[0];
+
+    const auto range = replaced("\"surface\": \"fibular_head\"", "\"surface\": \"fibular_head\", \"points\": [0, 5]");
+    ASSERT_FALSE(range.empty());
+    EXPECT_TRUE(has(range, "muscles.json: /muscles/", "(gastrocnemius_lateral)/wrap/0/points")) << range[0];
+    const auto reversed = replaced("\"surface\": \"fibular_head\"", "\"surface\": \"fibular_head\", \"points\": [2, 1]");
+    ASSERT_EQ(reversed.size(), 1u);
+    EXPECT_TRUE(has(reversed, "(gastrocnemius_lateral)/wrap/0/points", "first below last")) << reversed[0];
+
+    const auto no_axis = replaced("\"axis\": [\n    0,\n    0,\n    1\n   ]", "\"axis\": [0, 0, 0]");
+    ASSERT_EQ(no_axis.size(), 1u);
+    EXPECT_TRUE(has(no_axis, "/wrap_surfaces/0 (femoral_condyles)/axis", "must not be zero")) << no_axis[0];
+    EXPECT_THROW(anat::load_muscle_catalogue(catalogue_text().replace(catalogue_text().find("\"radius_m\": 0.012"), 18, "\"radius_m\": 9"),
+                                             "muscles.json", skeleton()),
+                 core::Error);
+}
+
 TEST(MuscleCatalogue, AttachmentLandmarksNameEveryOriginAndInsertion) {
     anat::Skeleton s = skeleton();
     anat::add_attachment_landmarks(s, catalogue());

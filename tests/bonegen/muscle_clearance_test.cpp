@@ -1,0 +1,258 @@
+// Muscle paths against the bones they wrap around: in the standing postures the app shows (every
+// preset) and in every stretch's hold, no muscle's line of action runs inside a bone. The only
+// general exception is the bone a muscle attaches to, for the first or last 30 mm of the path: a
+// muscle meets its own bone there (its attachment lies on the surface and the fibres fan into it).
+// Bones are the generator's own signed distance fields, posed rigidly with their joints.
+//
+// Known exceptions (`known_exceptions` below) are listed one by one with the deepest penetration
+// seen when they were written down: a pose may not go deeper, and an exception that no longer
+// happens fails the last test, so the list can only shrink.
+#include "anatomy/muscle_catalogue.hpp"
+#include "anatomy/muscle_path.hpp"
+#include "anim/library.hpp"
+#include "anim/sampler.hpp"
+#include "biomech/posture.hpp"
+#include "biomech/presets.hpp"
+#include "bonegen/generator.hpp"
+#include "bonegen/parts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <algorithm>
+#include <map>
+
+namespace {
+
+struct Bones {
+    anat::Skeleton skeleton = bonegen::skeleton_for_bake({});
+    bonegen::Rig rig{skeleton};
+    std::vector<bonegen::Part> parts;
+    std::vector<int> joint;  // per part
+    Bones() {
+        bonegen::build_pelvis(rig, parts);
+        bonegen::build_spine(rig, parts);
+        for (const bonegen::Side& side : {bonegen::Side{-1.0f, "_r"}, bonegen::Side{1.0f, "_l"}}) {
+            bonegen::build_lower_limb(rig, side, parts);
+            bonegen::build_thorax(rig, side, parts);
+        }
+        std::erase_if(parts, [](const bonegen::Part& p) { return p.tissue != bonegen::Tissue::bone; });
+        for (const auto& p : parts) joint.push_back(skeleton.find_joint(p.joint));
+    }
+};
+
+const Bones& bones() {
+    static const Bones b;
+    return b;
+}
+
+struct Hit {
+    std::string muscle, bone;
+    float depth_mm = 0.0f;
+    float from_origin_mm = 0.0f, from_insertion_mm = 0.0f;
+};
+
+// A path known to run inside a bone in some stretch holds, and why it is not fixed yet. Names are
+// for the right side; the left mirrors them (a bone ending "_l" is the other leg's).
+struct KnownException {
+    const char* muscle;
+    const char* bone;
+    float max_depth_mm;  // deepest seen over every hold, both sides, when written down, plus 0.2-0.3 mm
+    const char* why;
+};
+
+// Past about 120 degrees of knee flexion (the end of gait2392's knee range; the child's pose,
+// couch, prone and standing quad stretches reach 128-135) the published hamstring points on the
+// tibia, which lie 10-18 mm behind the bone, swing into the back of the generated femoral
+// condyles and metaphysis: the path ends inside the femur or against it, where no wrap can help.
+constexpr const char* deep_knee = "tibial hamstring points reach the femur past 120 deg of knee flexion (beyond gait2392's knee range)";
+// The figure-4 hold (hip flexed 95-103 deg, turned out 45 deg): the long head's line from the
+// ischium passes the back of the femur below the neck.
+constexpr const char* deep_knee_and_figure4 = "as deep_knee; and in the figure-4 hold the line from the ischium clips the back of the proximal femur";
+// In the deepest hip flexion (child's pose, 121 deg) the gluteus maximus lines cross the femoral
+// neck between the head and trochanter wraps (a neck wrap is not modelled).
+constexpr const char* neck = "gluteus maximus line over the femoral neck, between the head and trochanter wraps, at 121 deg of hip flexion";
+// Gluteus medius past about 100 deg of hip flexion: the line reaches the trochanter below the
+// part the trochanter wrap models, just beyond the 30 mm allowed at the insertion.
+constexpr const char* trochanter = "gluteus medius line into the trochanter below its wrap sphere in deep hip flexion, 30-35 mm from the insertion";
+// Gluteus medius 1 in the figure-4 hold (hip flexed, turned out 45 deg) enters the top of the
+// trochanter about 32 mm from its insertion; the trochanter sphere made it deeper (12 mm), so this
+// muscle wraps the femoral head only.
+constexpr const char* trochanter_gmed1 = "gluteus medius 1 line into the top of the trochanter in the figure-4 hold, about 32 mm from the insertion";
+// The figure-4 clip rests the right shin across the left leg: the pose itself overlaps the legs.
+constexpr const char* figure4 = "the supine figure-4 clip crosses the right lower leg through the left shin (the pose overlaps, not the path)";
+
+const std::vector<KnownException>& known_exceptions() {
+    static const std::vector<KnownException> list = {
+        {"semimembranosus_r", "femur_r", 12.0f, deep_knee},
+        {"semitendinosus_r", "femur_r", 12.0f, deep_knee},
+        {"biceps_femoris_long_r", "femur_r", 5.3f, deep_knee_and_figure4},
+        {"biceps_femoris_short_r", "femur_r", 5.6f, deep_knee},
+        {"gluteus_maximus_1_r", "femur_r", 7.8f, neck},
+        {"gluteus_maximus_2_r", "femur_r", 7.4f, neck},
+        {"gluteus_medius_1_r", "femur_r", 9.9f, trochanter_gmed1},
+        {"gluteus_medius_3_r", "femur_r", 2.7f, trochanter},
+        {"gastrocnemius_lateral_r", "tibia_l", 9.4f, figure4},
+        {"gastrocnemius_medial_r", "tibia_l", 9.3f, figure4},
+        {"soleus_r", "tibia_l", 7.7f, figure4},
+    };
+    return list;
+}
+
+std::string mirrored(const std::string& name) {
+    const std::size_t n = name.size();
+    if (n > 2 && name.compare(n - 2, 2, "_r") == 0) return name.substr(0, n - 2) + "_l";
+    if (n > 2 && name.compare(n - 2, 2, "_l") == 0) return name.substr(0, n - 2) + "_r";
+    return name;
+}
+
+// The known exception a hit falls under (either side), or null.
+const KnownException* exception_for(const Hit& h) {
+    for (const auto& e : known_exceptions())
+        if ((h.muscle == e.muscle && h.bone == e.bone) || (h.muscle == mirrored(e.muscle) && h.bone == mirrored(e.bone))) return &e;
+    return nullptr;
+}
+
+constexpr float own_bone_m = 0.03f;   // how far from an attachment its own bone is exempt
+constexpr float step_m = 0.004f;       // sampling along the path
+constexpr float tolerance_m = 0.002f;  // the meshes' own error, and a tendon's thickness
+
+// The deepest point of each muscle's path inside each bone, for one pose.
+std::vector<Hit> inside_bone(const anat::MuscleCatalogue& cat, const anat::Pose& pose) {
+    const Bones& b = bones();
+    const auto world = anat::forward_kinematics(b.skeleton, pose);
+    anat::MusclePaths paths;
+    anat::evaluate_paths(cat, world, anat::path_coordinates(anat::RigIndex(b.skeleton), pose), paths);
+    std::vector<Hit> hits;
+    for (std::size_t m = 0; m < cat.muscles.size(); ++m) {
+        const anat::Muscle& muscle = cat.muscles[m];
+        const std::string& origin_bone = muscle.path.front().bone;
+        const std::string& insertion_bone = muscle.path.back().bone;
+        const auto pts = paths.path(m);
+        const float total = anat::polyline_length(pts);
+        const int samples = static_cast<int>(std::ceil(total / step_m)) + 1;
+        std::map<std::string, Hit> worst;  // by bone
+        for (int k = 0; k < samples; ++k) {
+            const float s = total * static_cast<float>(k) / static_cast<float>(samples - 1);
+            const glm::vec3 p = anat::point_along(pts, s / total);
+            for (std::size_t i = 0; i < b.parts.size(); ++i) {
+                const std::string& bone = b.parts[i].name;
+                if ((bone == origin_bone && s <= own_bone_m) || (bone == insertion_bone && total - s <= own_bone_m)) continue;
+                const auto j = static_cast<std::size_t>(b.joint[i]);
+                // Back into the rest pose of the bone's joint (rest bone frames are world-aligned).
+                const glm::vec3 rest = b.skeleton.joints[j].rest_world + glm::inverse(world[j].rotation) * (p - world[j].translation);
+                const float d = b.parts[i].shape.eval(rest);
+                if (d < -tolerance_m && -d * 1e3f > worst[bone].depth_mm) worst[bone] = {muscle.id, bone, -d * 1e3f, s * 1e3f, (total - s) * 1e3f};
+            }
+        }
+        for (const auto& [bone, h] : worst) hits.push_back(h);
+    }
+    return hits;
+}
+
+// Every preset's solved pose and every stretch clip's hold, named.
+struct NamedPose {
+    std::string name;
+    anat::Pose pose;
+};
+
+std::vector<NamedPose> preset_poses(const anat::MuscleCatalogue& cat) {
+    std::vector<NamedPose> out;
+    biomech::PostureSolver solver(bones().skeleton, cat);
+    for (const auto& preset : biomech::load_default_presets()) out.push_back({preset.id, solver.solve(preset.settings).pose});
+    return out;
+}
+
+std::vector<NamedPose> hold_poses() {
+    std::vector<NamedPose> out;
+    const anim::Rig rig = anim::load_default_rig(bones().skeleton);
+    const anim::Library lib = anim::Library::load_default(rig);
+    for (std::size_t c = 0; c < lib.size(); ++c) {
+        const anim::Clip& clip = lib.clip(c);
+        for (std::size_t k = 0; k + 1 < clip.keys.size(); ++k) {
+            if (clip.keys[k].phase != anim::Phase::hold) continue;
+            anim::Frame f;
+            anim::evaluate(rig, clip, 0.5f * (clip.keys[k].t_s + clip.keys[k + 1].t_s), f);
+            char at[32];
+            std::snprintf(at, sizeof at, " at %g s", static_cast<double>(clip.keys[k].t_s));
+            out.push_back({clip.info.id + at, f.pose});
+        }
+    }
+    return out;
+}
+
+std::string describe(const std::vector<Hit>& hits) {
+    std::string s;
+    for (const auto& h : hits) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "\n  %s runs %.1f mm inside %s (%.0f mm from its origin, %.0f mm from its insertion)", h.muscle.c_str(),
+                      static_cast<double>(h.depth_mm), h.bone.c_str(), static_cast<double>(h.from_origin_mm), static_cast<double>(h.from_insertion_mm));
+        s += buf;
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST(MuscleClearance, NoPathRunsInsideABoneInTheStandingPostures) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    // No known exception applies to standing: every preset must be clear outright.
+    for (const auto& p : preset_poses(cat)) {
+        const auto hits = inside_bone(cat, p.pose);
+        EXPECT_TRUE(hits.empty()) << p.name << ":" << describe(hits);
+    }
+}
+
+TEST(MuscleClearance, NoPathRunsInsideABoneInAnyStretchHoldBeyondTheKnownExceptions) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    std::map<const KnownException*, float> seen_mm;
+    for (const auto& p : hold_poses()) {
+        std::vector<Hit> unexpected;
+        for (const auto& h : inside_bone(cat, p.pose)) {
+            const KnownException* e = exception_for(h);
+            if (!e) {
+                unexpected.push_back(h);
+                continue;
+            }
+            seen_mm[e] = std::max(seen_mm[e], h.depth_mm);
+            EXPECT_LE(h.depth_mm, e->max_depth_mm) << p.name << ": a known exception got deeper (" << e->why << "):" << describe({h});
+        }
+        EXPECT_TRUE(unexpected.empty()) << p.name << ":" << describe(unexpected);
+    }
+    // The list only shrinks: an exception that no longer happens must be deleted (and one that got
+    // much shallower tightened).
+    for (const auto& e : known_exceptions()) {
+        const auto it = seen_mm.find(&e);
+        EXPECT_TRUE(it != seen_mm.end()) << e.muscle << " in " << e.bone << " no longer happens: remove it from the known exceptions";
+        if (it != seen_mm.end()) {
+            EXPECT_GT(it->second, e.max_depth_mm - 1.0f) << e.muscle << " in " << e.bone << " is now at most " << it->second << " mm: lower its limit";
+        }
+    }
+}
+
+// The check itself, and what the wrap surfaces do: in deep hip flexion the published straight
+// hamstring lines from the ischium to the tibia cut through the femoral head and are caught; with
+// the muscles' wrap surfaces they go round it and clear every bone.
+TEST(MuscleClearance, TheCheckCatchesAPathThroughBoneAndTheWrapsClearIt) {
+    anat::Coordinates c;
+    c.legs[0].hip_flexion_deg = 120.0f;
+    c.legs[0].knee_flexion_deg = 20.0f;
+    const anat::Pose pose = anat::pose_from_coordinates(bones().skeleton, c);
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    anat::MuscleCatalogue straight = cat;
+    for (auto& m : straight.muscles) m.wraps.clear();
+    const std::vector<std::string> hamstrings = {"biceps_femoris_long_r", "semimembranosus_r", "semitendinosus_r"};
+    const auto hamstring_hits = [&](const std::vector<Hit>& hits) {
+        std::vector<Hit> out;
+        for (const auto& h : hits)
+            if (std::find(hamstrings.begin(), hamstrings.end(), h.muscle) != hamstrings.end()) out.push_back(h);
+        return out;
+    };
+    const auto without = hamstring_hits(inside_bone(straight, pose));
+    bool caught = false;
+    for (const auto& h : without) caught |= h.muscle == "biceps_femoris_long_r" && h.bone == "femur_r";
+    EXPECT_TRUE(caught) << describe(without);
+    const auto with = hamstring_hits(inside_bone(cat, pose));
+    EXPECT_TRUE(with.empty()) << describe(with);
+}
