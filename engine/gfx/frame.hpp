@@ -35,6 +35,11 @@ struct DrawItem {
     float highlight = 0.0f;       // 0..1: rim glow for the selection
     glm::vec3 highlight_color{1.0f, 0.78f, 0.25f};
     bool casts_shadow = true;
+    // A coarser version of `mesh` (same vertices, fewer triangles) and how far its surface strays
+    // from the full one, in mesh units (metres). The renderer draws it where that error covers
+    // under half a pixel: a software rasteriser pays for every triangle, even a sub-pixel one.
+    const GpuMesh* coarse = nullptr;
+    float coarse_error_m = 0.0f;
 };
 
 // A screen-space thick polyline in world coordinates (overlays: angle arcs, plumb lines, leaders).

@@ -6,6 +6,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gfx {
 
@@ -193,6 +194,16 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     mp.set("u_fill_dir", lights.fill);
     mp.set("u_rim_dir", lights.rim);
 
+    // Pixels per metre at unit distance: a length L at distance d covers L * px_per_m_at_1 / d.
+    const float px_per_m_at_1 = static_cast<float>(size.y) / (2.0f * std::tan(frame.camera.fov_y_rad * 0.5f));
+    auto level_of_detail = [&](const DrawItem& item) {
+        if (!item.coarse || item.coarse->empty()) return item.mesh;
+        const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f));
+        const float radius = item.mesh->bounds().radius();
+        const float nearest = std::max(glm::distance(centre, eye) - radius, 1e-3f);  // the item's closest point
+        constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
+        return item.coarse_error_m * px_per_m_at_1 / nearest < max_error_px ? item.coarse : item.mesh;
+    };
     auto draw_item = [&](const DrawItem& item) {
         const MaterialParams m = material_params(item.shading);
         mp.set("u_model", item.world_from_mesh);
@@ -204,9 +215,11 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mp.set("u_highlight", item.highlight);
         mp.set_uint("u_highlight_id", item.highlight_id);
         mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
-        item.mesh->draw();
+        const GpuMesh* mesh = level_of_detail(item);
+        mesh->draw();
         ++stats_.draw_calls;
-        stats_.triangles += item.mesh->triangle_count();
+        stats_.triangles += mesh->triangle_count();
+        stats_.coarse_draws += mesh != item.mesh ? 1 : 0;
     };
 
     // Opaque.

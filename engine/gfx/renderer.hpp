@@ -21,6 +21,7 @@ namespace gfx {
 struct RenderStats {
     std::size_t draw_calls = 0;
     std::size_t triangles = 0;
+    std::size_t coarse_draws = 0;   // items drawn with their coarser mesh (DrawItem::coarse)
     bool shadow_updated = false;
     bool backdrop_updated = false;
 };

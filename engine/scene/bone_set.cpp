@@ -10,6 +10,8 @@
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtx/quaternion.hpp>
 
+#include <meshoptimizer.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -124,6 +126,39 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
     finish(sk, std::move(bone_mesh), std::move(cart_mesh), std::move(bone_ids), std::move(cart_ids));
 }
 
+namespace {
+
+struct CoarseMesh {
+    core::MeshData mesh;  // the same vertices, fewer triangles; empty when not worth it
+    float error_m = 0.0f;
+};
+
+// A coarser level of detail: meshoptimizer collapses edges until a quarter of the triangles
+// remain or the surface would move by more than 1.5 mm. The whole body in a 720-pixel-high view
+// is about 0.35 pixels a millimetre, so 1.5 mm is about half a pixel there; the renderer switches
+// back to the full mesh wherever the error would cover a pixel (closer views).
+CoarseMesh coarse_mesh(const core::MeshData& m) {
+    CoarseMesh out;
+    if (m.indices.size() < 3 * 200) return out;  // small meshes: nothing to gain
+    core::Bounds b;
+    for (const auto& v : m.vertices) b.add(v.position);
+    const float extent = glm::length(b.max - b.min);
+    if (extent <= 0.0f) return out;
+    constexpr float max_error_m = 0.0015f;
+    std::vector<std::uint32_t> indices(m.indices.size());
+    float error = 0.0f;  // relative to the mesh's extent
+    const std::size_t n = meshopt_simplify(indices.data(), m.indices.data(), m.indices.size(), &m.vertices[0].position.x,
+                                           m.vertices.size(), sizeof(core::Vertex), m.indices.size() / 4, max_error_m / extent, 0, &error);
+    if (n == 0 || n > m.indices.size() * 3 / 4) return out;  // under a quarter saved: not worth a second mesh
+    indices.resize(n);
+    out.mesh.vertices = m.vertices;
+    out.mesh.indices = std::move(indices);
+    out.error_m = error * extent;
+    return out;
+}
+
+}  // namespace
+
 void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_mesh, std::vector<core::MeshData> cart_mesh,
                      std::vector<std::vector<std::uint32_t>> bone_ids, std::vector<std::vector<std::uint32_t>> cart_ids) {
     for (std::size_t j = 0; j < bone_mesh.size(); ++j) {
@@ -132,7 +167,14 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
             core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
             if (m.indices.empty()) continue;
             for (const auto& v : m.vertices) rest_bounds_.add(v.position + origin);
-            meshes_.push_back({static_cast<int>(j), c == 1, std::make_unique<gfx::GpuMesh>(m, false, c == 0 ? bone_ids[j] : cart_ids[j])});
+            const std::vector<std::uint32_t>& ids = c == 0 ? bone_ids[j] : cart_ids[j];
+            JointMesh jm{static_cast<int>(j), c == 1, std::make_unique<gfx::GpuMesh>(m, false, ids), nullptr, 0.0f};
+            const CoarseMesh coarse = coarse_mesh(m);
+            if (!coarse.mesh.indices.empty()) {
+                jm.coarse = std::make_unique<gfx::GpuMesh>(coarse.mesh, false, ids);
+                jm.coarse_error_m = coarse.error_m;
+            }
+            meshes_.push_back(std::move(jm));
         }
     }
     for (const auto& j : sk.joints) joint_rest_.push_back(j.rest_world);
@@ -247,6 +289,8 @@ void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const
     for (const auto& m : meshes_) {
         gfx::DrawItem item;
         item.mesh = m.mesh.get();
+        item.coarse = m.coarse.get();
+        item.coarse_error_m = m.coarse_error_m;
         item.world_from_mesh = world[static_cast<std::size_t>(m.joint)].matrix();
         item.shading = m.cartilage ? gfx::Shading::cartilage : gfx::Shading::bone;
         item.color.a = opacity;

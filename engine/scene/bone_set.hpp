@@ -49,6 +49,8 @@ private:
         int joint = -1;
         bool cartilage = false;
         std::unique_ptr<gfx::GpuMesh> mesh;
+        std::unique_ptr<gfx::GpuMesh> coarse;  // fewer triangles, for a distant or small view
+        float coarse_error_m = 0.0f;
     };
     struct Disc {
         int lower = -1, upper = -1;          // joints on either side

@@ -1,0 +1,60 @@
+// Level of detail: the bones' coarser meshes are drawn where their error is under a pixel, so
+// the whole body costs fewer triangles, a close-up gets every triangle, and the picture of the
+// whole body barely changes.
+#include "gl_fixture.hpp"
+
+#include "scene/world.hpp"
+
+#include <cstdlib>
+
+class LevelOfDetailGl : public GlTest {
+protected:
+    // Renders the body with the camera framing `box`; `full` drops the coarse meshes first.
+    gfx::Image render(gfx::Renderer& renderer, scene::World& world, const core::Bounds& box, bool full) {
+        gfx::FrameDesc frame;
+        world.build_frame(frame);
+        if (full)
+            for (auto& item : frame.items) item.coarse = nullptr;
+        frame.camera.set_preset(core::ViewPreset::left);
+        frame.camera.frame_box(box, static_cast<float>(size.x) / static_cast<float>(size.y));
+        return renderer.render_to_image(frame, size);
+    }
+    const glm::ivec2 size{1280, 720};
+};
+
+TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) {
+    gfx::Renderer renderer(*shaders_);
+    scene::World world;
+    world.display.layers.muscles = false;  // bones only: the meshes that have coarse levels
+
+    const core::Bounds body = world.bounds();
+    const gfx::Image full = render(renderer, world, body, true);
+    const std::size_t full_triangles = renderer.stats().triangles;
+    EXPECT_EQ(renderer.stats().coarse_draws, 0u);
+
+    const gfx::Image lod = render(renderer, world, body, false);
+    const std::size_t lod_triangles = renderer.stats().triangles;
+    EXPECT_GT(renderer.stats().coarse_draws, 10u);
+    EXPECT_LT(lod_triangles, full_triangles * 8 / 10) << "the whole body should cost at least a fifth fewer triangles";
+
+    // The same picture to the eye: under half a percent of pixels differ by more than 16 levels.
+    int differ = 0;
+    for (int y = 0; y < size.y; ++y)
+        for (int x = 0; x < size.x; ++x) {
+            const auto* a = full.pixel(x, y);
+            const auto* b = lod.pixel(x, y);
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a[c]) - int(b[c])));
+            differ += d > 16 ? 1 : 0;
+        }
+    EXPECT_LT(differ, size.x * size.y / 200);
+
+    // A close-up of the pelvis: the bones near the camera are drawn with every triangle.
+    core::Bounds pelvis;
+    const glm::vec3 hip = world.body().world_from_bone()[static_cast<std::size_t>(world.body().skeleton().find_joint("pelvis"))].translation;
+    pelvis.add(hip - glm::vec3(0.12f));
+    pelvis.add(hip + glm::vec3(0.12f));
+    render(renderer, world, pelvis, false);
+    EXPECT_GT(renderer.stats().triangles, lod_triangles);
+    EXPECT_LT(renderer.stats().coarse_draws, 27u);
+}
