@@ -34,6 +34,15 @@ const char* to_string(Phase p) {
     }
     return "?";
 }
+const char* display_name(Phase p) {
+    switch (p) {
+        case Phase::setup: return "Set up";
+        case Phase::move: return "Move into the stretch";
+        case Phase::hold: return "Hold";
+        case Phase::returning: return "Return";
+    }
+    return "";
+}
 const char* to_string(Easing e) {
     switch (e) {
         case Easing::linear: return "linear";

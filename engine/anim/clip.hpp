@@ -37,6 +37,8 @@ enum class PropType { mat, step, table, wall, strap };
 enum class ClipSide { right, both };
 
 const char* to_string(Phase p);
+// The phase as the player and captions show it: "Set up", "Move into the stretch", "Hold", "Return".
+const char* display_name(Phase p);
 const char* to_string(Easing e);
 const char* to_string(Position p);
 const char* to_string(PropType t);

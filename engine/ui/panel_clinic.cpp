@@ -48,14 +48,7 @@ void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std
     stages_.geometry += (static_cast<float>((t2 - t1) * 1000.0) - stages_.geometry) * smoothing;
     if (world_->has_user_model()) return;
     if (show_ghost_) {
-        const auto ghost_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->neutral().dofs));
-        const std::size_t before = frame.items.size();
-        body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
-        for (std::size_t i = before; i < frame.items.size(); ++i) {
-            frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
-            frame.items[i].casts_shadow = false;
-            frame.items[i].per_vertex_ids = false;
-        }
+        append_ghost(frame, body, posture_->solver().pose_at(posture_->neutral().dofs));
     }
     if (with_overlays && show_overlays_ && stretch_overlays_allowed()) {
         const auto m = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());

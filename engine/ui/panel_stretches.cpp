@@ -43,15 +43,6 @@ const char* position_name(anim::Position p) {
 
 const char* difficulty_name(int d) { return d <= 1 ? "easy" : d == 2 ? "moderate" : "harder"; }
 
-const char* phase_name(anim::Phase p) {
-    switch (p) {
-        case anim::Phase::setup: return "Set up";
-        case anim::Phase::move: return "Move into the stretch";
-        case anim::Phase::hold: return "Hold";
-        case anim::Phase::returning: return "Return";
-    }
-    return "";
-}
 
 ImU32 phase_color(anim::Phase p, float alpha = 1.0f) {
     const int a = static_cast<int>(alpha * 255.0f);
@@ -461,7 +452,7 @@ void Viewer::draw_stretch_player() {
         // Phase chip, step text and the hold timer.
         const anim::Phase phase = p.phase();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        const char* pname = phase_name(phase);
+        const char* pname = anim::display_name(phase);
         const ImVec2 chip = ImGui::GetCursorScreenPos();
         const ImVec2 ts = ImGui::CalcTextSize(pname);
         dl->AddRectFilled(chip, ImVec2(chip.x + ts.x + em, chip.y + ts.y + em * 0.3f), phase_color(phase), em * 0.5f);
@@ -509,7 +500,7 @@ void Viewer::draw_stretch_player() {
         if (ImGui::IsItemDeactivated() && was_playing_before_scrub_) p.play();
         if (ImGui::IsItemHovered()) {
             const float t = std::clamp((ImGui::GetIO().MousePos.x - t0.x) / tw * duration, 0.0f, duration);
-            ImGui::SetTooltip("%s  %s", format_time(t).c_str(), phase_name(anim::phase_at(*clip, t)));
+            ImGui::SetTooltip("%s  %s", format_time(t).c_str(), anim::display_name(anim::phase_at(*clip, t)));
         }
 
         // Transport.

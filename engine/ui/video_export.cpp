@@ -46,16 +46,6 @@ struct Segment {
     int frames = 0;
 };
 
-const char* phase_title(anim::Phase p) {
-    switch (p) {
-        case anim::Phase::setup: return "Set up";
-        case anim::Phase::move: return "Move into the stretch";
-        case anim::Phase::hold: return "Hold";
-        case anim::Phase::returning: return "Return";
-    }
-    return "";
-}
-
 std::string clock(float s) {
     const int total = static_cast<int>(std::floor(std::max(s, 0.0f)));
     char buf[16];
@@ -444,7 +434,7 @@ Caption VideoExport::Impl::caption(const Segment& s) const {
         if (!clip) return c;
         c.kicker = clip->info.name + (s.left ? "  \xC2\xB7  left side" : "  \xC2\xB7  right side");
         if (rq.cue) c.kicker += "  \xC2\xB7  posterior-tilt cue";
-        c.title = phase_title(player.phase());
+        c.title = anim::display_name(player.phase());
         if (player.phase() == anim::Phase::hold) {
             char hold[32];
             std::snprintf(hold, sizeof(hold), "  \xC2\xB7  %.0f s", static_cast<double>(clip->info.hold_s));

@@ -1,5 +1,6 @@
 // `anatomy export-video` end to end: a real process rendering offscreen, ffmpeg encoding, and
 // ffprobe counting what came out. Videos are short and small: the renderer is software.
+#include "temp_dir_test_fixture.hpp"
 #include "video_probe.hpp"
 
 #include "core/files.hpp"
@@ -46,22 +47,9 @@ float clip_duration_s(const std::string& id) {
     return j.at("keyframes").back().at("t_s").get<float>();
 }
 
-class ExportVideo : public ::testing::Test {
+class ExportVideo : public TempDirTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("anatomy_export_" + std::to_string(::getpid()) + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-    fs::path dir_;
+    ExportVideo() : TempDirTest("anatomy_export") {}
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The video encoder without any rendering: formats from names, ffmpeg as a child process (MP4,
 // GIF), PNG sequences, and the promise that nothing half-written is ever left behind.
+#include "temp_dir_test_fixture.hpp"
 #include "video_probe.hpp"
 
 #include "core/error.hpp"
@@ -17,23 +18,9 @@ using ui::VideoFormat;
 namespace {
 
 // A folder of its own for each test, removed afterwards.
-class VideoEncoderTest : public ::testing::Test {
+class VideoEncoderTest : public TempDirTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("anatomy_video_" + std::to_string(::getpid()) + "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-    // The names in the test's folder: what an export left behind.
-    std::vector<std::string> entries() const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename().string());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-    fs::path dir_;
+    VideoEncoderTest() : TempDirTest("anatomy_video") {}
 };
 
 // A frame with a square that moves with `i`, so consecutive frames differ.
