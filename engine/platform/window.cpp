@@ -7,6 +7,8 @@
 #include <SDL2/SDL.h>
 
 #include <cstdlib>
+#include <dlfcn.h>
+#include <string>
 #include <cstring>
 
 namespace platform {
@@ -19,7 +21,33 @@ bool display_available() {
     return (x && *x) || (w && *w);
 }
 
+namespace {
+
+// Under AddressSanitizer, LeakSanitizer reports at exit, when libGL has already unloaded Mesa's
+// driver: the driver's own allocations would then show as "<unknown module>", which no
+// suppression can name. Opened once more with RTLD_NODELETE, the driver stays mapped to the end,
+// so tests/lsan.supp can name it. Normal builds do nothing.
+void keep_gl_driver_loaded() {
+#if defined(__SANITIZE_ADDRESS__)
+    static bool done = false;
+    if (done) return;
+    done = true;
+    const char* env = std::getenv("LIBGL_DRIVERS_PATH");
+    for (const std::string& dir : {std::string(env ? env : ""), std::string("/usr/lib/x86_64-linux-gnu/dri"), std::string("/usr/lib/aarch64-linux-gnu/dri"),
+                                  std::string("/usr/lib64/dri"), std::string("/usr/lib/dri")}) {
+        if (dir.empty()) continue;
+        for (const char* driver : {"swrast_dri.so", "kms_swrast_dri.so"}) dlopen((dir + "/" + driver).c_str(), RTLD_NOW | RTLD_NODELETE);
+    }
+    // The GL and EGL front ends and Mesa's vendor libraries, which SDL and glvnd load and unload.
+    for (const char* lib : {"libGL.so.1", "libGLX.so.0", "libEGL.so.1", "libGLdispatch.so.0", "libGLX_mesa.so.0", "libEGL_mesa.so.0"})
+        dlopen(lib, RTLD_NOW | RTLD_NODELETE);
+#endif
+}
+
+}  // namespace
+
 Window::Window(const WindowDesc& desc) : offscreen_(desc.offscreen) {
+    keep_gl_driver_loaded();
     if (desc.offscreen) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
         throw core::Error(std::string("cannot start SDL video: ") + SDL_GetError());

@@ -258,7 +258,7 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         }
     }
     EXPECT_GT(dark_head, 10);
-    EXPECT_GT(shaft, 50);
+    EXPECT_GT(shaft, sanitized ? 20 : 50);  // coarse detail under the sanitizers has fewer vertices
     EXPECT_LT(dark_shaft * 20, shaft);
 }
 
