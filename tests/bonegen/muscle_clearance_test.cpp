@@ -80,8 +80,6 @@ constexpr const char* trochanter = "gluteus medius line into the trochanter belo
 // trochanter about 32 mm from its insertion; the trochanter sphere made it deeper (12 mm), so this
 // muscle wraps the femoral head only.
 constexpr const char* trochanter_gmed1 = "gluteus medius 1 line into the top of the trochanter in the figure-4 hold, about 32 mm from the insertion";
-// The figure-4 clip rests the right shin across the left leg: the pose itself overlaps the legs.
-constexpr const char* figure4 = "the supine figure-4 clip crosses the right lower leg through the left shin (the pose overlaps, not the path)";
 
 const std::vector<KnownException>& known_exceptions() {
     static const std::vector<KnownException> list = {
@@ -93,9 +91,6 @@ const std::vector<KnownException>& known_exceptions() {
         {"gluteus_maximus_2_r", "femur_r", 7.4f, neck},
         {"gluteus_medius_1_r", "femur_r", 9.9f, trochanter_gmed1},
         {"gluteus_medius_3_r", "femur_r", 2.7f, trochanter},
-        {"gastrocnemius_lateral_r", "tibia_l", 9.4f, figure4},
-        {"gastrocnemius_medial_r", "tibia_l", 9.3f, figure4},
-        {"soleus_r", "tibia_l", 7.7f, figure4},
     };
     return list;
 }
