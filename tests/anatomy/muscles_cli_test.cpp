@@ -1,6 +1,8 @@
 // anatomy muscles --json and anatomy validate FILE.
 #include "core/files.hpp"
 
+#include "run_anatomy.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -9,15 +11,7 @@
 #include <fstream>
 
 namespace {
-struct Result { int code; std::string out; };
-Result run(const std::string& args) {
-    FILE* p = popen((std::string(ANATOMY_BINARY) + " " + args + " 2>&1").c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (p && fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = p ? pclose(p) : -1;
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
+CliResult run(const std::string& args) { return run_anatomy(args); }
 }  // namespace
 
 TEST(MusclesCli, JsonListsEveryMuscleWithTheDocumentedKeys) {

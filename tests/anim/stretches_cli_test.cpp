@@ -2,6 +2,8 @@
 #include "core/files.hpp"
 #include "core/json.hpp"
 
+#include "run_anatomy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -9,29 +11,20 @@
 #include <string>
 
 namespace {
-struct Result { int code; std::string output; };
-Result run(const std::string& args) {
-    const std::string cmd = std::string(ANATOMY_BINARY) + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (p && fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = p ? pclose(p) : -1;
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
+CliResult run(const std::string& args) { return run_anatomy(args); }
 }  // namespace
 
 TEST(StretchesCli, TableListsTheLibrary) {
     const auto r = run("stretches");
-    EXPECT_EQ(r.code, 0) << r.output;
-    EXPECT_NE(r.output.find("half_kneeling_hip_flexor"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("psoas_r"), std::string::npos);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("half_kneeling_hip_flexor"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("psoas_r"), std::string::npos);
 }
 
 TEST(StretchesCli, JsonHasIdNamePositionAndMuscleIds) {
     const auto r = run("stretches --json");
-    ASSERT_EQ(r.code, 0) << r.output;
-    const core::Json j = core::parse_json("stdout", r.output);
+    ASSERT_EQ(r.code, 0) << r.out;
+    const core::Json j = core::parse_json("stdout", r.out);
     ASSERT_TRUE(j.is_array());
     ASSERT_GE(j.size(), 12u);
     for (const auto& s : j) {
@@ -46,8 +39,8 @@ TEST(StretchesCli, JsonHasIdNamePositionAndMuscleIds) {
 TEST(StretchesCli, ValidateClipPassesGoodFilesAndNamesProblems) {
     const auto good = core::asset_dir() / "stretches" / "couch_stretch.json";
     auto r = run("validate-clip " + good.string());
-    EXPECT_EQ(r.code, 0) << r.output;
-    EXPECT_NE(r.output.find("ok:"), std::string::npos) << r.output;
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("ok:"), std::string::npos) << r.out;
 
     std::string text = core::read_file(good);
     const std::string knee = "\"knee_r\": {\"flexion\": 120}", move = "\"phase\": \"move\"";
@@ -56,9 +49,9 @@ TEST(StretchesCli, ValidateClipPassesGoodFilesAndNamesProblems) {
     const auto bad = std::filesystem::temp_directory_path() / "couch_stretch.json";
     core::write_file_atomic(bad, text);
     r = run("validate-clip " + bad.string());
-    EXPECT_EQ(r.code, 1) << r.output;
-    EXPECT_NE(r.output.find(bad.string() + ": /keyframes/0/angles/knee_r/flexion: value 190 is outside"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find(bad.string() + ": /keyframes/1/phase: \"wiggle\" is not one of"), std::string::npos) << r.output;
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find(bad.string() + ": /keyframes/0/angles/knee_r/flexion: value 190 is outside"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(bad.string() + ": /keyframes/1/phase: \"wiggle\" is not one of"), std::string::npos) << r.out;
     std::filesystem::remove(bad);
     EXPECT_EQ(run("validate-clip").code, 2);  // the file is required
 }

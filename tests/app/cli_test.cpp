@@ -1,4 +1,6 @@
 // Exit codes and messages of the command line (no GL needed).
+#include "run_anatomy.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -6,22 +8,13 @@
 #include <string>
 
 namespace {
-struct Result { int code; std::string output; };
-Result run(const std::string& args, const std::string& env = "") {
-    const std::string cmd = env + " " + ANATOMY_BINARY + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    std::array<char, 512> buf{};
-    while (p && fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = p ? pclose(p) : -1;
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
+CliResult run(const std::string& args, const std::string& env = "") { return run_anatomy(args, true, env); }
 }  // namespace
 
 TEST(Cli, HelpExitsZero) {
     const auto r = run("--help");
     EXPECT_EQ(r.code, 0);
-    EXPECT_NE(r.output.find("snapshot"), std::string::npos);
+    EXPECT_NE(r.out.find("snapshot"), std::string::npos);
 }
 
 TEST(Cli, UnknownOptionsAndBadValuesExitTwoWithUsage) {
@@ -31,12 +24,12 @@ TEST(Cli, UnknownOptionsAndBadValuesExitTwoWithUsage) {
     EXPECT_EQ(run("snapshot -o x.png --view sideways").code, 2);
     EXPECT_EQ(run("snapshot").code, 2);  // -o is required
     const auto r = run("snapshot -o x.png --view sideways");
-    EXPECT_NE(r.output.find("anterior"), std::string::npos) << r.output;
+    EXPECT_NE(r.out.find("anterior"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ViewerWithoutADisplaySaysHowToRun) {
     const auto r = run("", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.output.find("xvfb-run"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("snapshot"), std::string::npos) << r.output;
+    EXPECT_NE(r.out.find("xvfb-run"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("snapshot"), std::string::npos) << r.out;
 }

@@ -1,4 +1,6 @@
 // The posture command: options, exit codes and the JSON keys other tools rely on.
+#include "run_anatomy.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -6,15 +8,7 @@
 #include <cstdio>
 
 namespace {
-struct Result { int code; std::string out; };
-Result run(const std::string& args) {
-    FILE* p = popen((std::string(ANATOMY_BINARY) + " " + args + " 2>/dev/null").c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (p && fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = p ? pclose(p) : -1;
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
+CliResult run(const std::string& args) { return run_anatomy(args, false); }
 }  // namespace
 
 TEST(PostureCli, JsonHasTheDocumentedKeys) {

@@ -1,5 +1,7 @@
 // The stretch-report command: the JSON keys scripts rely on, the side, tightness and the cue,
 // and clear errors.
+#include "run_anatomy.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -7,15 +9,7 @@
 #include <cstdio>
 
 namespace {
-struct Result { int code; std::string out; };
-Result run(const std::string& args) {
-    FILE* p = popen((std::string(ANATOMY_BINARY) + " " + args + " 2>&1").c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (p && fgets(buf.data(), buf.size(), p)) out += buf.data();
-    const int rc = p ? pclose(p) : -1;
-    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, out};
-}
+CliResult run(const std::string& args) { return run_anatomy(args); }
 double peak(const nlohmann::json& j, const char* id) { return j["muscles"][id]["peak_relative_elongation"].get<double>(); }
 }  // namespace
 
