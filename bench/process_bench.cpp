@@ -30,8 +30,9 @@ struct ProcessResult {
     double peak_mb = 0.0;
 };
 
-// Runs a program to completion; wall time and its peak resident memory (ru_maxrss).
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {}) {
+// Starts a program with its output and errors sent to /dev/null and `extra_env` added to this
+// process's environment; 0 when it cannot start.
+pid_t spawn_quiet(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {}) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -46,11 +47,17 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
-    const auto t0 = std::chrono::steady_clock::now();
     const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
+    return rc == 0 ? pid : 0;
+}
+
+// Runs a program to completion; wall time and its peak resident memory (ru_maxrss).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {}) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const pid_t pid = spawn_quiet(argv, extra_env);
     ProcessResult r;
-    if (rc != 0) return r;
+    if (pid == 0) return r;
     int status = 0;
     rusage usage{};
     wait4(pid, &status, 0, &usage);
@@ -108,19 +115,8 @@ void run_process_measurements() {
     // f3d needs an X display even to render to a file: give it a private Xvfb (started once,
     // outside the timing).
     const std::string display = ":" + std::to_string(90 + (getpid() % 9));
-    pid_t xvfb = 0;
-    {
-        std::vector<std::string> argv = {"Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"};
-        std::vector<char*> args;
-        for (auto& a : argv) args.push_back(a.data());
-        args.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        posix_spawnp(&xvfb, "Xvfb", &actions, nullptr, args.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        std::this_thread::sleep_for(std::chrono::milliseconds(800));  // let the server come up
-    }
+    const pid_t xvfb = spawn_quiet({"Xvfb", display, "-screen", "0", "1280x720x24", "-nolisten", "tcp"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));  // let the server come up
     const std::string f3d_out = (core::fs::temp_directory_path() / "anatomy_bench_f3d.png").string();
     const auto peer = median_of(runs, {"f3d", "--output", f3d_out, "--resolution", "1280,720", model}, {"DISPLAY=" + display});
     if (xvfb > 0) {
