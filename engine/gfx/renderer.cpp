@@ -13,7 +13,10 @@ namespace gfx {
 // [SECTION] Set-up
 
 namespace {
-constexpr int shadow_resolution_px = 256;   // soft shadow: low resolution is a feature, and cheap on llvmpipe
+// Soft shadow: low resolution is a feature. 128 texels over the body's footprint plus margin is
+// about 2 cm a texel, well under the blur's 18 cm reach; the blur's cost goes with the texel count.
+constexpr int shadow_resolution_px = 128;
+constexpr float shadow_blur_step_texels = 1.5f;  // taps this far apart: the penumbra's width in texels
 constexpr float floor_half_size_m = 6.0f;   // large enough to reach the horizon fade at any zoom
 
 core::MeshData make_floor_quad() {
@@ -132,11 +135,11 @@ void Renderer::update_shadow(const FrameDesc& frame) {
     bp.set("u_source", 0);
     shadow_blur_.bind();
     glBindTexture(GL_TEXTURE_2D, shadow_.color());
-    bp.set("u_step", glm::vec2(1.0f / shadow_resolution_px, 0.0f));
+    bp.set("u_step", glm::vec2(shadow_blur_step_texels / shadow_resolution_px, 0.0f));
     glDrawArrays(GL_TRIANGLES, 0, 3);
     shadow_.bind();
     glBindTexture(GL_TEXTURE_2D, shadow_blur_.color());
-    bp.set("u_step", glm::vec2(0.0f, 1.0f / shadow_resolution_px));
+    bp.set("u_step", glm::vec2(0.0f, shadow_blur_step_texels / shadow_resolution_px));
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
@@ -161,6 +164,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         scene_.bind();
     }
     glClearDepth(1.0);
+    glClearStencil(0);
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
     // The contact shadow darkens what is under it (and gives alpha on a transparent background).
@@ -222,6 +226,11 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         stats_.coarse_draws += mesh != item.mesh ? 1 : 0;
     };
 
+    // Every item and line marks the stencil: the antialiasing pass runs only there.
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_ALWAYS, 1, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+
     // Opaque.
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
@@ -252,6 +261,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
 
     draw_lines(frame, size, false);
     draw_lines(frame, size, true);
+    glDisable(GL_STENCIL_TEST);
 }
 
 void Renderer::update_backdrop(const FrameDesc& frame, glm::ivec2 size) {
@@ -393,18 +403,28 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     update_backdrop(frame, size);
     draw_scene(frame, size);
 
-    // Copy to the destination, then antialias only where the subject is.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
-    glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
+    // Antialiasing: FXAA from scene_ into post_, only where an item or line marked the stencil
+    // (llvmpipe skips whole blocks that fail it; the background never needs smoothing) and only
+    // inside the subject's rectangle. post_ borrows scene_'s depth-stencil texture for the test.
     const glm::ivec4 rect = subject_rect(frame, size);
+    GLuint source_fbo = scene_.fbo();
     if (frame.fxaa && rect.z > 0 && rect.w > 0) {
-        glViewport(viewport.x, viewport.y, size.x, size.y);
+        if (!post_.valid()) post_ = RenderTarget(size, GL_RGBA8, false);
+        if (post_.resize(size) || post_depth_ != scene_.depth()) {
+            glBindFramebuffer(GL_FRAMEBUFFER, post_.fbo());
+            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D, scene_.depth(), 0);
+            post_depth_ = scene_.depth();
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, post_.fbo());
+        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        post_.bind();
         glEnable(GL_SCISSOR_TEST);
-        glScissor(viewport.x + rect.x, viewport.y + rect.y, rect.z, rect.w);
+        glScissor(rect.x, rect.y, rect.z, rect.w);
         glDisable(GL_DEPTH_TEST);
+        glEnable(GL_STENCIL_TEST);
+        glStencilFunc(GL_EQUAL, 1, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
         glDisable(GL_BLEND);
         const auto& fx = shaders_.get("fxaa");
         fx.use();
@@ -415,8 +435,16 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
         glBindVertexArray(empty_vao_.id());
         glDrawArrays(GL_TRIANGLES, 0, 3);
         ++stats_.draw_calls;
+        glDisable(GL_STENCIL_TEST);
         glDisable(GL_SCISSOR_TEST);
+        source_fbo = post_.fbo();
     }
+    // Then one copy to the destination.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
+    glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
     glBindVertexArray(0);
     glEnable(GL_DEPTH_TEST);
 }

@@ -166,6 +166,7 @@ void ShaderProgram::set(const char* n, int v) const { glUniform1i(location(n), v
 void ShaderProgram::set_uint(const char* n, unsigned v) const { glUniform1ui(location(n), v); }
 void ShaderProgram::set(const char* n, float v) const { glUniform1f(location(n), v); }
 void ShaderProgram::set(const char* n, const glm::vec2& v) const { glUniform2fv(location(n), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(const char* n, const glm::ivec2& v) const { glUniform2iv(location(n), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* n, const glm::vec3& v) const { glUniform3fv(location(n), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* n, const glm::vec4& v) const { glUniform4fv(location(n), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* n, const glm::mat3& v) const { glUniformMatrix3fv(location(n), 1, GL_FALSE, glm::value_ptr(v)); }

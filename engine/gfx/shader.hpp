@@ -50,6 +50,7 @@ public:
     void set_uint(const char* name, unsigned v) const;
     void set(const char* name, float v) const;
     void set(const char* name, const glm::vec2& v) const;
+    void set(const char* name, const glm::ivec2& v) const;
     void set(const char* name, const glm::vec3& v) const;
     void set(const char* name, const glm::vec4& v) const;
     void set(const char* name, const glm::mat3& v) const;

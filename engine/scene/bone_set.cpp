@@ -151,6 +151,9 @@ CoarseMesh coarse_mesh(const core::MeshData& m) {
                                            m.vertices.size(), sizeof(core::Vertex), m.indices.size() / 4, max_error_m / extent, 0, &error);
     if (n == 0 || n > m.indices.size() * 3 / 4) return out;  // under a quarter saved: not worth a second mesh
     indices.resize(n);
+    // Simplification leaves the triangles in collapse order; reorder them for the vertex cache
+    // (llvmpipe's draw module shades each cached vertex once, like a GPU's post-transform cache).
+    meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), m.vertices.size());
     out.mesh.vertices = m.vertices;
     out.mesh.indices = std::move(indices);
     out.error_m = error * extent;

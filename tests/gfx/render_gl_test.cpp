@@ -6,6 +6,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
+
 namespace {
 
 constexpr glm::ivec2 size{320, 200};
@@ -156,4 +158,49 @@ TEST_F(RenderGl, FloorShowsAContactShadowUnderTheObject) {
     ASSERT_TRUE(q);
     EXPECT_NEAR(luma(lit, static_cast<int>(q->x), static_cast<int>(q->y)), luma(bare, static_cast<int>(q->x), static_cast<int>(q->y)), 1.0f);
     save_on_failure(lit, "floor_fail.png");
+}
+
+// A bright box turned 20 degrees in the view plane has staircase edges without antialiasing.
+// FXAA must blend those edge pixels (tones between box and backdrop appear) and leave everything
+// else alone: the box's flat middle and the backdrop away from the box.
+TEST_F(RenderGl, FxaaBlendsTheSubjectsEdgesAndLeavesTheRestAlone) {
+    gfx::Renderer r(*shaders_);
+    gfx::GpuMesh box(coloured(core::make_box({0.5f, 0.35f, 0.05f}), {235, 235, 235, 255}));
+    gfx::FrameDesc f = base_frame();
+    f.items.push_back({&box, glm::rotate(glm::mat4(1.0f), glm::radians(20.0f), glm::vec3(0, 0, 1))});
+    const gfx::Image hard = r.render_to_image(f, size);
+    f.fxaa = true;
+    const gfx::Image soft = r.render_to_image(f, size);
+
+    // Pixels of the hard image next to a strongly different neighbour lie on an edge.
+    auto on_edge = [&](int x, int y, int reach) {
+        for (int dy = -reach; dy <= reach; ++dy)
+            for (int dx = -reach; dx <= reach; ++dx) {
+                const int nx = std::clamp(x + dx, 0, size.x - 1), ny = std::clamp(y + dy, 0, size.y - 1);
+                if (std::abs(luma(hard, x, y) - luma(hard, nx, ny)) > 60.0f) return true;
+            }
+        return false;
+    };
+    int changed = 0, changed_off_edge = 0;
+    for (int y = 0; y < size.y; ++y)
+        for (int x = 0; x < size.x; ++x) {
+            const auto* a = hard.pixel(x, y);
+            const auto* b = soft.pixel(x, y);
+            if (!std::equal(a, a + 4, b)) {
+                ++changed;
+                if (!on_edge(x, y, 2)) ++changed_off_edge;
+            }
+        }
+    EXPECT_GT(changed, 60) << "the box's four slanted edges are blended";
+    EXPECT_EQ(changed_off_edge, 0) << "flat areas (box middle, backdrop) are untouched";
+    // Along a slanted edge the blended image has in-between tones where the hard one has none.
+    auto in_between = [&](const gfx::Image& img) {
+        int n = 0;
+        for (int y = 0; y < size.y; ++y)
+            for (int x = 0; x < size.x; ++x)
+                if (on_edge(x, y, 1) && luma(img, x, y) > 90.0f && luma(img, x, y) < 190.0f) ++n;
+        return n;
+    };
+    EXPECT_GT(in_between(soft), in_between(hard) + 30);
+    save_on_failure(soft, "fxaa_fail.png");
 }
