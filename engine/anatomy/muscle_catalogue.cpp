@@ -13,6 +13,7 @@
 #include "core/json.hpp"
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <regex>
@@ -135,6 +136,27 @@ PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side, st
         p.position = sk.osim_to_world(*ref, o) - joint_rest;
         published = ref->published_origin + osim_axes(o);
     }
+    if (n.has("slide")) {
+        const auto sl = n.get("slide");
+        for (const auto& [k, v] : sl.members())
+            if (k != "coordinate" && k != "from_deg" && k != "to_deg" && k != "osim" && k != "source") v.problem("unknown field \"" + k + "\"");
+        if (p.kind == PathPoint::Kind::moving) sl.problem("a point cannot both move and slide");
+        if (n.has("when")) sl.problem("a point cannot both slide and be conditional");
+        p.kind = PathPoint::Kind::sliding;
+        p.coordinate = parse_coordinate(sl["coordinate"]);
+        p.slide_from_rad = core::deg_to_rad(static_cast<float>(sl["from_deg"].number(-360.0, 360.0)));
+        p.slide_end_rad = core::deg_to_rad(static_cast<float>(sl["to_deg"].number(-360.0, 360.0)));
+        if (sl.has("from_deg") && sl.has("to_deg") && p.slide_from_rad == p.slide_end_rad) sl.problem("from_deg and to_deg must differ");
+        // The published place must hold in the default pose: the slide starts away from 0.
+        if (p.slide_from_rad * p.slide_end_rad < 0.0f || p.slide_from_rad == 0.0f)
+            sl.problem("the slide must lie on one side of the default pose (from_deg and to_deg both above or both below 0, from_deg nearer 0)");
+        else if (std::abs(p.slide_from_rad) > std::abs(p.slide_end_rad))
+            sl.problem("from_deg (where the slide starts) must be nearer the default pose than to_deg");
+        if (sl.has("source") && sl.get("source").string().empty()) sl.get("source").problem("every number needs its source");
+        glm::vec3 o = sl["osim"].vec3(1.0f);
+        o.z *= mirror;
+        p.slide_to = sk.osim_to_world(*ref, o) - joint_rest;
+    }
     if (n.has("when")) {
         if (p.kind == PathPoint::Kind::moving) n.get("when").problem("a point cannot both move and be conditional");
         const auto w = n.get("when");
@@ -227,6 +249,7 @@ std::optional<glm::vec3> rest_position(const PathPoint& p, const Skeleton& sk) {
             if (p.min_rad <= 0.0f && p.max_rad >= 0.0f) return joint_rest + p.position;
             return std::nullopt;
         case PathPoint::Kind::moving: return joint_rest + p.moving_position(0.0f);
+        case PathPoint::Kind::sliding: return joint_rest + p.sliding_position(0.0f);
     }
     return std::nullopt;
 }
@@ -331,7 +354,7 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     if (n.has("path") && pts.size() < 2) n["path"].problem("a path needs at least an origin and an insertion");
     for (const auto& pn : pts) {
         for (const auto& [k, v] : pn.members())
-            if (k != "frame" && k != "osim" && k != "moving" && k != "when" && k != "joint" && k != "role" && k != "bone" && k != "source")
+            if (k != "frame" && k != "osim" && k != "moving" && k != "slide" && k != "when" && k != "joint" && k != "role" && k != "bone" && k != "source")
                 v.problem("unknown field \"" + k + "\"");
         std::optional<glm::vec3> pub;
         m.path.push_back(parse_point(pn, sk, side, pub));

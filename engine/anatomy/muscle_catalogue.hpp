@@ -20,12 +20,17 @@ namespace anat {
 enum class PathCoordinate { hip_flexion, knee_angle, ankle_angle };
 
 struct PathPoint {
-    enum class Kind { fixed, conditional, moving };
+    // sliding: at `position` while the coordinate is on the near side of slide_from, at `slide_to`
+    // beyond slide_end, in a straight line between: where a line of action must leave the
+    // published place in poses past the published model's range (deep knee flexion).
+    enum class Kind { fixed, conditional, moving, sliding };
     Kind kind = Kind::fixed;
     int joint = -1;                    // bone frame the point moves with
     glm::vec3 position{0.0f};          // in that bone frame (fixed and conditional points)
     PathCoordinate coordinate = PathCoordinate::knee_angle;
     float min_rad = 0.0f, max_rad = 0.0f;       // conditional: present while min <= q <= max
+    glm::vec3 slide_to{0.0f};                   // sliding: bone-frame position from slide_end_rad on
+    float slide_from_rad = 0.0f, slide_end_rad = 0.0f;
     std::array<core::NaturalSpline, 3> moving;  // moving: osim x, y, z as splines of q (metres)
     glm::vec3 frame_origin_in_bone{0.0f};       // moving: the model frame's origin in the bone frame
     float frame_scale = 1.0f;
@@ -35,6 +40,8 @@ struct PathPoint {
 
     // Bone-frame position of a moving point at coordinate value q.
     glm::vec3 moving_position(float q) const;
+    // Bone-frame position of a sliding point at coordinate value q.
+    glm::vec3 sliding_position(float q) const;
 };
 
 // A wrap surface a muscle's path bends over (the file's "wrap_surfaces", referenced by a muscle's

@@ -11,6 +11,11 @@ glm::vec3 PathPoint::moving_position(float q) const {
     return frame_origin_in_bone + osim_axes(osim) * frame_scale;
 }
 
+glm::vec3 PathPoint::sliding_position(float q) const {
+    const float t = std::clamp((q - slide_from_rad) / (slide_end_rad - slide_from_rad), 0.0f, 1.0f);
+    return glm::mix(position, slide_to, t);
+}
+
 namespace {
 float coordinate_value(const PathCoordinates& c, PathCoordinate which, Side side) {
     const auto s = static_cast<std::size_t>(side);
@@ -37,6 +42,9 @@ bool point_position(const Muscle& muscle, std::size_t i, std::span<const core::R
         }
         case PathPoint::Kind::moving:
             out = bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side)));
+            return true;
+        case PathPoint::Kind::sliding:
+            out = bone.apply(p.sliding_position(coordinate_value(coords, p.coordinate, muscle.side)));
             return true;
     }
     return false;

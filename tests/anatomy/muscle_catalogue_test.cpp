@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 using anat::Coordinates;
@@ -240,4 +241,58 @@ TEST(MuscleCatalogue, AttachmentLandmarksNameEveryOriginAndInsertion) {
         anat::muscle_path(m, world, anat::path_coordinates(anat::RigIndex(s), anat::rest_pose(s)), pts);
         EXPECT_LT(glm::distance(pts.front(), s.landmark_rest_world(o)), 1e-5f) << m.id;
     }
+}
+
+// Sliding points: the hamstrings' tibial points keep gait2392's places through its knee range
+// (lengths identical to the same points held fixed up to 105 degrees), reach their deep-flexion
+// places at 130, and the length changes smoothly in between (no jump a stretch's colour would show).
+TEST(MuscleCatalogue, SlidingPointsKeepThePublishedPlaceInRangeAndMoveSmoothlyBeyond) {
+    for (const char* id : {"semimembranosus_r", "semitendinosus_r", "biceps_femoris_long_r", "biceps_femoris_short_r"}) {
+        const anat::Muscle& m = muscle(id);
+        anat::Muscle held = m;
+        int sliding = 0;
+        for (auto& p : held.path)
+            if (p.kind == anat::PathPoint::Kind::sliding) {
+                p.kind = anat::PathPoint::Kind::fixed;
+                ++sliding;
+                EXPECT_GT(glm::distance(p.position, p.slide_to), 0.005f) << id << ": the slide goes somewhere";
+            }
+        EXPECT_EQ(sliding, 1) << id;
+        for (float knee : {0.0f, 45.0f, 90.0f, 105.0f})
+            EXPECT_FLOAT_EQ(anat::muscle_length(m, skeleton(), hip_knee(30, knee)), anat::muscle_length(held, skeleton(), hip_knee(30, knee)))
+                << id << " at " << knee << " degrees of knee flexion";
+        EXPECT_NE(anat::muscle_length(m, skeleton(), hip_knee(30, 130)), anat::muscle_length(held, skeleton(), hip_knee(30, 130))) << id;
+        float previous = anat::muscle_length(m, skeleton(), hip_knee(30, 100));
+        for (float knee = 100.5f; knee <= 140.0f; knee += 0.5f) {
+            const float l = anat::muscle_length(m, skeleton(), hip_knee(30, knee));
+            EXPECT_LT(std::abs(l - previous), 0.002f) << id << ": length jumps at " << knee << " degrees";
+            previous = l;
+        }
+    }
+    // The mirror side slides the same way.
+    EXPECT_NEAR(length("semimembranosus_l", hip_knee(30, 130, Side::left)), length("semimembranosus_r", hip_knee(30, 130)), 1e-4f);
+}
+
+TEST(MuscleCatalogue, BrokenSlidesNameTheFileTheMuscleAndTheField) {
+    const std::string from = "\"from_deg\": -105.0,\n      \"to_deg\": -130.0,";
+    const auto replaced = [&](const std::string& to) {
+        std::string text = catalogue_text();
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos);
+        if (at != std::string::npos) text.replace(at, from.size(), to);
+        return anat::validate_muscle_catalogue(text, "muscles.json", skeleton());
+    };
+    const auto same = replaced("\"from_deg\": -105.0,\n      \"to_deg\": -105.0,");
+    ASSERT_EQ(same.size(), 1u);
+    EXPECT_NE(same[0].find("(biceps_femoris_long)/path/1/slide"), std::string::npos) << same[0];
+    EXPECT_NE(same[0].find("must differ"), std::string::npos) << same[0];
+    const auto across = replaced("\"from_deg\": -10.0,\n      \"to_deg\": 20.0,");
+    ASSERT_EQ(across.size(), 1u);
+    EXPECT_NE(across[0].find("one side of the default pose"), std::string::npos) << across[0];
+    const auto backwards = replaced("\"from_deg\": -130.0,\n      \"to_deg\": -105.0,");
+    ASSERT_EQ(backwards.size(), 1u);
+    EXPECT_NE(backwards[0].find("nearer the default pose"), std::string::npos) << backwards[0];
+    const auto unknown = replaced("\"from_deg\": -105.0,\n      \"until_deg\": -130.0,");
+    ASSERT_FALSE(unknown.empty());
+    EXPECT_NE(unknown[0].find("(biceps_femoris_long)/path/1/slide"), std::string::npos) << unknown[0];
 }
