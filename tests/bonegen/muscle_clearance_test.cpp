@@ -4,9 +4,9 @@
 // muscle meets its own bone there (its attachment lies on the surface and the fibres fan into it).
 // Bones are the generator's own signed distance fields, posed rigidly with their joints.
 //
-// Known exceptions (`known_exceptions` below) are listed one by one with the deepest penetration
-// seen when they were written down: a pose may not go deeper, and an exception that no longer
-// happens fails the last test, so the list can only shrink.
+// Where a published point would put a line inside one of this app's bones (mostly in poses past
+// the published model's range), the catalogue slides the point or adds a wrap surface; the
+// sources in assets/muscles/muscles.json say which and why. There are no other exceptions.
 #include "anatomy/muscle_catalogue.hpp"
 #include "anatomy/muscle_path.hpp"
 #include "anim/library.hpp"
@@ -52,44 +52,6 @@ struct Hit {
     float depth_mm = 0.0f;
     float from_origin_mm = 0.0f, from_insertion_mm = 0.0f;
 };
-
-// A path known to run inside a bone in some stretch holds, and why it is not fixed yet. Names are
-// for the right side; the left mirrors them (a bone ending "_l" is the other leg's).
-struct KnownException {
-    const char* muscle;
-    const char* bone;
-    float max_depth_mm;  // deepest seen over every hold, both sides, when written down, plus 0.2-0.3 mm
-    const char* why;
-};
-
-// Deep knee flexion (the kneeling and heel-to-buttock holds reach 128-135 degrees, past gait2392's
-// 120) is clear: the hamstrings' tibial points slide distally from 105 to 130 degrees ("slide" in
-// the catalogue). So is deep hip flexion: gluteus medius 1 and 3 slide along the trochanter and
-// gluteus maximus 1 lifts off the back of the femur. Only the figure-4 hold (hip flexed 95-103
-// deg, turned out 45 deg) is left for the long head: its line from the ischium passes the back of
-// the femur below the neck.
-constexpr const char* figure4 = "in the figure-4 hold the biceps femoris long head's line from the ischium clips the back of the proximal femur";
-
-const std::vector<KnownException>& known_exceptions() {
-    static const std::vector<KnownException> list = {
-        {"biceps_femoris_long_r", "femur_r", 4.9f, figure4},
-    };
-    return list;
-}
-
-std::string mirrored(const std::string& name) {
-    const std::size_t n = name.size();
-    if (n > 2 && name.compare(n - 2, 2, "_r") == 0) return name.substr(0, n - 2) + "_l";
-    if (n > 2 && name.compare(n - 2, 2, "_l") == 0) return name.substr(0, n - 2) + "_r";
-    return name;
-}
-
-// The known exception a hit falls under (either side), or null.
-const KnownException* exception_for(const Hit& h) {
-    for (const auto& e : known_exceptions())
-        if ((h.muscle == e.muscle && h.bone == e.bone) || (h.muscle == mirrored(e.muscle) && h.bone == mirrored(e.bone))) return &e;
-    return nullptr;
-}
 
 constexpr float own_bone_m = 0.03f;   // how far from an attachment its own bone is exempt
 constexpr float step_m = 0.004f;       // sampling along the path
@@ -174,37 +136,17 @@ std::string describe(const std::vector<Hit>& hits) {
 
 TEST(MuscleClearance, NoPathRunsInsideABoneInTheStandingPostures) {
     const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
-    // No known exception applies to standing: every preset must be clear outright.
     for (const auto& p : preset_poses(cat)) {
         const auto hits = inside_bone(cat, p.pose);
         EXPECT_TRUE(hits.empty()) << p.name << ":" << describe(hits);
     }
 }
 
-TEST(MuscleClearance, NoPathRunsInsideABoneInAnyStretchHoldBeyondTheKnownExceptions) {
+TEST(MuscleClearance, NoPathRunsInsideABoneInAnyStretchHold) {
     const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
-    std::map<const KnownException*, float> seen_mm;
     for (const auto& p : hold_poses()) {
-        std::vector<Hit> unexpected;
-        for (const auto& h : inside_bone(cat, p.pose)) {
-            const KnownException* e = exception_for(h);
-            if (!e) {
-                unexpected.push_back(h);
-                continue;
-            }
-            seen_mm[e] = std::max(seen_mm[e], h.depth_mm);
-            EXPECT_LE(h.depth_mm, e->max_depth_mm) << p.name << ": a known exception got deeper (" << e->why << "):" << describe({h});
-        }
-        EXPECT_TRUE(unexpected.empty()) << p.name << ":" << describe(unexpected);
-    }
-    // The list only shrinks: an exception that no longer happens must be deleted (and one that got
-    // much shallower tightened).
-    for (const auto& e : known_exceptions()) {
-        const auto it = seen_mm.find(&e);
-        EXPECT_TRUE(it != seen_mm.end()) << e.muscle << " in " << e.bone << " no longer happens: remove it from the known exceptions";
-        if (it != seen_mm.end()) {
-            EXPECT_GT(it->second, e.max_depth_mm - 1.0f) << e.muscle << " in " << e.bone << " is now at most " << it->second << " mm: lower its limit";
-        }
+        const auto hits = inside_bone(cat, p.pose);
+        EXPECT_TRUE(hits.empty()) << p.name << ":" << describe(hits);
     }
 }
 
