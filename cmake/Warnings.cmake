@@ -12,6 +12,11 @@ target_compile_options(anatomy_warnings INTERFACE
 # Sanitizers: the asan preset turns this on for everything we compile.
 option(ANATOMY_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 if(ANATOMY_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  # -O1 (over the Debug preset's -O0), as the AddressSanitizer docs advise: the suite runs several
+  # times faster and still reports every error with a usable stack.
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -O1)
   add_link_options(-fsanitize=address,undefined)
+  # GCC's maybe-uninitialized analysis misfires on sanitizer-instrumented optimised code (here
+  # inside libstdc++'s std::regex); the release build keeps the warning.
+  target_compile_options(anatomy_warnings INTERFACE -Wno-maybe-uninitialized)
 endif()
