@@ -46,6 +46,7 @@ soak: build
 asan: deps
 	cmake --preset asan
 	cmake --build build-asan -j $(JOBS)
+	cmake --build build-asan --target skeleton_asset   # the baked skeleton, for the level-of-detail test (about a minute)
 	ctest --preset asan -j $(JOBS)
 
 snapshots: build
