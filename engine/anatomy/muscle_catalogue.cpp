@@ -490,7 +490,9 @@ void add_attachment_landmarks(Skeleton& skeleton, const MuscleCatalogue& catalog
             const PathPoint& p = m.path[i];
             const std::string name = m.base_id + (i == 0 ? "_origin" : "_insertion") + (m.side == Side::right ? "_r" : "_l");
             if (skeleton.find_landmark(name) >= 0) continue;
-            const glm::vec3 pos = p.kind == PathPoint::Kind::moving ? p.moving_position(0.0f) : p.position;
+            // Attachments are never conditional, so they always have a rest position.
+            const glm::vec3 joint_rest = skeleton.joints[static_cast<std::size_t>(p.joint)].rest_world;
+            const glm::vec3 pos = rest_position(p, skeleton).value_or(joint_rest + p.position) - joint_rest;
             skeleton.landmarks.push_back({name, p.joint, pos, LandmarkKind::surface, p.bone});
         }
     }

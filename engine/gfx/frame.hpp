@@ -37,7 +37,7 @@ struct DrawItem {
     bool casts_shadow = true;
     // A coarser version of `mesh` (same vertices, fewer triangles) and how far its surface strays
     // from the full one, in mesh units (metres). The renderer draws it where that error covers
-    // under half a pixel: a software rasteriser pays for every triangle, even a sub-pixel one.
+    // under a pixel: a software rasteriser pays for every triangle, even a sub-pixel one.
     const GpuMesh* coarse = nullptr;
     float coarse_error_m = 0.0f;
 };

@@ -43,7 +43,6 @@ const char* position_name(anim::Position p) {
 
 const char* difficulty_name(int d) { return d <= 1 ? "easy" : d == 2 ? "moderate" : "harder"; }
 
-
 ImU32 phase_color(anim::Phase p, float alpha = 1.0f) {
     const int a = static_cast<int>(alpha * 255.0f);
     switch (p) {
