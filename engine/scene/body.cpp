@@ -119,7 +119,10 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     solid_ids_.clear();
     ghost_ids_.clear();
     const anat::BodyAxes axes = anat::body_axes(skeleton_, world_);
-    std::vector<anat::MuscleStyle> solid_styles(catalogue_.muscles.size()), ghost_styles(catalogue_.muscles.size());
+    // Ghosts: only the muscles out of focus in x-ray; every other muscle is drawn once, solid.
+    anat::MuscleStyle no_ghost;
+    no_ghost.visible = false;
+    std::vector<anat::MuscleStyle> solid_styles(catalogue_.muscles.size()), ghost_styles(catalogue_.muscles.size(), no_ghost);
     for (std::size_t i = 0; i < catalogue_.muscles.size(); ++i) {
         const anat::Muscle& m = catalogue_.muscles[i];
         anat::MuscleStyle s;
