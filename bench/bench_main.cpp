@@ -5,6 +5,7 @@
 
 #include "core/files.hpp"
 #include "core/json.hpp"
+#include "platform/window.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -47,6 +48,7 @@ public:
 }  // namespace bench
 
 int main(int argc, char** argv) {
+    platform::keep_freed_memory();  // as the app does
     std::string out_path = "bench.json";
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {

@@ -47,6 +47,12 @@ private:
     bool offscreen_ = false;
 };
 
+// Keeps freed heap memory in the process instead of handing it back to the system at once.
+// Mesa's software rasteriser allocates and frees its per-frame bins (several megabytes) every
+// frame; with glibc's defaults the heap shrinks after each frame and the next frame pays page
+// faults to grow it again (about a tenth of a software-rendered frame). Call once, at start-up.
+void keep_freed_memory();
+
 // Seconds since an arbitrary start, monotonic.
 double now_s();
 
