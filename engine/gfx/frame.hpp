@@ -57,6 +57,10 @@ struct FrameDesc {
     bool draw_floor = true;
     float floor_y_m = 0.0f;
     bool fxaa = true;
+    // Light finely tessellated matte items per vertex where their triangles cover only a few
+    // pixels (the picture barely changes; a software renderer saves most of its per-pixel work).
+    // Off: the key light per pixel everywhere.
+    bool vertex_lighting = true;
     std::vector<DrawItem> items;
     std::vector<Polyline> lines;
     // The contact shadow is re-rendered only when this changes (or the items' count does).

@@ -1,8 +1,29 @@
 #include "gfx/gpu_mesh.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace gfx {
+
+namespace {
+// One edge from each of up to ~1000 evenly spaced triangles: cheap enough for meshes updated
+// every frame, and steady, since the same triangles are sampled each time.
+float sampled_mean_edge(const core::MeshData& mesh) {
+    const std::size_t triangles = mesh.indices.size() / 3;
+    if (triangles == 0) return 0.0f;
+    constexpr std::size_t max_samples = 1000;
+    const std::size_t step = std::max<std::size_t>(triangles / max_samples, 1);
+    double sum = 0.0;
+    std::size_t n = 0;
+    for (std::size_t t = 0; t < triangles; t += step) {
+        const std::uint32_t a = mesh.indices[3 * t], b = mesh.indices[3 * t + 1];
+        if (a >= mesh.vertices.size() || b >= mesh.vertices.size()) continue;
+        sum += static_cast<double>(glm::distance(mesh.vertices[a].position, mesh.vertices[b].position));
+        ++n;
+    }
+    return n == 0 ? 0.0f : static_cast<float>(sum / static_cast<double>(n));
+}
+}  // namespace
 
 GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic, std::span<const std::uint32_t> ids) : dynamic_(dynamic) {
     vao_ = create_vertex_array();
@@ -57,6 +78,7 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     glBindVertexArray(0);
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
     bounds_ = mesh.bounds();
+    mean_edge_ = sampled_mean_edge(mesh);
 }
 
 void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) { upload(mesh, ids); }

@@ -22,6 +22,9 @@ public:
     bool empty() const { return index_count_ == 0; }
     std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }
     const core::Bounds& bounds() const { return bounds_; }
+    // The mean length of a triangle edge (mesh units), sampled: how fine the mesh is. The renderer
+    // lights a mesh per vertex where its triangles cover only a few pixels.
+    float mean_edge() const { return mean_edge_; }
 
 private:
     void upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids);
@@ -35,6 +38,7 @@ private:
     std::size_t index_capacity_ = 0;
     bool dynamic_ = false;
     core::Bounds bounds_;
+    float mean_edge_ = 0.0f;
 };
 
 }  // namespace gfx

@@ -13,10 +13,10 @@ namespace gfx {
 // [SECTION] Set-up
 
 namespace {
-// Soft shadow: low resolution is a feature. 128 texels over the body's footprint plus margin is
-// about 2 cm a texel, well under the blur's 18 cm reach; the blur's cost goes with the texel count.
-constexpr int shadow_resolution_px = 128;
-constexpr float shadow_blur_step_texels = 1.5f;  // taps this far apart: the penumbra's width in texels
+// Soft shadow: low resolution is a feature. 64 texels over the body's footprint plus margin is
+// about 3 cm a texel, under the blur's 15 cm reach; the floor reads the map filtered, so texel
+// steps never show. The blur's cost goes with the texel count.
+constexpr int shadow_resolution_px = 64;
 constexpr float floor_half_size_m = 6.0f;   // large enough to reach the horizon fade at any zoom
 
 core::MeshData make_floor_quad() {
@@ -135,11 +135,11 @@ void Renderer::update_shadow(const FrameDesc& frame) {
     bp.set("u_source", 0);
     shadow_blur_.bind();
     glBindTexture(GL_TEXTURE_2D, shadow_.color());
-    bp.set("u_step", glm::vec2(shadow_blur_step_texels / shadow_resolution_px, 0.0f));
+    bp.set("u_step", glm::ivec2(1, 0));
     glDrawArrays(GL_TRIANGLES, 0, 3);
     shadow_.bind();
     glBindTexture(GL_TEXTURE_2D, shadow_blur_.color());
-    bp.set("u_step", glm::vec2(0.0f, shadow_blur_step_texels / shadow_resolution_px));
+    bp.set("u_step", glm::ivec2(0, 1));
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
@@ -189,14 +189,21 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         glDisable(GL_BLEND);
     }
 
+    // Two programs: the key light per pixel, or everything per vertex for meshes whose triangles
+    // cover only a few pixels (there the two look alike, and per-pixel work is most of a
+    // software-rendered frame).
     const LightRig lights = light_rig(frame.camera);
-    const auto& mp = shaders_.get("mesh");
-    mp.use();
-    mp.set("u_view_proj", view_proj);
-    mp.set("u_camera_pos", eye);
-    mp.set("u_key_dir", lights.key);
-    mp.set("u_fill_dir", lights.fill);
-    mp.set("u_rim_dir", lights.rim);
+    const ShaderProgram& per_pixel = shaders_.get("mesh");
+    const ShaderProgram& per_vertex = shaders_.get("mesh_vertex_lit");
+    for (const ShaderProgram* p : {&per_vertex, &per_pixel}) {
+        p->use();
+        p->set("u_view_proj", view_proj);
+        p->set("u_camera_pos", eye);
+        p->set("u_key_dir", lights.key);
+        p->set("u_fill_dir", lights.fill);
+        p->set("u_rim_dir", lights.rim);
+    }
+    const ShaderProgram* current = &per_pixel;
 
     // Pixels per metre at unit distance: a length L at distance d covers L * px_per_m_at_1 / d.
     const float px_per_m_at_1 = static_cast<float>(size.y) / (2.0f * std::tan(frame.camera.fov_y_rad * 0.5f));
@@ -208,8 +215,29 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
         return item.coarse_error_m * px_per_m_at_1 / nearest < max_error_px ? item.coarse : item.mesh;
     };
+    // Per vertex where a triangle edge covers only a few pixels at the item's nearest point: up
+    // to 24 for matte materials (bone, skin: side by side at 3x zoom the two paths look the same),
+    // 6 for glossier ones, whose highlight would smear. Striated muscle keeps per-pixel light:
+    // its fibre stripes are finer than its triangles.
+    auto lit_per_vertex = [&](const DrawItem& item, const GpuMesh& mesh, const MaterialParams& m) {
+        if (!frame.vertex_lighting || m.fibres > 0.0f) return false;
+        constexpr float matte_specular = 0.1f;
+        const float max_vertex_lit_edge_px = m.packed.y <= matte_specular ? 24.0f : 6.0f;
+        const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(mesh.bounds().center(), 1.0f));
+        const float scale = std::max({glm::length(glm::vec3(item.world_from_mesh[0])), glm::length(glm::vec3(item.world_from_mesh[1])),
+                                      glm::length(glm::vec3(item.world_from_mesh[2]))});
+        const float nearest = std::max(glm::distance(centre, eye) - mesh.bounds().radius() * scale, 1e-3f);
+        return mesh.mean_edge() * scale * px_per_m_at_1 / nearest < max_vertex_lit_edge_px;
+    };
     auto draw_item = [&](const DrawItem& item) {
         const MaterialParams m = material_params(item.shading);
+        const GpuMesh* mesh = level_of_detail(item);
+        const ShaderProgram* program = lit_per_vertex(item, *mesh, m) ? &per_vertex : &per_pixel;
+        if (program != current) {
+            program->use();
+            current = program;
+        }
+        const ShaderProgram& mp = *program;
         mp.set("u_model", item.world_from_mesh);
         mp.set("u_normal_matrix", glm::inverseTranspose(glm::mat3(item.world_from_mesh)));
         mp.set("u_color", item.color);
@@ -219,11 +247,11 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mp.set("u_highlight", item.highlight);
         mp.set_uint("u_highlight_id", item.highlight_id);
         mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
-        const GpuMesh* mesh = level_of_detail(item);
         mesh->draw();
         ++stats_.draw_calls;
         stats_.triangles += mesh->triangle_count();
         stats_.coarse_draws += mesh != item.mesh ? 1 : 0;
+        stats_.vertex_lit_draws += program == &per_vertex ? 1 : 0;
     };
 
     // Every item and line marks the stencil: the antialiasing pass runs only there.

@@ -23,6 +23,7 @@ struct RenderStats {
     std::size_t draw_calls = 0;
     std::size_t triangles = 0;
     std::size_t coarse_draws = 0;   // items drawn with their coarser mesh (DrawItem::coarse)
+    std::size_t vertex_lit_draws = 0;  // items lit per vertex (their triangles cover a few pixels)
     bool shadow_updated = false;
     bool backdrop_updated = false;
 };

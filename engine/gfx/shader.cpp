@@ -16,6 +16,7 @@ namespace gfx {
 const std::vector<ProgramSpec>& builtin_programs() {
     static const std::vector<ProgramSpec> specs = {
         {"mesh", "mesh.vert", "mesh.frag"},
+        {"mesh_vertex_lit", "mesh_vertex_lit.vert", "mesh_vertex_lit.frag"},
         {"background", "fullscreen.vert", "background.frag"},
         {"floor", "floor.vert", "floor.frag"},
         {"floor_shadow", "floor.vert", "floor_shadow.frag"},

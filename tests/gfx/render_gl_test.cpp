@@ -204,3 +204,42 @@ TEST_F(RenderGl, FxaaBlendsTheSubjectsEdgesAndLeavesTheRestAlone) {
     EXPECT_GT(in_between(soft), in_between(hard) + 30);
     save_on_failure(soft, "fxaa_fail.png");
 }
+
+TEST_F(RenderGl, FinelyTessellatedMatteItemsAreLitPerVertexOnlyWhereTheirTrianglesAreSmall) {
+    gfx::Renderer r(*shaders_);
+    // A fine matte sphere (bone shading) and a striated muscle-like one beside it.
+    gfx::GpuMesh fine(coloured(core::make_uv_sphere(0.3f, 96, 48), {220, 210, 190, 255}));
+    ASSERT_GT(fine.mean_edge(), 0.005f);
+    ASSERT_LT(fine.mean_edge(), 0.03f);
+    gfx::FrameDesc f = base_frame();
+    gfx::DrawItem bone{&fine};
+    bone.shading = gfx::Shading::bone;
+    bone.world_from_mesh = glm::translate(glm::mat4(1.0f), {-0.4f, 0, 0});
+    gfx::DrawItem muscle{&fine};
+    muscle.shading = gfx::Shading::muscle;
+    muscle.world_from_mesh = glm::translate(glm::mat4(1.0f), {0.4f, 0, 0});
+    f.items = {bone, muscle};
+
+    // Far away (4 m, 200 px high): the bone's triangles cover a pixel or two, so it is lit per
+    // vertex; the muscle keeps per-pixel light for its fibre stripes.
+    const gfx::Image per_vertex = r.render_to_image(f, size);
+    EXPECT_EQ(r.stats().vertex_lit_draws, 1u);
+    f.vertex_lighting = false;
+    const gfx::Image per_pixel = r.render_to_image(f, size);
+    EXPECT_EQ(r.stats().vertex_lit_draws, 0u);
+    // The same picture to the eye: no pixel of the bone differs by more than a few levels.
+    int worst = 0;
+    for (int y = 0; y < size.y; ++y)
+        for (int x = 0; x < size.x / 2; ++x)
+            for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(per_vertex.pixel(x, y)[c]) - int(per_pixel.pixel(x, y)[c])));
+    EXPECT_LE(worst, 6);
+    EXPECT_GT(luma(per_vertex, size.x / 2 - 64, size.y / 2), 60.0f) << "the bone is drawn";
+
+    // A close-up: the same triangles now span tens of pixels, so both are lit per pixel.
+    f.vertex_lighting = true;
+    f.camera.distance_m = 0.45f;
+    f.camera.target = {-0.4f, 0, 0};
+    r.render_to_image(f, size);
+    EXPECT_EQ(r.stats().vertex_lit_draws, 0u);
+    save_on_failure(per_vertex, "vertex_lit_fail.png");
+}
