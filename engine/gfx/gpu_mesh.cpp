@@ -79,6 +79,9 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
     bounds_ = mesh.bounds();
     mean_edge_ = sampled_mean_edge(mesh);
+    positions_.resize(mesh.vertices.size());
+    for (std::size_t i = 0; i < mesh.vertices.size(); ++i) positions_[i] = mesh.vertices[i].position;
+    indices_ = mesh.indices;
 }
 
 void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) { upload(mesh, ids); }

@@ -5,6 +5,7 @@
 #include "gfx/objects.hpp"
 
 #include <span>
+#include <vector>
 
 namespace gfx {
 
@@ -25,6 +26,10 @@ public:
     // The mean length of a triangle edge (mesh units), sampled: how fine the mesh is. The renderer
     // lights a mesh per vertex where its triangles cover only a few pixels.
     float mean_edge() const { return mean_edge_; }
+    // A copy of the positions and triangles as uploaded, for work done on the CPU (the contact
+    // shadow). About a sixth of the GPU's copy: positions only.
+    const std::vector<glm::vec3>& positions() const { return positions_; }
+    const std::vector<std::uint32_t>& indices() const { return indices_; }
 
 private:
     void upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids);
@@ -39,6 +44,8 @@ private:
     bool dynamic_ = false;
     core::Bounds bounds_;
     float mean_edge_ = 0.0f;
+    std::vector<glm::vec3> positions_;
+    std::vector<std::uint32_t> indices_;
 };
 
 }  // namespace gfx

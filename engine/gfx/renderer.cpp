@@ -1,6 +1,7 @@
 #include "gfx/renderer.hpp"
 
 #include "core/error.hpp"
+#include "gfx/contact_shadow.hpp"
 
 #include <glm/gtc/matrix_inverse.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -15,7 +16,7 @@ namespace gfx {
 namespace {
 // Soft shadow: low resolution is a feature. 64 texels over the body's footprint plus margin is
 // about 3 cm a texel, under the blur's 15 cm reach; the floor reads the map filtered, so texel
-// steps never show. The blur's cost goes with the texel count.
+// steps never show.
 constexpr int shadow_resolution_px = 64;
 constexpr float floor_half_size_m = 6.0f;   // large enough to reach the horizon fade at any zoom
 
@@ -80,7 +81,6 @@ Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
     shadow_quad_ = GpuMesh(make_unit_quad());
     line_mesh_ = GpuMesh(core::MeshData{}, true);
     shadow_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
-    shadow_blur_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
 }
 
 // [SECTION] Contact shadow
@@ -102,45 +102,18 @@ void Renderer::update_shadow(const FrameDesc& frame) {
     const glm::vec3 c = b.center();
     shadow_rect_ = {c.x - half, c.z - half, 2.0f * half, 2.0f * half};
 
-    // Orthographic camera looking down; x maps to u, z maps to v.
-    const glm::mat4 proj = glm::ortho(c.x - half, c.x + half, c.z - half, c.z + half, -100.0f, 100.0f);
-    const glm::mat4 view = glm::mat4(glm::vec4(1, 0, 0, 0), glm::vec4(0, 0, 1, 0), glm::vec4(0, 1, 0, 0), glm::vec4(0, 0, 0, 1));
-    // view maps world (x, y, z) to (x, z, y): depth = height; the max blend makes the order irrelevant.
-
-    shadow_.bind();
-    glClearColor(0, 0, 0, 0);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_MAX);
-    const auto& sp = shaders_.get("shadow");
-    sp.use();
-    sp.set("u_view_proj", proj * view);
-    sp.set("u_floor_y", frame.floor_y_m);
+    // Computed on the CPU and uploaded (see contact_shadow.hpp); x maps to u, z maps to v.
+    std::vector<ShadowCaster> shadow_casters;
     for (const auto& item : casters) {
         if (!item.mesh || !item.casts_shadow || item.color.a < 0.99f) continue;
-        sp.set("u_model", item.world_from_mesh);
-        item.mesh->draw();
-        ++stats_.draw_calls;
+        shadow_casters.push_back({item.mesh->positions(), item.mesh->indices(), item.world_from_mesh});
     }
-    glBlendEquation(GL_FUNC_ADD);
-    glDisable(GL_BLEND);
-
-    // Separable blur: horizontal into shadow_blur_, vertical back into shadow_.
-    const auto& bp = shaders_.get("blur");
-    bp.use();
-    glBindVertexArray(empty_vao_.id());
-    glActiveTexture(GL_TEXTURE0);
-    bp.set("u_source", 0);
-    shadow_blur_.bind();
+    render_contact_shadow(shadow_casters, frame.floor_y_m, shadow_rect_, shadow_resolution_px, shadow_texels_);
     glBindTexture(GL_TEXTURE_2D, shadow_.color());
-    bp.set("u_step", glm::ivec2(1, 0));
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    shadow_.bind();
-    glBindTexture(GL_TEXTURE_2D, shadow_blur_.color());
-    bp.set("u_step", glm::ivec2(0, 1));
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, shadow_resolution_px, shadow_resolution_px, GL_RED, GL_UNSIGNED_BYTE, shadow_texels_.data());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 // [SECTION] Scene
@@ -431,22 +404,21 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     update_backdrop(frame, size);
     draw_scene(frame, size);
 
-    // Antialiasing: FXAA from scene_ into post_, only where an item or line marked the stencil
-    // (llvmpipe skips whole blocks that fail it; the background never needs smoothing) and only
-    // inside the subject's rectangle. post_ borrows scene_'s depth-stencil texture for the test.
+    // Antialiasing: FXAA back into scene_ from a copy of the subject's rectangle (post_), only
+    // where an item or line marked the stencil (llvmpipe skips whole blocks that fail it; the
+    // background never needs smoothing) and only inside that rectangle.
     const glm::ivec4 rect = subject_rect(frame, size);
-    GLuint source_fbo = scene_.fbo();
     if (frame.fxaa && rect.z > 0 && rect.w > 0) {
         if (!post_.valid()) post_ = RenderTarget(size, GL_RGBA8, false);
-        if (post_.resize(size) || post_depth_ != scene_.depth()) {
-            glBindFramebuffer(GL_FRAMEBUFFER, post_.fbo());
-            glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D, scene_.depth(), 0);
-            post_depth_ = scene_.depth();
-        }
+        post_.resize(size);
+        // The filter reads up to 4 pixels past a marked pixel (its search along the edge).
+        constexpr int reach_px = 5;
+        const int x0 = std::max(rect.x - reach_px, 0), y0 = std::max(rect.y - reach_px, 0);
+        const int x1 = std::min(rect.x + rect.z + reach_px, size.x), y1 = std::min(rect.y + rect.w + reach_px, size.y);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, post_.fbo());
-        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        post_.bind();
+        glBlitFramebuffer(x0, y0, x1, y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        scene_.bind();
         glEnable(GL_SCISSOR_TEST);
         glScissor(rect.x, rect.y, rect.z, rect.w);
         glDisable(GL_DEPTH_TEST);
@@ -457,7 +429,7 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
         const auto& fx = shaders_.get("fxaa");
         fx.use();
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, scene_.color());
+        glBindTexture(GL_TEXTURE_2D, post_.color());
         fx.set("u_source", 0);
         fx.set("u_texel", glm::vec2(1.0f / static_cast<float>(size.x), 1.0f / static_cast<float>(size.y)));
         glBindVertexArray(empty_vao_.id());
@@ -465,10 +437,9 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
         ++stats_.draw_calls;
         glDisable(GL_STENCIL_TEST);
         glDisable(GL_SCISSOR_TEST);
-        source_fbo = post_.fbo();
     }
     // Then one copy to the destination.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, source_fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
     glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -1,10 +1,10 @@
 // gfx/renderer.hpp: forward renderer for the anatomy scene.
 //
-// Passes, in order: contact shadow (top-down occlusion, blurred; cached by shadow_version); the
-// backdrop (gradient and floor, cached while the camera and size stay put) copied in; the shadow on
-// the floor; opaque items; transparent items (back to front); depth-tested lines; on-top lines
-// (items and lines mark the stencil); FXAA where the stencil is marked, inside the subject's screen
-// rectangle; then a copy to the destination. Software rasterisers pay per pixel, so every
+// Passes, in order: contact shadow (top-down occlusion, blurred; computed on the CPU and uploaded,
+// cached by shadow_version); the backdrop (gradient and floor, cached while the camera and size
+// stay put) copied in; the shadow on the floor; opaque items; transparent items (back to front);
+// depth-tested lines; on-top lines (items and lines mark the stencil); FXAA where the stencil is
+// marked, inside the subject's screen rectangle; then a copy to the destination. Software rasterisers pay per pixel, so every
 // full-screen pass that can be cached, masked or cut is.
 // Picking renders ids on demand.
 #pragma once
@@ -68,9 +68,8 @@ private:
     RenderTarget scene_;        // RGBA8 + depth, at the viewport size
     RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
     RenderTarget resolved_;     // for read-back
-    RenderTarget post_;         // antialiased copy of scene_; its framebuffer also holds scene_'s depth
-    RenderTarget shadow_;       // R8 occlusion seen from above
-    RenderTarget shadow_blur_;  // R8 after the horizontal blur
+    RenderTarget post_;         // a copy of scene_'s subject rectangle: the antialiasing pass reads it
+    RenderTarget shadow_;       // R8 occlusion seen from above (its texture; filled from the CPU)
     RenderTarget pick_;         // R32UI ids + depth
     VertexArray empty_vao_;     // full-screen triangles need a bound VAO in core profile
     GpuMesh floor_mesh_;
@@ -90,7 +89,7 @@ private:
     std::uint64_t shadow_version_ = ~0ull;
     std::size_t shadow_item_count_ = 0;
     glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
-    GLuint post_depth_ = 0;  // the depth texture attached to post_
+    std::vector<std::uint8_t> shadow_texels_;
     RenderStats stats_;
 };
 

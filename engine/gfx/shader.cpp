@@ -20,8 +20,6 @@ const std::vector<ProgramSpec>& builtin_programs() {
         {"background", "fullscreen.vert", "background.frag"},
         {"floor", "floor.vert", "floor.frag"},
         {"floor_shadow", "floor.vert", "floor_shadow.frag"},
-        {"shadow", "shadow.vert", "shadow.frag"},
-        {"blur", "fullscreen.vert", "blur.frag"},
         {"fxaa", "fullscreen.vert", "fxaa.frag"},
         {"pick", "pick.vert", "pick.frag"},
         {"line", "line.vert", "line.frag"},
