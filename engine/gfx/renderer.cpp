@@ -140,28 +140,6 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     glClearStencil(0);
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
-    // The contact shadow darkens what is under it (and gives alpha on a transparent background).
-    if (frame.draw_floor) {
-        glEnable(GL_DEPTH_TEST);
-        glDepthMask(GL_FALSE);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        const auto& sp = shaders_.get("floor_shadow");
-        sp.use();
-        const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(shadow_rect_.x, frame.floor_y_m, shadow_rect_.y)) *
-                                glm::scale(glm::mat4(1.0f), glm::vec3(shadow_rect_.z, 1.0f, shadow_rect_.w));
-        sp.set("u_view_proj", view_proj);
-        sp.set("u_model", model);
-        sp.set("u_strength", frame.transparent_background ? 0.65f : 0.85f);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, shadow_.color());
-        sp.set("u_shadow", 0);
-        shadow_quad_.draw();
-        ++stats_.draw_calls;
-        glDepthMask(GL_TRUE);
-        glDisable(GL_BLEND);
-    }
-
     // Two programs: the key light per pixel, or everything per vertex for meshes whose triangles
     // cover only a few pixels (there the two look alike, and per-pixel work is most of a
     // software-rendered frame).
@@ -242,6 +220,38 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         if (!item.mesh || item.mesh->empty()) continue;
         if (item.color.a < 0.99f || item.shading == Shading::skin) { transparent.push_back(&item); continue; }
         draw_item(item);
+    }
+
+    // The contact shadow: computed on the CPU while the rasteriser threads draw the opaque items
+    // (flushed to them first), then laid on the floor. Drawn after the opaque items with the depth
+    // test, it darkens only the floor they leave visible (and gives alpha on a transparent
+    // background); it marks no stencil, so the antialiasing skips it.
+    glFlush();
+    update_shadow(frame);
+    if (frame.draw_floor) {
+        scene_.bind();
+        glDisable(GL_STENCIL_TEST);
+        glDisable(GL_CULL_FACE);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        const auto& sp = shaders_.get("floor_shadow");
+        sp.use();
+        const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(shadow_rect_.x, frame.floor_y_m, shadow_rect_.y)) *
+                                glm::scale(glm::mat4(1.0f), glm::vec3(shadow_rect_.z, 1.0f, shadow_rect_.w));
+        sp.set("u_view_proj", view_proj);
+        sp.set("u_model", model);
+        sp.set("u_strength", frame.transparent_background ? 0.65f : 0.85f);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, shadow_.color());
+        sp.set("u_shadow", 0);
+        shadow_quad_.draw();
+        ++stats_.draw_calls;
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+        glEnable(GL_CULL_FACE);
+        glEnable(GL_STENCIL_TEST);
+        current->use();
     }
 
     // Transparent, far to near; depth tested, not written; colour premultiplied in the shader.
@@ -400,7 +410,6 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
     else scene_.resize(size);
 
-    update_shadow(frame);
     update_backdrop(frame, size);
     draw_scene(frame, size);
 
