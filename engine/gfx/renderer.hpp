@@ -1,11 +1,13 @@
 // gfx/renderer.hpp: forward renderer for the anatomy scene.
 //
-// Passes, in order: contact shadow (top-down occlusion, blurred; computed on the CPU and uploaded,
-// cached by shadow_version); the backdrop (gradient and floor, cached while the camera and size
-// stay put) copied in; the shadow on the floor; opaque items; transparent items (back to front);
-// depth-tested lines; on-top lines (items and lines mark the stencil); FXAA where the stencil is
-// marked, inside the subject's screen rectangle; then a copy to the destination. Software rasterisers pay per pixel, so every
-// full-screen pass that can be cached, masked or cut is.
+// Passes, in order: the backdrop (gradient and floor, cached while the camera and size stay put)
+// copied in; opaque items (muscles lit per pixel; bones and skin per vertex where their triangles
+// are small on screen); the contact shadow (top-down occlusion, blurred; computed on the CPU while
+// the rasteriser draws the opaque items, cached by shadow_version) laid on the visible floor;
+// transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
+// stencil); FXAA where the stencil is marked, inside the subject's screen rectangle; then a copy
+// to the destination. Software rasterisers pay per pixel, so every full-screen pass that can be
+// cached, masked or cut is.
 // Picking renders ids on demand.
 #pragma once
 
