@@ -18,17 +18,25 @@ namespace {
 // about 3 cm a texel, under the blur's 15 cm reach; the floor reads the map filtered, so texel
 // steps never show.
 constexpr int shadow_resolution_px = 64;
-constexpr float floor_half_size_m = 6.0f;   // large enough to reach the horizon fade at any zoom
+// The floor shader fades the floor out by 4.5 m from the camera's target (floor.frag): a disc just
+// past that is all of it that shows. (A square would spend half its pixels on the faded-out corners.)
+constexpr float floor_radius_m = 4.6f;
+constexpr int floor_segments = 48;  // the rim is invisible (faded out), so this only needs to be round enough
 
-core::MeshData make_floor_quad() {
+core::MeshData make_floor_disc() {
     core::MeshData m;
-    const float s = floor_half_size_m;
     const glm::vec3 n{0, 1, 0};
-    m.vertices = {{{-s, 0, -s}, n, {0, 0}, {255, 255, 255, 255}},
-                  {{s, 0, -s}, n, {1, 0}, {255, 255, 255, 255}},
-                  {{s, 0, s}, n, {1, 1}, {255, 255, 255, 255}},
-                  {{-s, 0, s}, n, {0, 1}, {255, 255, 255, 255}}};
-    m.indices = {0, 2, 1, 0, 3, 2};  // counter-clockwise seen from above
+    m.vertices.push_back({{0, 0, 0}, n, {0.5f, 0.5f}, {255, 255, 255, 255}});
+    for (int k = 0; k < floor_segments; ++k) {
+        const float a = 2.0f * core::pi * static_cast<float>(k) / static_cast<float>(floor_segments);
+        const glm::vec3 p{floor_radius_m * std::cos(a), 0.0f, floor_radius_m * std::sin(a)};
+        m.vertices.push_back({p, n, {0.5f + 0.5f * std::cos(a), 0.5f + 0.5f * std::sin(a)}, {255, 255, 255, 255}});
+    }
+    constexpr auto segments = static_cast<std::uint32_t>(floor_segments);
+    for (std::uint32_t k = 0; k < segments; ++k) {
+        const std::uint32_t a = 1 + k, b = 1 + (k + 1) % segments;
+        m.indices.insert(m.indices.end(), {0u, b, a});  // counter-clockwise seen from above
+    }
     return m;
 }
 
@@ -77,7 +85,7 @@ MaterialParams material_params(Shading s) {
 
 Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
     empty_vao_ = create_vertex_array();
-    floor_mesh_ = GpuMesh(make_floor_quad());
+    floor_mesh_ = GpuMesh(make_floor_disc());
     shadow_quad_ = GpuMesh(make_unit_quad());
     line_mesh_ = GpuMesh(core::MeshData{}, true);
     shadow_ = RenderTarget({shadow_resolution_px, shadow_resolution_px}, GL_R8, false);
@@ -125,17 +133,15 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     const glm::mat4 view_proj = proj * view;
     const glm::vec3 eye = frame.camera.eye();
 
-    // The cached backdrop (gradient and floor), or a clear for a transparent background.
-    scene_.bind();
+    // The backdrop (gradient and floor), or a clear for a transparent background.
     if (frame.transparent_background) {
+        scene_.bind();
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
     } else {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, backdrop_.fbo());
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, scene_.fbo());
-        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        scene_.bind();
+        draw_backdrop(frame, size);
     }
+    scene_.bind();
     glClearDepth(1.0);
     glClearStencil(0);
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
@@ -275,41 +281,76 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     glDisable(GL_STENCIL_TEST);
 }
 
-void Renderer::update_backdrop(const FrameDesc& frame, glm::ivec2 size) {
+void Renderer::draw_floor(const FrameDesc& frame, const glm::mat4& view_proj) {
+    // Blended over the gradient; writes no depth, so nothing z-fights with it.
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
+    const auto& fp = shaders_.get("floor");
+    fp.use();
+    fp.set("u_view_proj", view_proj);
+    fp.set("u_model", glm::translate(glm::mat4(1.0f), glm::vec3(frame.camera.target.x, frame.floor_y_m, frame.camera.target.z)));
+    fp.set("u_center", glm::vec2(frame.camera.target.x, frame.camera.target.z));
+    floor_mesh_.draw();
+    ++stats_.draw_calls;
+    glDisable(GL_BLEND);
+}
+
+void Renderer::draw_backdrop(const FrameDesc& frame, glm::ivec2 size) {
     stats_.backdrop_updated = false;
-    if (frame.transparent_background) return;
     const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
-    const BackdropKey key{frame.camera.projection(aspect) * frame.camera.view(), size, frame.draw_floor, frame.floor_y_m,
-                          frame.camera.target};
+    auto copy = [&](const RenderTarget& from, const RenderTarget& to) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.fbo());
+        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    };
+
+    // The gradient depends on the size alone.
+    if (!gradient_.valid()) gradient_ = RenderTarget(size, GL_RGBA8, false);
+    if (gradient_.resize(size) || !gradient_drawn_) {
+        gradient_.bind();
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_BLEND);
+        glBindVertexArray(empty_vao_.id());
+        const auto& bg = shaders_.get("background");
+        bg.use();
+        bg.set("u_aspect", aspect);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        ++stats_.draw_calls;
+        gradient_drawn_ = true;
+        backdrop_valid_ = false;
+    }
+    if (!frame.draw_floor) {
+        copy(gradient_, scene_);
+        return;
+    }
+
+    // The floor moves with the camera. Still camera: the cached gradient-and-floor is copied in.
+    // Moving camera: the floor is drawn straight over a copy of the gradient, no cache to keep up;
+    // the cache is rebuilt once the camera has held still for a frame.
+    const BackdropKey key{frame.camera.projection(aspect) * frame.camera.view(), size, frame.floor_y_m, frame.camera.target};
     if (!backdrop_.valid()) backdrop_ = RenderTarget(size, GL_RGBA8, false);
-    const bool resized = backdrop_.resize(size);
-    if (backdrop_valid_ && !resized && key == backdrop_key_) return;
+    if (backdrop_.resize(size)) backdrop_valid_ = false;
+    const bool still = key == last_key_;
+    last_key_ = key;
+    if (backdrop_valid_ && key == backdrop_key_) {
+        copy(backdrop_, scene_);
+        return;
+    }
+    stats_.backdrop_updated = true;
+    if (!still) {
+        copy(gradient_, scene_);
+        scene_.bind();
+        draw_floor(frame, key.view_proj);
+        return;
+    }
+    copy(gradient_, backdrop_);
+    backdrop_.bind();
+    draw_floor(frame, key.view_proj);
     backdrop_key_ = key;
     backdrop_valid_ = true;
-    stats_.backdrop_updated = true;
-
-    backdrop_.bind();
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glBindVertexArray(empty_vao_.id());
-    const auto& bg = shaders_.get("background");
-    bg.use();
-    bg.set("u_aspect", aspect);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    ++stats_.draw_calls;
-    if (frame.draw_floor) {
-        // Blended over the gradient; writes no depth, so nothing z-fights with it.
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
-        const auto& fp = shaders_.get("floor");
-        fp.use();
-        fp.set("u_view_proj", key.view_proj);
-        fp.set("u_model", glm::translate(glm::mat4(1.0f), glm::vec3(frame.camera.target.x, frame.floor_y_m, frame.camera.target.z)));
-        fp.set("u_center", glm::vec2(frame.camera.target.x, frame.camera.target.z));
-        floor_mesh_.draw();
-        ++stats_.draw_calls;
-        glDisable(GL_BLEND);
-    }
+    copy(backdrop_, scene_);
 }
 
 glm::ivec4 Renderer::subject_rect(const FrameDesc& frame, glm::ivec2 size) const {
@@ -410,7 +451,6 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
     else scene_.resize(size);
 
-    update_backdrop(frame, size);
     draw_scene(frame, size);
 
     // Antialiasing: FXAA back into scene_ from a copy of the subject's rectangle (post_), only

@@ -1,7 +1,7 @@
 // gfx/renderer.hpp: forward renderer for the anatomy scene.
 //
-// Passes, in order: the backdrop (gradient and floor, cached while the camera and size stay put)
-// copied in; opaque items (muscles lit per pixel; bones and skin per vertex where their triangles
+// Passes, in order: the backdrop (the gradient cached per size; the floor cached with it while the
+// camera holds still, drawn straight in while it moves); opaque items (muscles lit per pixel; bones and skin per vertex where their triangles
 // are small on screen); the contact shadow (top-down occlusion, blurred; computed on the CPU while
 // the rasteriser draws the opaque items, cached by shadow_version) laid on the visible floor;
 // transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
@@ -60,7 +60,9 @@ public:
 
 private:
     void update_shadow(const FrameDesc& frame);
-    void update_backdrop(const FrameDesc& frame, glm::ivec2 size);
+    // Fills scene_'s colour with the gradient and floor (cached; see the function).
+    void draw_backdrop(const FrameDesc& frame, glm::ivec2 size);
+    void draw_floor(const FrameDesc& frame, const glm::mat4& view_proj);
     // Screen rectangle (x, y from bottom-left, w, h) covering every item, or the whole viewport.
     glm::ivec4 subject_rect(const FrameDesc& frame, glm::ivec2 size) const;
     void draw_scene(const FrameDesc& frame, glm::ivec2 size);
@@ -68,6 +70,7 @@ private:
 
     const ShaderLibrary& shaders_;
     RenderTarget scene_;        // RGBA8 + depth, at the viewport size
+    RenderTarget gradient_;     // the background gradient, redrawn only when the size changes
     RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
     RenderTarget resolved_;     // for read-back
     RenderTarget post_;         // a copy of scene_'s subject rectangle: the antialiasing pass reads it
@@ -79,13 +82,14 @@ private:
     struct BackdropKey {
         glm::mat4 view_proj{0.0f};
         glm::ivec2 size{0};
-        bool floor = false;
         float floor_y = 0.0f;
         glm::vec3 target{0.0f};
         bool operator==(const BackdropKey&) const = default;
     };
-    BackdropKey backdrop_key_;
+    BackdropKey backdrop_key_;   // what backdrop_ shows
+    BackdropKey last_key_;       // the previous frame's camera: equal means it held still
     bool backdrop_valid_ = false;
+    bool gradient_drawn_ = false;
     GpuMesh line_mesh_;
     core::MeshData line_data_;
     std::uint64_t shadow_version_ = ~0ull;

@@ -111,6 +111,12 @@ const biomech::StretchReport& StretchState::curves() {
     return curves_;
 }
 
+core::Bounds StretchState::pose_bounds() const {
+    core::Bounds b;
+    for (const auto& w : anat::forward_kinematics(rig_.skeleton, pose_)) b.add(w.translation);
+    return b;
+}
+
 core::Bounds StretchState::clip_bounds() const {
     core::Bounds b;
     const anim::Clip* c = player_->clip();

@@ -58,6 +58,8 @@ public:
     // Where the clip moves the body (joint centres over the whole clip, and the props), for
     // framing the camera. Empty bounds with no clip.
     core::Bounds clip_bounds() const;
+    // The joint centres of the current pose: where a camera following the body aims (the middle).
+    core::Bounds pose_bounds() const;
 
     // The props of the current clip as boxes (mat, step, table, wall) and the strap as a line
     // between its contact points, posed for `world_from_bone`.

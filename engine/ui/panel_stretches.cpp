@@ -145,8 +145,7 @@ void Viewer::update_stretch(float dt) {
     stretch_->update(dt, posture_->displayed_pose(), posture_->target().tightness);
     if (!stretch_->showing_clip() || !settings_.stretch_follow || camera_input_.dragging()) return;
     // Follow: keep the body's centre in view as it kneels, lies down or folds.
-    core::Bounds b;
-    for (const auto& w : anat::forward_kinematics(world_->body().skeleton(), stretch_->pose())) b.add(w.translation);
+    const core::Bounds b = stretch_->pose_bounds();
     if (b.empty()) return;
     core::OrbitCamera goal = camera_.goal_view();
     constexpr float follow_rate = 2.0f;  // 1/s: smooth, never jerky

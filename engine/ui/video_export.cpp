@@ -380,11 +380,9 @@ void VideoExport::Impl::advance(const Segment& s, int local_frame, bool first_fr
     }
     if (rq.follow && stretch.showing_clip()) {
         // Keep the body's middle where the framing put it as it kneels, lies down or folds.
-        core::Bounds b;
-        for (const auto& w : anat::forward_kinematics(world.body().skeleton(), stretch.pose())) b.add(w.translation);
         core::OrbitCamera goal = camera.goal_view();
         core::OrbitCamera aim = goal;
-        aim.target = b.center();
+        aim.target = stretch.pose_bounds().center();
         if (rq.captions) lift_above_caption(aim);
         constexpr float follow_rate = 2.0f;  // 1/s, as in the viewer: smooth, never jerky
         goal.target += (aim.target - goal.target) * (1.0f - std::exp(-follow_rate * dt()));
