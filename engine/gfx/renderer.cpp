@@ -93,7 +93,7 @@ Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
 
 // [SECTION] Contact shadow
 
-void Renderer::update_shadow(const FrameDesc& frame) {
+void Renderer::start_shadow(const FrameDesc& frame) {
     stats_.shadow_updated = false;
     const std::vector<DrawItem>& casters = frame.shadow_casters.empty() ? frame.items : frame.shadow_casters;
     if (frame.shadow_version == shadow_version_ && casters.size() == shadow_item_count_) return;
@@ -110,13 +110,21 @@ void Renderer::update_shadow(const FrameDesc& frame) {
     const glm::vec3 c = b.center();
     shadow_rect_ = {c.x - half, c.z - half, 2.0f * half, 2.0f * half};
 
-    // Computed on the CPU and uploaded (see contact_shadow.hpp); x maps to u, z maps to v.
+    // Computed on the CPU (see contact_shadow.hpp); x maps to u, z maps to v. The worker only
+    // reads the meshes' CPU copies, which nothing changes during a frame.
     std::vector<ShadowCaster> shadow_casters;
     for (const auto& item : casters) {
         if (!item.mesh || !item.casts_shadow || item.color.a < 0.99f) continue;
         shadow_casters.push_back({item.mesh->positions(), item.mesh->indices(), item.world_from_mesh});
     }
-    render_contact_shadow(shadow_casters, frame.floor_y_m, shadow_rect_, shadow_resolution_px, shadow_texels_);
+    shadow_job_ = std::async(std::launch::async, [this, shadow_casters = std::move(shadow_casters), floor_y = frame.floor_y_m] {
+        render_contact_shadow(shadow_casters, floor_y, shadow_rect_, shadow_resolution_px, shadow_texels_);
+    });
+}
+
+void Renderer::finish_shadow() {
+    if (!shadow_job_.valid()) return;
+    shadow_job_.get();  // rethrows what the worker threw
     glBindTexture(GL_TEXTURE_2D, shadow_.color());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, shadow_resolution_px, shadow_resolution_px, GL_RED, GL_UNSIGNED_BYTE, shadow_texels_.data());
@@ -132,6 +140,10 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     const glm::mat4 proj = frame.camera.projection(aspect);
     const glm::mat4 view_proj = proj * view;
     const glm::vec3 eye = frame.camera.eye();
+    // The contact shadow is computed on a worker thread while this one sends the backdrop and the
+    // opaque items to the rasteriser (binning them is single-threaded work that leaves the other
+    // core idle).
+    start_shadow(frame);
 
     // The backdrop (gradient and floor), or a clear for a transparent background.
     if (frame.transparent_background) {
@@ -228,12 +240,11 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         draw_item(item);
     }
 
-    // The contact shadow: computed on the CPU while the rasteriser threads draw the opaque items
-    // (flushed to them first), then laid on the floor. Drawn after the opaque items with the depth
-    // test, it darkens only the floor they leave visible (and gives alpha on a transparent
-    // background); it marks no stencil, so the antialiasing skips it.
-    glFlush();
-    update_shadow(frame);
+    // The contact shadow, laid on the floor. Drawn after the opaque items with the depth test, it
+    // darkens only the floor they leave visible (and gives alpha on a transparent background); it
+    // marks no stencil, so the antialiasing skips it. No flush before it: the floor, the opaque
+    // and the transparent items rasterise as one batch, each screen tile once while it is in cache.
+    finish_shadow();
     if (frame.draw_floor) {
         scene_.bind();
         glDisable(GL_STENCIL_TEST);

@@ -1,9 +1,10 @@
 // gfx/renderer.hpp: forward renderer for the anatomy scene.
 //
 // Passes, in order: the backdrop (the gradient cached per size; the floor cached with it while the
-// camera holds still, drawn straight in while it moves); opaque items (muscles lit per pixel; bones and skin per vertex where their triangles
-// are small on screen); the contact shadow (top-down occlusion, blurred; computed on the CPU while
-// the rasteriser draws the opaque items, cached by shadow_version) laid on the visible floor;
+// camera holds still, drawn straight in while it moves); opaque items (muscles lit per pixel;
+// bones and skin per vertex where their triangles are small on screen); the contact shadow
+// (top-down occlusion, blurred; computed on the CPU by a worker thread while the backdrop and the
+// opaque items are sent, cached by shadow_version) laid on the visible floor;
 // transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
 // stencil); FXAA where the stencil is marked, inside the subject's screen rectangle; then a copy
 // to the destination. Software rasterisers pay per pixel, so every full-screen pass that can be
@@ -17,6 +18,7 @@
 #include "gfx/shader.hpp"
 
 #include <functional>
+#include <future>
 #include <optional>
 
 namespace gfx {
@@ -59,7 +61,10 @@ public:
     static void finish();
 
 private:
-    void update_shadow(const FrameDesc& frame);
+    // The contact shadow in two halves: start() works out whether it changed and, if so, computes
+    // it on a worker thread while this one feeds the rasteriser; finish() waits and uploads it.
+    void start_shadow(const FrameDesc& frame);
+    void finish_shadow();
     // Fills scene_'s colour with the gradient and floor (cached; see the function).
     void draw_backdrop(const FrameDesc& frame, glm::ivec2 size);
     void draw_floor(const FrameDesc& frame, const glm::mat4& view_proj);
@@ -96,6 +101,7 @@ private:
     std::size_t shadow_item_count_ = 0;
     glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
     std::vector<std::uint8_t> shadow_texels_;
+    std::future<void> shadow_job_;  // valid while the worker computes shadow_texels_
     RenderStats stats_;
 };
 
