@@ -218,6 +218,12 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
         }
         skin_frame_ = skin_rest_;
         skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
+        CoarseMesh coarse = coarse_mesh(skin_rest_);
+        if (!coarse.mesh.indices.empty()) {
+            skin_coarse_frame_ = std::move(coarse.mesh);
+            skin_coarse_mesh_ = std::make_unique<gfx::GpuMesh>(skin_coarse_frame_, true);
+            skin_coarse_error_m_ = coarse.error_m;
+        }
     }
 }
 
@@ -284,6 +290,10 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
             skin_frame_.vertices[k].normal = glm::normalize(glm::mix(a.apply_dir(v.normal), b.apply_dir(v.normal), sw.wb));
         }
         skin_mesh_->update(skin_frame_);
+        if (skin_coarse_mesh_) {
+            skin_coarse_frame_.vertices = skin_frame_.vertices;  // same vertices, its own triangles
+            skin_coarse_mesh_->update(skin_coarse_frame_);
+        }
     }
 }
 
@@ -316,7 +326,8 @@ void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const
 void BoneSet::append_shadow_caster(std::vector<gfx::DrawItem>& out) const {
     if (!skin_mesh_) return;
     gfx::DrawItem item;
-    item.mesh = skin_mesh_.get();
+    // The shadow map's texels are about 3 cm: the coarse skin casts the same shadow.
+    item.mesh = skin_coarse_mesh_ ? skin_coarse_mesh_.get() : skin_mesh_.get();
     out.push_back(item);
 }
 
@@ -324,6 +335,8 @@ void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) c
     if (!skin_mesh_) return;
     gfx::DrawItem item;
     item.mesh = skin_mesh_.get();
+    item.coarse = skin_coarse_mesh_.get();
+    item.coarse_error_m = skin_coarse_error_m_;
     item.shading = gfx::Shading::skin;
     item.color = glm::vec4(0.95f, 0.80f, 0.70f, opacity);
     item.casts_shadow = false;

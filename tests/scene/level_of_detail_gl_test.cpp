@@ -1,10 +1,13 @@
-// Level of detail: the bones' coarser meshes are drawn where their error is under a pixel, so
+// Level of detail: the bones' and the skin's coarser meshes are drawn where their error is under a pixel, so
 // the whole body costs fewer triangles, a close-up gets every triangle, and the picture of the
 // whole body barely changes.
 #include "gl_fixture.hpp"
 
 #include "core/files.hpp"
+#include "scene/bone_set.hpp"
 #include "scene/world.hpp"
+
+#include <glm/gtc/quaternion.hpp>
 
 #include <cstdlib>
 
@@ -60,4 +63,41 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     render(renderer, world, pelvis, false);
     EXPECT_GT(renderer.stats().triangles, lod_triangles);
     EXPECT_LT(renderer.stats().coarse_draws, 27u);
+}
+
+TEST_F(LevelOfDetailGl, TheSkinHasACoarseLevelThatBendsWithTheBody) {
+    if (!core::fs::exists(core::generated_asset_dir() / "skeleton.glb")) GTEST_SKIP() << "no baked skeleton in this build";
+    gfx::Renderer renderer(*shaders_);
+    scene::World world;
+    if (!world.body().bones().has_skin()) GTEST_SKIP() << "this model has no skin";
+    world.display.layers.skeleton = false;
+    world.display.layers.muscles = false;
+    world.display.layers.skin = true;
+    // A bent pose: the right hip and knee flexed well away from rest, so a coarse skin left at
+    // rest (not deformed with the full one) would show as a second leg.
+    const anat::Skeleton& sk = world.body().skeleton();
+    anat::Pose pose = anat::rest_pose(sk);
+    pose.local[static_cast<std::size_t>(sk.find_joint("hip_r"))] = glm::angleAxis(glm::radians(80.0f), glm::vec3(1, 0, 0));
+    pose.local[static_cast<std::size_t>(sk.find_joint("knee_r"))] = glm::angleAxis(glm::radians(-90.0f), glm::vec3(1, 0, 0));
+    world.body().set_pose(pose);
+
+    const core::Bounds body = world.bounds();
+    const gfx::Image full = render(renderer, world, body, true);
+    const std::size_t full_triangles = renderer.stats().triangles;
+    const gfx::Image lod = render(renderer, world, body, false);
+    EXPECT_EQ(renderer.stats().coarse_draws, 1u) << "the whole body in view: the skin's coarse level";
+    EXPECT_LT(renderer.stats().triangles, full_triangles * 8 / 10);
+
+    // The same translucent shell, bent the same way: pixels differing by more than 16 levels stay
+    // under half a percent.
+    int differ = 0;
+    for (int y = 0; y < size.y; ++y)
+        for (int x = 0; x < size.x; ++x) {
+            const auto* a = full.pixel(x, y);
+            const auto* b = lod.pixel(x, y);
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a[c]) - int(b[c])));
+            differ += d > 16 ? 1 : 0;
+        }
+    EXPECT_LT(differ, size.x * size.y / 200);
 }
