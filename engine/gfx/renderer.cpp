@@ -95,6 +95,11 @@ Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
 
 void Renderer::start_shadow(const FrameDesc& frame) {
     stats_.shadow_updated = false;
+    if (shadow_job_.valid()) {  // the last frame stopped (threw) before uploading its shadow: redo it
+        shadow_job_.wait();
+        shadow_job_ = {};
+        shadow_version_ = ~0ull;
+    }
     const std::vector<DrawItem>& casters = frame.shadow_casters.empty() ? frame.items : frame.shadow_casters;
     if (frame.shadow_version == shadow_version_ && casters.size() == shadow_item_count_) return;
     shadow_version_ = frame.shadow_version;
