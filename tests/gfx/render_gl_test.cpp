@@ -272,3 +272,41 @@ TEST_F(RenderGl, TheBackdropIsCachedOnceTheCameraHoldsStillAndLooksTheSameEither
     EXPECT_NE(turned.rgba, cached.rgba);
     save_on_failure(cached, "backdrop_fail.png");
 }
+
+TEST_F(RenderGl, TheFloorFadesOutBeforeItsEdgeInEveryDirection) {
+    // Seen from straight above with room around it: the floor shows near the subject and fades
+    // to nothing by 4.5 m, towards the corners of its polygon as towards its sides.
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    const glm::ivec2 square{400, 400};
+    f.camera.set_preset(core::ViewPreset::superior);
+    f.camera.distance_m = 24.0f;  // 30 degrees of view: about 6.4 m either side of the target
+    f.floor_y_m = 0.0f;
+    const gfx::Image bare = r.render_to_image(f, square);
+    f.draw_floor = true;
+    const gfx::Image floor = r.render_to_image(f, square);
+    auto floor_minus_bare = [&](float r_m, float angle) {
+        const auto p = f.camera.project({r_m * std::cos(angle), 0.0f, r_m * std::sin(angle)}, glm::vec2(square));
+        EXPECT_TRUE(p.has_value());
+        if (!p) return 0.0f;
+        const int x = static_cast<int>(p->x), y = static_cast<int>(p->y);
+        return luma(floor, x, y) - luma(bare, x, y);
+    };
+    for (int k = 0; k < 16; ++k) {  // every 22.5 degrees: through polygon corners and side middles alike
+        const float angle = static_cast<float>(k) * core::pi / 8.0f;
+        // Mean difference over 0.5 m bands (a band averages over the faint grid lines).
+        auto band = [&](float from_m) {
+            float sum = 0.0f;
+            for (int i = 0; i < 10; ++i) sum += std::abs(floor_minus_bare(from_m + 0.05f * static_cast<float>(i), angle));
+            return sum / 10.0f;
+        };
+        const float near = band(0.5f), middle = band(2.5f), far = band(3.5f);
+        EXPECT_GT(near, 4.0f) << "the floor shows near the subject, direction " << k;
+        EXPECT_GT(near, middle) << "it fades with distance, direction " << k;
+        EXPECT_GT(middle, far) << "it fades with distance, direction " << k;
+        EXPECT_GT(far, 0.75f) << "the floor reaches past 3.5 m, direction " << k;
+        for (float r_m = 4.55f; r_m < 6.0f; r_m += 0.05f)
+            EXPECT_LT(std::abs(floor_minus_bare(r_m, angle)), 1.5f) << "still floor at " << r_m << " m, direction " << k;
+    }
+    save_on_failure(floor, "floor_fade_fail.png");
+}
