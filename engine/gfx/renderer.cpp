@@ -369,21 +369,30 @@ void Renderer::draw_backdrop(const FrameDesc& frame, glm::ivec2 size) {
 }
 
 glm::ivec4 Renderer::subject_rect(const FrameDesc& frame, glm::ivec2 size) const {
-    core::Bounds b;
-    for (const auto& item : frame.items)
-        if (item.mesh && !item.mesh->empty()) b.add(item.mesh->bounds().transformed(item.world_from_mesh));
-    for (const auto& line : frame.lines)
-        for (const auto& p : line.points) b.add(p);
+    // The union of each item's (and line's) projected bounding box: much tighter than the
+    // projection of one box around everything, whose far corners spread in perspective.
     const glm::ivec4 full{0, 0, size.x, size.y};
-    if (b.empty()) return {0, 0, 0, 0};
     glm::vec2 lo(1e9f), hi(-1e9f);
-    for (int i = 0; i < 8; ++i) {
-        const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
-        const auto p = frame.camera.project(c, glm::vec2(size));
-        if (!p) return full;  // a corner behind the eye: do the whole view
-        lo = glm::min(lo, *p);
-        hi = glm::max(hi, *p);
+    bool any = false, behind = false;
+    auto add_box = [&](const core::Bounds& b) {
+        for (int i = 0; i < 8 && !behind; ++i) {
+            const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
+            const auto p = frame.camera.project(c, glm::vec2(size));
+            if (!p) { behind = true; return; }  // a corner behind the eye: do the whole view
+            lo = glm::min(lo, *p);
+            hi = glm::max(hi, *p);
+        }
+        any = true;
+    };
+    for (const auto& item : frame.items)
+        if (item.mesh && !item.mesh->empty()) add_box(item.mesh->bounds().transformed(item.world_from_mesh));
+    for (const auto& line : frame.lines) {
+        core::Bounds b;
+        for (const auto& p : line.points) b.add(p);
+        if (!b.empty()) add_box(b);
     }
+    if (behind) return full;
+    if (!any) return {0, 0, 0, 0};
     constexpr float margin_px = 3.0f;  // FXAA reads a pixel or two beyond an edge
     const int x0 = std::clamp(static_cast<int>(lo.x - margin_px), 0, size.x);
     const int x1 = std::clamp(static_cast<int>(hi.x + margin_px) + 1, 0, size.x);
