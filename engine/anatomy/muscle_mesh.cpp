@@ -43,8 +43,11 @@ glm::vec3 outward(const glm::vec3& p, const BodyAxes& axes) {
 void resample(std::span<const glm::vec3> pts, int count, std::vector<glm::vec3>& out) {
     out.clear();
     const std::size_t n = pts.size();
-    // Dense polyline along the spline first, then equal steps along it.
-    std::vector<glm::vec3> dense;
+    // Dense polyline along the spline first, then equal steps along it. The buffers are reused:
+    // this runs for every muscle every frame.
+    thread_local std::vector<glm::vec3> dense;
+    thread_local std::vector<float> cum;
+    dense.clear();
     constexpr int per_segment = 8;  // enough to follow a via point's bend smoothly
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const glm::vec3 p0 = i == 0 ? pts[0] * 2.0f - pts[1] : pts[i - 1];
@@ -63,7 +66,7 @@ void resample(std::span<const glm::vec3> pts, int count, std::vector<glm::vec3>&
         }
     }
     dense.push_back(pts[n - 1]);
-    std::vector<float> cum(dense.size(), 0.0f);
+    cum.assign(dense.size(), 0.0f);
     for (std::size_t i = 1; i < dense.size(); ++i) cum[i] = cum[i - 1] + glm::distance(dense[i - 1], dense[i]);
     const float total = cum.back();
     std::size_t j = 0;
@@ -89,6 +92,18 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
     const int rings = std::max(settings.rings, 3), sides = std::max(settings.sides, 3);
     const glm::vec3 tendon_color{0.86f, 0.83f, 0.76f};
     thread_local std::vector<glm::vec3> centre;
+    // The cross-section's angles are the same for every ring of every muscle.
+    thread_local std::vector<glm::vec2> around;
+    around.clear();
+    for (int j = 0; j <= sides; ++j) {
+        const float th = 2.0f * core::pi * static_cast<float>(j) / static_cast<float>(sides);
+        around.emplace_back(std::cos(th), std::sin(th));
+    }
+    const std::size_t muscle_vertices = static_cast<std::size_t>(rings * (sides + 1) + 2);
+    const std::size_t muscle_indices = static_cast<std::size_t>(6 * (rings - 1) * sides + 6 * sides);
+    mesh.vertices.reserve(mesh.vertices.size() + muscle_vertices * catalogue.muscles.size());
+    mesh.indices.reserve(mesh.indices.size() + muscle_indices * catalogue.muscles.size());
+    ids.reserve(ids.size() + muscle_vertices * catalogue.muscles.size());
     for (std::size_t mi = 0; mi < catalogue.muscles.size(); ++mi) {
         const MuscleStyle& style = styles[mi];
         const auto pts = paths.path(mi);
@@ -137,24 +152,28 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
             }
             const float r = r_tendon + (r_belly - r_tendon) * belly;
             const float ra = r / aspect, rb = r * aspect;
-            const glm::vec3 c = glm::mix(tendon_color, style.color, std::clamp(belly * 1.6f, 0.0f, 1.0f));
-            for (int j = 0; j <= sides; ++j) {
-                const float th = 2.0f * core::pi * static_cast<float>(j) / static_cast<float>(sides);
-                const float ct = std::cos(th), st = std::sin(th);
-                core::Vertex v;
-                v.position = p + major * (ct * ra) + minor * (st * rb);
-                v.normal = glm::normalize(major * (ct / ra) + minor * (st / rb));
-                v.uv = {static_cast<float>(j) / static_cast<float>(sides), s};
-                v.color = to_u8(c);
-                mesh.vertices.push_back(v);
-                ids.push_back(style.id | style.flags);
+            const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, std::clamp(belly * 1.6f, 0.0f, 1.0f)));
+            const std::size_t first = mesh.vertices.size();
+            mesh.vertices.resize(first + static_cast<std::size_t>(sides + 1));
+            ids.insert(ids.end(), static_cast<std::size_t>(sides + 1), style.id | style.flags);
+            core::Vertex* v = mesh.vertices.data() + first;
+            for (int j = 0; j <= sides; ++j, ++v) {
+                const float ct = around[static_cast<std::size_t>(j)].x, st = around[static_cast<std::size_t>(j)].y;
+                v->position = p + major * (ct * ra) + minor * (st * rb);
+                v->normal = glm::normalize(major * (ct / ra) + minor * (st / rb));
+                v->uv = {static_cast<float>(j) / static_cast<float>(sides), s};
+                v->color = c;
             }
         }
         const auto stride = static_cast<std::uint32_t>(sides + 1);
+        // Written through a pointer: push_back would reload the vector's end for every index.
+        const std::size_t first_index = mesh.indices.size();
+        mesh.indices.resize(first_index + static_cast<std::size_t>(6 * (rings - 1) * sides));
+        std::uint32_t* out = mesh.indices.data() + first_index;
         for (std::uint32_t k = 0; k + 1 < static_cast<std::uint32_t>(rings); ++k)
             for (std::uint32_t j = 0; j < static_cast<std::uint32_t>(sides); ++j) {
                 const std::uint32_t i0 = base + k * stride + j, i1 = i0 + 1, i2 = i0 + stride, i3 = i2 + 1;
-                mesh.indices.insert(mesh.indices.end(), {i0, i1, i2, i1, i3, i2});
+                *out++ = i0, *out++ = i1, *out++ = i2, *out++ = i1, *out++ = i3, *out++ = i2;
             }
         // Close both ends with a fan around the end point (the tendon is thin there).
         for (int end = 0; end < 2; ++end) {
