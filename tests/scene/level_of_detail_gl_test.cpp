@@ -23,6 +23,17 @@ protected:
         frame.camera.frame_box(box, static_cast<float>(size.x) / static_cast<float>(size.y));
         return renderer.render_to_image(frame, size);
     }
+    // Pixels where some channel differs by more than `levels`.
+    int pixels_differing(const gfx::Image& a, const gfx::Image& b, int levels) const {
+        int n = 0;
+        for (int y = 0; y < size.y; ++y)
+            for (int x = 0; x < size.x; ++x) {
+                int d = 0;
+                for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c])));
+                n += d > levels ? 1 : 0;
+            }
+        return n;
+    }
     const glm::ivec2 size{1280, 720};
 };
 
@@ -44,15 +55,7 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     EXPECT_LT(lod_triangles, full_triangles * 8 / 10) << "the whole body should cost at least a fifth fewer triangles";
 
     // The same picture to the eye: under half a percent of pixels differ by more than 16 levels.
-    int differ = 0;
-    for (int y = 0; y < size.y; ++y)
-        for (int x = 0; x < size.x; ++x) {
-            const auto* a = full.pixel(x, y);
-            const auto* b = lod.pixel(x, y);
-            int d = 0;
-            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a[c]) - int(b[c])));
-            differ += d > 16 ? 1 : 0;
-        }
+    const int differ = pixels_differing(full, lod, 16);
     EXPECT_LT(differ, size.x * size.y / 200);
 
     // A close-up of the pelvis: the bones near the camera are drawn with every triangle.
@@ -90,14 +93,6 @@ TEST_F(LevelOfDetailGl, TheSkinHasACoarseLevelThatBendsWithTheBody) {
 
     // The same translucent shell, bent the same way: pixels differing by more than 16 levels stay
     // under half a percent.
-    int differ = 0;
-    for (int y = 0; y < size.y; ++y)
-        for (int x = 0; x < size.x; ++x) {
-            const auto* a = full.pixel(x, y);
-            const auto* b = lod.pixel(x, y);
-            int d = 0;
-            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(a[c]) - int(b[c])));
-            differ += d > 16 ? 1 : 0;
-        }
+    const int differ = pixels_differing(full, lod, 16);
     EXPECT_LT(differ, size.x * size.y / 200);
 }
