@@ -11,6 +11,7 @@ build_pkgs=(
   libmeshoptimizer-dev                           # simplification of the generated bones
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   nlohmann-json3-dev libstb-dev libcli11-dev     # JSON, PNG, command line
+  zlib1g-dev                                     # PNG writing (deflate)
   fonts-dejavu-core                              # the UI font
   libgl1-mesa-dri libegl-mesa0 libegl1           # Mesa llvmpipe for headless rendering
   xvfb xauth                                     # a virtual display for `xvfb-run -a`
