@@ -1,5 +1,7 @@
 #include "gfx/gpu_mesh.hpp"
 
+#include "core/error.hpp"
+
 #include <algorithm>
 #include <cstddef>
 
@@ -8,17 +10,17 @@ namespace gfx {
 namespace {
 // One edge from each of up to ~1000 evenly spaced triangles: cheap enough for meshes updated
 // every frame, and steady, since the same triangles are sampled each time.
-float sampled_mean_edge(const core::MeshData& mesh) {
-    const std::size_t triangles = mesh.indices.size() / 3;
+float sampled_mean_edge(std::span<const core::Vertex> vertices, std::span<const std::uint32_t> indices) {
+    const std::size_t triangles = indices.size() / 3;
     if (triangles == 0) return 0.0f;
     constexpr std::size_t max_samples = 1000;
     const std::size_t step = std::max<std::size_t>(triangles / max_samples, 1);
     double sum = 0.0;
     std::size_t n = 0;
     for (std::size_t t = 0; t < triangles; t += step) {
-        const std::uint32_t a = mesh.indices[3 * t], b = mesh.indices[3 * t + 1];
-        if (a >= mesh.vertices.size() || b >= mesh.vertices.size()) continue;
-        sum += static_cast<double>(glm::distance(mesh.vertices[a].position, mesh.vertices[b].position));
+        const std::uint32_t a = indices[3 * t], b = indices[3 * t + 1];
+        if (a >= vertices.size() || b >= vertices.size()) continue;
+        sum += static_cast<double>(glm::distance(vertices[a].position, vertices[b].position));
         ++n;
     }
     return n == 0 ? 0.0f : static_cast<float>(sum / static_cast<double>(n));
@@ -78,13 +80,26 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     glBindVertexArray(0);
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
     bounds_ = mesh.bounds();
-    mean_edge_ = sampled_mean_edge(mesh);
+    mean_edge_ = sampled_mean_edge(mesh.vertices, mesh.indices);
     positions_.resize(mesh.vertices.size());
     for (std::size_t i = 0; i < mesh.vertices.size(); ++i) positions_[i] = mesh.vertices[i].position;
     indices_ = mesh.indices;
 }
 
 void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) { upload(mesh, ids); }
+
+void GpuMesh::update_vertices(std::span<const core::Vertex> vertices) {
+    ANATOMY_ASSERT(dynamic_ && vertices.size() == positions_.size(), "update_vertices keeps the vertex count of a dynamic mesh");
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(vertices.size() * sizeof(core::Vertex)), vertices.data());
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    bounds_ = {};
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        positions_[i] = vertices[i].position;
+        bounds_.add(vertices[i].position);
+    }
+    mean_edge_ = sampled_mean_edge(vertices, indices_);
+}
 
 void GpuMesh::draw() const {
     if (index_count_ == 0) return;

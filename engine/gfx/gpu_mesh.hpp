@@ -19,6 +19,9 @@ public:
 
     // Replaces the contents; grows the buffers when needed.
     void update(const core::MeshData& mesh, std::span<const std::uint32_t> ids = {});
+    // Replaces only the vertices of a dynamic mesh whose triangles and ids stay the same (a
+    // deformed skin): no index upload or copy. Must have as many vertices as the mesh has.
+    void update_vertices(std::span<const core::Vertex> vertices);
     void draw() const;
     bool empty() const { return index_count_ == 0; }
     std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }

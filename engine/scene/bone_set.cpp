@@ -220,8 +220,7 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
         skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
         CoarseMesh coarse = coarse_mesh(skin_rest_);
         if (!coarse.mesh.indices.empty()) {
-            skin_coarse_frame_ = std::move(coarse.mesh);
-            skin_coarse_mesh_ = std::make_unique<gfx::GpuMesh>(skin_coarse_frame_, true);
+            skin_coarse_mesh_ = std::make_unique<gfx::GpuMesh>(coarse.mesh, true);
             skin_coarse_error_m_ = coarse.error_m;
         }
     }
@@ -289,11 +288,9 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
             skin_frame_.vertices[k].position = glm::mix(pa, pb, sw.wb);
             skin_frame_.vertices[k].normal = glm::normalize(glm::mix(a.apply_dir(v.normal), b.apply_dir(v.normal), sw.wb));
         }
-        skin_mesh_->update(skin_frame_);
-        if (skin_coarse_mesh_) {
-            skin_coarse_frame_.vertices = skin_frame_.vertices;  // same vertices, its own triangles
-            skin_coarse_mesh_->update(skin_coarse_frame_);
-        }
+        // The triangles never change: only the vertices go up, to both levels (they share them).
+        skin_mesh_->update_vertices(skin_frame_.vertices);
+        if (skin_coarse_mesh_) skin_coarse_mesh_->update_vertices(skin_frame_.vertices);
     }
 }
 

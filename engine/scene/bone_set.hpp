@@ -77,7 +77,6 @@ private:
     core::MeshData skin_frame_;
     // The skin's coarser level of detail (same vertices, fewer triangles), deformed with it.
     std::unique_ptr<gfx::GpuMesh> skin_coarse_mesh_;
-    core::MeshData skin_coarse_frame_;
     float skin_coarse_error_m_ = 0.0f;
     core::Bounds rest_bounds_;
 };
