@@ -60,8 +60,9 @@ double median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool orbit)
     constexpr float dt = 1.0f / 15.0f;  // a quick pass through set-up and move into the stretch
     std::vector<double> ms;
     // The viewer's framing and following (panel_stretches.cpp): a margin for its panels, the body
-    // a little above the middle for its player bar, following at 2/s.
+    // a little above the middle for its player bar, following as it does (core::TargetFollower).
     core::OrbitCamera camera;
+    core::TargetFollower follower;
     camera.set_preset(core::ViewPreset::right);
     camera.frame_box(movement, 1280.0f / 720.0f);
     camera.distance_m *= 1.3f;
@@ -75,7 +76,7 @@ double median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool orbit)
         const core::Bounds body_now = stretch.pose_bounds();
         glm::vec3 aim = body_now.center();
         aim.y -= 0.12f * (body_now.max.y - body_now.min.y);
-        camera.target += (aim - camera.target) * (1.0f - std::exp(-2.0f * dt));
+        camera.target = follower.update(camera, aim, dt);
         if (orbit) camera.orbit(0.01f, 0.0f);
         frame.camera = camera;
         renderer.render(frame, target.fbo(), {0, 0, 1280, 720});

@@ -3,6 +3,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace core {
 
@@ -132,6 +133,20 @@ void CameraAnimator::update(float dt_s) {
     current_.near_m = goal_.near_m;
     current_.far_m = goal_.far_m;
     if (!animating()) current_ = goal_;
+}
+
+glm::vec3 TargetFollower::update(const OrbitCamera& camera, glm::vec3 aim, float dt_s) {
+    const float view_height_m = 2.0f * camera.distance_m * std::tan(camera.fov_y_rad * 0.5f);
+    const float off_m = glm::distance(aim, camera.target);
+    if (!std::isfinite(off_m)) return camera.target;
+    if (!following_ && off_m > settings_.dead_zone * view_height_m) following_ = true;
+    if (!following_) return camera.target;
+    if (off_m <= settings_.settle * view_height_m) {
+        following_ = false;
+        return camera.target;
+    }
+    const float k = 1.0f - std::exp(-settings_.rate_per_s * std::max(dt_s, 0.0f));
+    return camera.target + (aim - camera.target) * k;
 }
 
 }  // namespace core

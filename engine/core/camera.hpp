@@ -74,4 +74,30 @@ private:
     OrbitCamera goal_;
 };
 
+// Keeps a moving subject in view without chasing its every movement, as a camera operator
+// would: the target holds still while the aim point stays inside a dead zone around it, then
+// eases toward the aim until it is close, and holds again. A stretch's slow shift in its hold
+// stays visible against a still floor (a camera that tracks it hides it), and a still view costs
+// the renderer least. Distances are fractions of the view's height at the target, so zooming
+// keeps the same on-screen behaviour.
+class TargetFollower {
+public:
+    struct Settings {
+        float rate_per_s = 2.0f;  // easing toward the aim: smooth, never jerky
+        float dead_zone = 0.06f;  // start following when the aim is this far from the target
+        float settle = 0.004f;    // stop once within this (a few pixels)
+    };
+    TargetFollower() = default;
+    explicit TargetFollower(Settings s) : settings_(s) {}
+
+    // The camera's target for this frame, given where the subject's aim point is now.
+    glm::vec3 update(const OrbitCamera& camera, glm::vec3 aim, float dt_s);
+    bool following() const { return following_; }
+    void reset() { following_ = false; }
+
+private:
+    Settings settings_;
+    bool following_ = false;
+};
+
 }  // namespace core

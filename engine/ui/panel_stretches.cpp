@@ -99,6 +99,7 @@ void Viewer::start_stretch(int index) {
     if (!stretch_->showing_clip()) emphasised_before_stretch_ = world_->display.emphasised;
     stretch_->player().set_loop(settings_.stretch_loop);
     stretch_->start(index, current_pose());
+    stretch_follower_.reset();
     world_->display.emphasised.clear();
     if (const anim::Clip* c = stretch_->player().clip())
         for (const auto& id : c->info.targets) world_->display.emphasised.insert(id);
@@ -144,15 +145,14 @@ void Viewer::update_stretch(float dt) {
     if (!stretch_) return;
     stretch_->update(dt, posture_->displayed_pose(), posture_->target().tightness);
     if (!stretch_->showing_clip() || !settings_.stretch_follow || camera_input_.dragging()) return;
-    // Follow: keep the body's centre in view as it kneels, lies down or folds.
+    // Follow: keep the body in view as it kneels, lies down or folds; hold still through the
+    // small movements of a hold, so they show against the floor (core::TargetFollower).
     const core::Bounds b = stretch_->pose_bounds();
     if (b.empty()) return;
     core::OrbitCamera goal = camera_.goal_view();
-    constexpr float follow_rate = 2.0f;  // 1/s: smooth, never jerky
-    const float k = 1.0f - std::exp(-follow_rate * dt);
     glm::vec3 aim = b.center();
     aim.y -= 0.12f * (b.max.y - b.min.y);  // as framed: the body sits above the player bar
-    goal.target += (aim - goal.target) * k;
+    goal.target = stretch_follower_.update(goal, aim, dt);
     camera_.set_goal(goal);
 }
 
@@ -339,7 +339,8 @@ void Viewer::draw_stretch_now_playing() {
     // The pelvis and tight muscles.
     bool cue = stretch_->cue();
     ImGui::Checkbox("Camera follows (V)", &settings_.stretch_follow);
-    tooltip("Keep the body centred as it kneels, lies down or folds");
+    tooltip("Keep the body in view as it kneels, lies down or folds. The view holds still through the small\n"
+            "movements of a hold, so they show against the floor.");
     if (ImGui::Checkbox("Posterior-tilt cue (T)", &cue)) stretch_->set_cue(cue);
     tooltip("On: the person holds the pelvis tucked (buttock squeezed, lower belly drawn in), as the clip shows.\n"
             "Off: muscles set tight in the Posture tab may tip the pelvis, arching or flattening the low back.");

@@ -203,6 +203,7 @@ struct VideoExport::Impl {
     int total = 0, done = 0;
     std::size_t segment = 0;
     core::CameraAnimator camera;
+    core::TargetFollower follower;  // the follow during a stretch (--follow)
     gfx::RenderTarget target;
     OffscreenImGui imgui;
 
@@ -310,6 +311,7 @@ void VideoExport::Impl::show_stretch(const Segment& s) {
     player.set_side(s.left ? anim::Side::left : anim::Side::right);
     player.set_loop(false);  // once through, then it rests at the end
     stretch.start(s.clip, current_pose());
+    follower.reset();
     if (const anim::Clip* c = player.clip()) emphasise(c->info.targets);
     // The whole movement in view, from the side stretched, as `anatomy snapshot --stretch` frames it.
     core::OrbitCamera goal = stretch_camera(stretch.clip_bounds(), s.left, aspect());
@@ -384,8 +386,7 @@ void VideoExport::Impl::advance(const Segment& s, int local_frame, bool first_fr
         core::OrbitCamera aim = goal;
         aim.target = stretch.pose_bounds().center();
         if (rq.captions) lift_above_caption(aim);
-        constexpr float follow_rate = 2.0f;  // 1/s, as in the viewer: smooth, never jerky
-        goal.target += (aim.target - goal.target) * (1.0f - std::exp(-follow_rate * dt()));
+        goal.target = follower.update(goal, aim.target, dt());  // as in the viewer
         camera.set_goal(goal);
     }
     camera.update(dt());

@@ -128,6 +128,7 @@ private:
     std::unique_ptr<scene::PostureState> posture_;
     std::vector<biomech::PosturePreset> presets_;
     core::CameraAnimator camera_;
+    core::TargetFollower stretch_follower_;  // the camera's follow during a stretch
     CameraInput camera_input_;
     FileDialog open_dialog_, save_dialog_;
     gfx::FrameDesc frame_;

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sys/wait.h>
@@ -104,6 +105,26 @@ TEST_F(ExportVideo, PngSequenceHasEveryFrameAtItsSizeAndShowsTheStretch) {
             mat += p[2] > 90 && p[2] > p[0] + 40 && p[2] > p[1] + 10 ? 1 : 0;
         }
     EXPECT_GT(mat, 100);
+}
+
+// --follow: the camera glides after the body as it kneels, then holds still while the body
+// shifts forward a few centimetres in the hold, so that shift shows against the floor. The floor
+// at the picture's lower left (no body, no mat there) tells whether the camera moved.
+TEST_F(ExportVideo, FollowGoesWithTheKneelAndHoldsStillThroughTheHold) {
+    const fs::path out = dir_ / "follow";
+    const Result r = run("export-video --stretch half_kneeling_hip_flexor --follow --no-caption --png --fps 2 --size 320x180 -o " + out.string());
+    ASSERT_EQ(r.code, 0) << r.err;
+    // Frame n shows t = (n - 1) / 2 s: kneeling down by 1 s, the forward shift from 3.3 to 5 s.
+    auto floor_pixels_differing = [&](int a, int b) {
+        const gfx::Image ia = gfx::read_png(out / ui::png_sequence_name(a - 1, 100));
+        const gfx::Image ib = gfx::read_png(out / ui::png_sequence_name(b - 1, 100));
+        int n = 0;
+        for (int y = ia.height * 7 / 10; y < ia.height; ++y)
+            for (int x = 0; x < ia.width / 4; ++x) n += std::memcmp(ia.pixel(x, y), ib.pixel(x, y), 3) != 0 ? 1 : 0;
+        return n;
+    };
+    EXPECT_GT(floor_pixels_differing(2, 8), 500) << "the camera went down with the body";
+    EXPECT_EQ(floor_pixels_differing(8, 13), 0) << "and held still through the hold's small shift";
 }
 
 TEST_F(ExportVideo, StoryFromAFileHasEveryStepsFrames) {

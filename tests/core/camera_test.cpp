@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using core::OrbitCamera;
 using core::ViewPreset;
 
@@ -134,4 +136,63 @@ TEST(Camera, FrameBoxFitsATallBoxSnugly) {
     EXPECT_GT(top->y, 0.0f);
     EXPECT_LT(bottom->y, 1000.0f);
     EXPECT_GT(bottom->y - top->y, 800.0f);  // fills most of the height
+}
+
+namespace {
+// The view height at the target of a camera 3 m away with a 30 degree field of view: 1.61 m.
+float view_height(const OrbitCamera& c) { return 2.0f * c.distance_m * std::tan(c.fov_y_rad * 0.5f); }
+}  // namespace
+
+TEST(TargetFollower, HoldsStillWhileTheAimStaysInsideTheDeadZone) {
+    OrbitCamera c;
+    core::TargetFollower follow;
+    const glm::vec3 start = c.target;
+    // A slow shift of 4 % of the view (a stretch's hold) over two seconds: the view does not move.
+    for (int i = 0; i <= 120; ++i) {
+        const glm::vec3 aim = start + glm::vec3(0.0f, 0.0f, 0.04f * view_height(c) * static_cast<float>(i) / 120.0f);
+        c.target = follow.update(c, aim, 1.0f / 60.0f);
+        ASSERT_EQ(c.target, start) << "frame " << i;
+    }
+    EXPECT_FALSE(follow.following());
+}
+
+TEST(TargetFollower, FollowsALargeMoveSmoothlyThenStopsExactly) {
+    OrbitCamera c;
+    core::TargetFollower follow;
+    const glm::vec3 start = c.target;
+    const glm::vec3 aim = start + glm::vec3(0.0f, -0.3f, 0.1f);  // kneeling down: 20 % of the view
+    float last_off = glm::distance(aim, c.target);
+    int moving_frames = 0;
+    glm::vec3 settled{};
+    for (int i = 0; i < 600; ++i) {
+        const glm::vec3 before = c.target;
+        c.target = follow.update(c, aim, 1.0f / 60.0f);
+        const float off = glm::distance(aim, c.target);
+        EXPECT_LE(off, last_off) << "never away from the aim";
+        // Smooth: no frame moves more than the easing allows (2/s at 60 Hz is 3.3 % of the gap).
+        EXPECT_LE(glm::distance(before, c.target), 0.034f * last_off + 1e-6f);
+        last_off = off;
+        if (c.target != before) { ++moving_frames; settled = c.target; }
+    }
+    EXPECT_GT(moving_frames, 60);   // it eased over more than a second
+    EXPECT_LT(moving_frames, 300);  // and then stopped, not creeping on for ever
+    EXPECT_EQ(c.target, settled);
+    EXPECT_FALSE(follow.following());
+    EXPECT_LT(glm::distance(aim, c.target), 0.005f * view_height(c));  // close: a few pixels
+    EXPECT_GT(glm::distance(aim, c.target), 0.0f);                     // stopped short, no snap
+}
+
+TEST(TargetFollower, ScalesWithTheViewAndIgnoresBadInput) {
+    // The same 10 cm move is a big one in a close view and nothing in a wide one.
+    OrbitCamera close, wide;
+    close.distance_m = 0.5f;
+    wide.distance_m = 8.0f;
+    core::TargetFollower a, b;
+    const glm::vec3 aim = close.target + glm::vec3(0.1f, 0.0f, 0.0f);
+    EXPECT_NE(a.update(close, aim, 0.1f), close.target);
+    EXPECT_EQ(b.update(wide, aim, 0.1f), wide.target);
+    // No time passing moves nothing; a non-finite aim is ignored.
+    core::TargetFollower c;
+    EXPECT_EQ(c.update(close, aim, 0.0f), close.target);
+    EXPECT_EQ(c.update(close, glm::vec3(std::nanf("")), 0.1f), close.target);
 }
