@@ -63,7 +63,7 @@ FrameTimes median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool or
     constexpr int warm_up = 5;   // first frames compile shader variants
     constexpr float dt = 1.0f / 15.0f;  // a quick pass through set-up and move into the stretch
     std::vector<double> ms;
-    int moving = 0;
+    int floor_redrawn = 0;
     // The viewer's framing and following (panel_stretches.cpp): a margin for its panels, the body
     // a little above the middle for its player bar, following as it does (core::TargetFollower).
     core::OrbitCamera camera;
@@ -88,10 +88,10 @@ FrameTimes median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool or
         gfx::Renderer::finish();
         const auto t1 = std::chrono::steady_clock::now();
         if (i >= warm_up) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-        if (i >= warm_up && renderer.stats().backdrop_updated) ++moving;
+        if (i >= warm_up && renderer.stats().backdrop_updated) ++floor_redrawn;
     }
     std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], moving};
+    return {ms[ms.size() / 2], floor_redrawn};
 }
 }  // namespace
 
