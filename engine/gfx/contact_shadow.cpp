@@ -83,4 +83,19 @@ void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_
     for (std::size_t i = 0; i < n; ++i) texels[i] = static_cast<std::uint8_t>(std::clamp(occ[i], 0.0f, 1.0f) * 255.0f + 0.5f);
 }
 
+glm::ivec4 shadow_extent(std::span<const std::uint8_t> texels, int size) {
+    glm::ivec4 e{size, size, 0, 0};
+    if (size <= 0 || texels.size() < static_cast<std::size_t>(size) * static_cast<std::size_t>(size)) return {0, 0, 0, 0};
+    for (int z = 0; z < size; ++z) {
+        const std::uint8_t* row = texels.data() + static_cast<std::size_t>(z) * static_cast<std::size_t>(size);
+        int first = 0;
+        while (first < size && row[first] == 0) ++first;
+        if (first == size) continue;
+        int last = size - 1;
+        while (row[last] == 0) --last;
+        e = {std::min(e.x, first), std::min(e.y, z), std::max(e.z, last + 1), z + 1};
+    }
+    return e.z > e.x ? e : glm::ivec4(0);
+}
+
 }  // namespace gfx

@@ -29,4 +29,8 @@ float contact_occlusion(float height_m);
 void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_m, glm::vec4 rect, int size,
                            std::vector<std::uint8_t>& texels);
 
+// The texels that hold any shadow, as (x0, z0, x1, z1) with x1 and z1 one past the last: outside
+// them the map is zero and the floor untouched. Empty (x1 <= x0) when nothing casts a shadow.
+glm::ivec4 shadow_extent(std::span<const std::uint8_t> texels, int size);
+
 }  // namespace gfx

@@ -11,6 +11,7 @@
 
 namespace gfx {
 
+
 // [SECTION] Set-up
 
 namespace {
@@ -123,6 +124,7 @@ void Renderer::start_shadow(const FrameDesc& frame) {
     }
     shadow_job_ = std::async(std::launch::async, [this, shadow_casters = std::move(shadow_casters), floor_y = frame.floor_y_m] {
         render_contact_shadow(shadow_casters, floor_y, shadow_rect_, shadow_resolution_px, shadow_texels_);
+        shadow_extent_ = shadow_extent(shadow_texels_, shadow_resolution_px);
     });
 }
 
@@ -249,7 +251,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     // marks no stencil, so the antialiasing skips it. No flush before it: the floor, the opaque
     // and the transparent items rasterise as one batch, each screen tile once while it is in cache.
     finish_shadow();
-    if (frame.draw_floor) {
+    if (frame.draw_floor && shadow_extent_.z > shadow_extent_.x) {
         scene_.bind();
         glDisable(GL_STENCIL_TEST);
         glDisable(GL_CULL_FACE);
@@ -258,10 +260,17 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         glBlendFuncSeparate(GL_ZERO, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         const auto& sp = shaders_.get("floor_shadow");
         sp.use();
-        const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(shadow_rect_.x, frame.floor_y_m, shadow_rect_.y)) *
-                                glm::scale(glm::mat4(1.0f), glm::vec3(shadow_rect_.z, 1.0f, shadow_rect_.w));
+        // Only over the texels that hold shadow (and one more each side, where filtering still
+        // reaches them): the rest of the map is zero and would blend to nothing.
+        const glm::vec2 texel{shadow_rect_.z / shadow_resolution_px, shadow_rect_.w / shadow_resolution_px};
+        const glm::ivec4 e = glm::clamp(shadow_extent_ + glm::ivec4(-1, -1, 1, 1), 0, shadow_resolution_px);
+        const glm::vec2 lo = glm::vec2(shadow_rect_.x, shadow_rect_.y) + glm::vec2(e.x, e.y) * texel;
+        const glm::vec2 extent = glm::vec2(e.z - e.x, e.w - e.y) * texel;
+        const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(lo.x, frame.floor_y_m, lo.y)) *
+                                glm::scale(glm::mat4(1.0f), glm::vec3(extent.x, 1.0f, extent.y));
         sp.set("u_view_proj", view_proj);
         sp.set("u_model", model);
+        sp.set("u_shadow_rect", shadow_rect_);
         sp.set("u_strength", frame.transparent_background ? 0.65f : 0.85f);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, shadow_.color());

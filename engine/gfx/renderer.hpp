@@ -101,6 +101,7 @@ private:
     std::size_t shadow_item_count_ = 0;
     glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
     std::vector<std::uint8_t> shadow_texels_;
+    glm::ivec4 shadow_extent_{0};  // the texels holding any shadow (shadow_extent())
     std::future<void> shadow_job_;  // valid while the worker computes shadow_texels_
     RenderStats stats_;
 };

@@ -79,3 +79,39 @@ TEST(ContactShadow, FollowsTheCastersPlacementAndIgnoresBadTriangles) {
     gfx::render_contact_shadow(std::array{moved.caster()}, 0.0f, glm::vec4(0.0f), size, none);
     EXPECT_EQ(none.size(), static_cast<std::size_t>(size * size)) << "an empty rectangle leaves a clear map";
 }
+
+TEST(ContactShadow, ItsExtentHoldsEveryShadedTexelAndNoMore) {
+    // A long narrow caster off to one side: the extent hugs its blurred footprint.
+    const Square bar(0.1f, 0.02f);
+    const glm::mat4 placed = glm::scale(glm::translate(glm::mat4(1.0f), {0.4f, 0.0f, 0.0f}), {1.0f, 1.0f, 6.0f});
+    const std::array<gfx::ShadowCaster, 1> casters{bar.caster(placed)};
+    std::vector<std::uint8_t> t;
+    gfx::render_contact_shadow(casters, 0.0f, rect, size, t);
+    const glm::ivec4 e = gfx::shadow_extent(t, size);
+    ASSERT_GT(e.z, e.x);
+    ASSERT_GT(e.w, e.y);
+    int outside = 0, inside_shaded = 0;
+    for (int z = 0; z < size; ++z)
+        for (int x = 0; x < size; ++x) {
+            const bool in = x >= e.x && x < e.z && z >= e.y && z < e.w;
+            const std::uint8_t v = t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)];
+            outside += !in && v != 0 ? 1 : 0;
+            inside_shaded += in && v != 0 ? 1 : 0;
+        }
+    EXPECT_EQ(outside, 0) << "no shade outside the extent";
+    // Tight: its edge rows and columns each hold shade.
+    auto any_in_column = [&](int x) { for (int z = 0; z < size; ++z) if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true; return false; };
+    auto any_in_row = [&](int z) { for (int x = 0; x < size; ++x) if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true; return false; };
+    EXPECT_TRUE(any_in_column(e.x) && any_in_column(e.z - 1) && any_in_row(e.y) && any_in_row(e.w - 1));
+    // The bar is 0.2 m wide and 1.2 m long, right of centre: a narrow tall extent, left edge past the middle.
+    EXPECT_LT(e.z - e.x, (e.w - e.y) / 2);
+    EXPECT_GT(e.x, size / 2);
+    EXPECT_GT(inside_shaded, 0);
+
+    // Nothing casting, or a map of the wrong size: empty.
+    std::vector<std::uint8_t> none(static_cast<std::size_t>(size * size), 0);
+    const glm::ivec4 empty = gfx::shadow_extent(none, size);
+    EXPECT_LE(empty.z, empty.x);
+    const glm::ivec4 short_map = gfx::shadow_extent(std::span<const std::uint8_t>(t.data(), 10), size);
+    EXPECT_LE(short_map.z, short_map.x);
+}
