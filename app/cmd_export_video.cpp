@@ -139,7 +139,7 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
                          ->check(CLI::IsMember({"left", "right"}))
                          ->capture_default_str();
     sub->add_flag("--cue", o->cue, "The posterior-tilt cue holds the pelvis (tight muscles cannot tip it)");
-    sub->add_flag("--follow", o->follow, "The camera follows the body through the stretch");
+    sub->add_flag("--follow", o->follow, "The camera follows the body when it moves far (kneeling, lying down) and holds still through a hold");
     sub->add_flag("--no-caption", o->no_captions, "No caption (the step text, the story's titles)");
     sub->add_option("--step-seconds", o->step_s, "The story: how long each step without a stretch lasts")
         ->check(CLI::Range(1.0, 120.0))
