@@ -11,7 +11,6 @@
 
 namespace gfx {
 
-
 // [SECTION] Set-up
 
 namespace {
