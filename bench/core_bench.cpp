@@ -50,7 +50,8 @@ struct FrameTimes {
     int floor_redrawn = 0;  // frames that drew the floor: the camera had moved (or just stopped)
 };
 FrameTimes median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool orbit) {
-    gfx::RenderTarget target({1280, 720}, GL_RGBA8, false);
+    // With depth and stencil, as the viewer's window asks for: the frame is drawn in place.
+    gfx::RenderTarget target({1280, 720}, GL_RGBA8, true);
     world.display.layers.skin = true;
     scene::Body& body = world.body();
     scene::StretchState stretch(body.skeleton(), body.catalogue());

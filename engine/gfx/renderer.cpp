@@ -151,17 +151,23 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     start_shadow(frame);
 
     // The backdrop (gradient and floor), or a clear for a transparent background.
+    // Clears keep to the viewport: a destination drawn in place may be larger.
     if (frame.transparent_background) {
-        scene_.bind();
+        bind_frame();
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(0, 0, size.x, size.y);
         glClearColor(0, 0, 0, 0);
         glClear(GL_COLOR_BUFFER_BIT);
     } else {
         draw_backdrop(frame, size);
     }
-    scene_.bind();
+    bind_frame();
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, size.x, size.y);
     glClearDepth(1.0);
     glClearStencil(0);
     glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
 
     // Two programs: the key light per pixel, or everything per vertex for meshes whose triangles
     // cover only a few pixels (there the two look alike, and per-pixel work is most of a
@@ -251,7 +257,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     // and the transparent items rasterise as one batch, each screen tile once while it is in cache.
     finish_shadow();
     if (frame.draw_floor && shadow_extent_.z > shadow_extent_.x) {
-        scene_.bind();
+        bind_frame();
         glDisable(GL_STENCIL_TEST);
         glDisable(GL_CULL_FACE);
         glDepthMask(GL_FALSE);
@@ -323,9 +329,9 @@ void Renderer::draw_floor(const FrameDesc& frame, const glm::mat4& view_proj) {
 void Renderer::draw_backdrop(const FrameDesc& frame, glm::ivec2 size) {
     stats_.backdrop_updated = false;
     const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
-    auto copy = [&](const RenderTarget& from, const RenderTarget& to) {
+    auto copy = [&](const RenderTarget& from, GLuint to) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, from.fbo());
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
         glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     };
 
@@ -345,7 +351,7 @@ void Renderer::draw_backdrop(const FrameDesc& frame, glm::ivec2 size) {
         backdrop_valid_ = false;
     }
     if (!frame.draw_floor) {
-        copy(gradient_, scene_);
+        copy(gradient_, frame_fbo_);
         return;
     }
 
@@ -358,22 +364,22 @@ void Renderer::draw_backdrop(const FrameDesc& frame, glm::ivec2 size) {
     const bool still = key == last_key_;
     last_key_ = key;
     if (backdrop_valid_ && key == backdrop_key_) {
-        copy(backdrop_, scene_);
+        copy(backdrop_, frame_fbo_);
         return;
     }
     stats_.backdrop_updated = true;
     if (!still) {
-        copy(gradient_, scene_);
-        scene_.bind();
+        copy(gradient_, frame_fbo_);
+        bind_frame();
         draw_floor(frame, key.view_proj);
         return;
     }
-    copy(gradient_, backdrop_);
+    copy(gradient_, backdrop_.fbo());
     backdrop_.bind();
     draw_floor(frame, key.view_proj);
     backdrop_key_ = key;
     backdrop_valid_ = true;
-    copy(backdrop_, scene_);
+    copy(backdrop_, frame_fbo_);
 }
 
 glm::ivec4 Renderer::subject_rect(const FrameDesc& frame, glm::ivec2 size) const {
@@ -477,15 +483,60 @@ Image read_framebuffer(GLuint fbo, glm::ivec2 size, bool unpremultiply, bool opa
     return img;
 }
 
+namespace {
+// Whether the frame can be drawn straight into framebuffer `fbo` (0 = the window): single-sampled,
+// 8 bits a colour channel (and alpha where the frame needs it), a depth buffer of 24 bits or more
+// and an 8-bit stencil. Leaves `fbo` bound.
+bool can_draw_in_place(GLuint fbo, bool needs_alpha) {
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    GLint sample_buffers = 0;
+    glGetIntegerv(GL_SAMPLE_BUFFERS, &sample_buffers);
+    if (sample_buffers != 0) return false;
+    auto bits = [&](GLenum attachment, GLenum pname) {
+        GLint type = GL_NONE;
+        glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, attachment, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
+        if (type == GL_NONE) return 0;  // nothing attached: any other query would be an error
+        GLint n = 0;
+        glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, attachment, pname, &n);
+        return static_cast<int>(n);
+    };
+    GLint draw_buffer = GL_BACK;  // the window's back buffer, or its only one
+    if (fbo == 0) glGetIntegerv(GL_DRAW_BUFFER, &draw_buffer);
+    const GLenum color = fbo != 0 ? GL_COLOR_ATTACHMENT0 : draw_buffer == GL_FRONT ? GL_FRONT_LEFT : GL_BACK_LEFT;
+    const GLenum depth = fbo == 0 ? GL_DEPTH : GL_DEPTH_ATTACHMENT;
+    const GLenum stencil = fbo == 0 ? GL_STENCIL : GL_STENCIL_ATTACHMENT;
+    return bits(color, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE) == 8 && bits(color, GL_FRAMEBUFFER_ATTACHMENT_GREEN_SIZE) == 8 &&
+           bits(color, GL_FRAMEBUFFER_ATTACHMENT_BLUE_SIZE) == 8 && (!needs_alpha || bits(color, GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE) == 8) &&
+           bits(depth, GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE) >= 24 && bits(stencil, GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE) >= 8;
+}
+}  // namespace
+
+void Renderer::bind_frame() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, frame_fbo_);
+    glViewport(0, 0, frame_size_.x, frame_size_.y);
+}
+
 void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport) {
     stats_ = {};
     const glm::ivec2 size{std::max(viewport.z, 1), std::max(viewport.w, 1)};
-    if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
-    else scene_.resize(size);
+    glDisable(GL_SCISSOR_TEST);  // the caller's would clip the frame's copies
+    // Straight into the destination where it has what the frame needs and the viewport starts at
+    // its corner (the frame's passes all work from (0, 0)); else into scene_, then one copy. The
+    // pictures are the same; the copy costs a software renderer a pass over every pixel (4.5%
+    // of the benchmark's frame).
+    stats_.drawn_in_place = viewport.x == 0 && viewport.y == 0 && can_draw_in_place(dest_fbo, frame.transparent_background);
+    if (stats_.drawn_in_place) {
+        frame_fbo_ = dest_fbo;
+    } else {
+        if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
+        else scene_.resize(size);
+        frame_fbo_ = scene_.fbo();
+    }
+    frame_size_ = size;
 
     draw_scene(frame, size);
 
-    // Antialiasing: FXAA back into scene_ from a copy of the subject's rectangle (post_), only
+    // Antialiasing: FXAA back into the frame from a copy of the subject's rectangle (post_), only
     // where an item or line marked the stencil (llvmpipe skips whole blocks that fail it; the
     // background never needs smoothing) and only inside that rectangle.
     const glm::ivec4 rect = subject_rect(frame, size);
@@ -496,10 +547,10 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
         constexpr int reach_px = 5;
         const int x0 = std::max(rect.x - reach_px, 0), y0 = std::max(rect.y - reach_px, 0);
         const int x1 = std::min(rect.x + rect.z + reach_px, size.x), y1 = std::min(rect.y + rect.w + reach_px, size.y);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, frame_fbo_);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, post_.fbo());
         glBlitFramebuffer(x0, y0, x1, y1, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        scene_.bind();
+        bind_frame();
         glEnable(GL_SCISSOR_TEST);
         glScissor(rect.x, rect.y, rect.z, rect.w);
         glDisable(GL_DEPTH_TEST);
@@ -519,12 +570,15 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
         glDisable(GL_STENCIL_TEST);
         glDisable(GL_SCISSOR_TEST);
     }
-    // Then one copy to the destination.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
-    glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // Then, drawn offscreen, one copy to the destination.
+    if (!stats_.drawn_in_place) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
+        glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
+    glViewport(viewport.x, viewport.y, size.x, size.y);
     glBindVertexArray(0);
     glEnable(GL_DEPTH_TEST);
 }
@@ -532,7 +586,7 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
 void Renderer::finish() { glFinish(); }
 
 Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay) {
-    if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, false);
+    if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, true);
     else resolved_.resize(size);
     render(frame, resolved_.fbo(), {0, 0, size.x, size.y});
     if (overlay) {

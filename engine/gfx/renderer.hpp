@@ -6,9 +6,10 @@
 // (top-down occlusion, blurred; computed on the CPU by a worker thread while the backdrop and the
 // opaque items are sent, cached by shadow_version) laid on the visible floor;
 // transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
-// stencil); FXAA where the stencil is marked, inside the subject's screen rectangle; then a copy
-// to the destination. Software rasterisers pay per pixel, so every full-screen pass that can be
-// cached, masked or cut is.
+// stencil); FXAA where the stencil is marked, inside the subject's screen rectangle. All of it
+// straight into the destination where that has a depth and stencil buffer (a window asks for
+// them, render_to_image has them), else offscreen and then copied. Software rasterisers pay per
+// pixel, so every full-screen pass that can be cached, masked or cut is.
 // Picking renders ids on demand.
 #pragma once
 
@@ -30,6 +31,7 @@ struct RenderStats {
     std::size_t vertex_lit_draws = 0;  // items lit per vertex (their triangles cover a few pixels)
     bool shadow_updated = false;
     bool backdrop_updated = false;
+    bool drawn_in_place = false;    // straight into the destination, with no copy at the end
 };
 
 // Reads a framebuffer (0 = the window's back buffer) into an image, top row first.
@@ -42,7 +44,9 @@ public:
     explicit Renderer(const ShaderLibrary& shaders);
 
     // Draws into framebuffer `dest_fbo` (0 = the window) inside the rectangle `viewport`
-    // (x, y from the bottom-left, width, height in pixels).
+    // (x, y from the bottom-left, width, height in pixels). A destination with 8-bit colour, a
+    // 24-bit depth and an 8-bit stencil buffer, drawn from its corner, is drawn in place (its
+    // depth and stencil are overwritten inside the viewport); any other gets a copy.
     void render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport);
     // Draws offscreen at `size` and reads the pixels back (top row first, straight alpha).
     // `overlay`, when given, runs with the finished image's framebuffer bound (e.g. to draw
@@ -71,13 +75,16 @@ private:
     // Screen rectangle (x, y from bottom-left, w, h) covering every item, or the whole viewport.
     glm::ivec4 subject_rect(const FrameDesc& frame, glm::ivec2 size) const;
     void draw_scene(const FrameDesc& frame, glm::ivec2 size);
+    void bind_frame() const;  // the framebuffer this frame is drawn in, and its viewport
     void draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top);
 
     const ShaderLibrary& shaders_;
-    RenderTarget scene_;        // RGBA8 + depth, at the viewport size
+    RenderTarget scene_;        // RGBA8 + depth, at the viewport size, for destinations not drawn in place
+    GLuint frame_fbo_ = 0;      // this frame's framebuffer: the destination or scene_
+    glm::ivec2 frame_size_{0};
     RenderTarget gradient_;     // the background gradient, redrawn only when the size changes
     RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
-    RenderTarget resolved_;     // for read-back
+    RenderTarget resolved_;     // for read-back (with depth: drawn in place)
     RenderTarget post_;         // a copy of scene_'s subject rectangle: the antialiasing pass reads it
     RenderTarget shadow_;       // R8 occlusion seen from above (its texture; filled from the CPU)
     RenderTarget pick_;         // R32UI ids + depth

@@ -225,7 +225,7 @@ VideoExport::Impl::Impl(const VideoRequest& request, gfx::Renderer& r, scene::Wo
       world(w),
       posture(w.body().skeleton(), w.body().catalogue()),
       stretch(w.body().skeleton(), w.body().catalogue()),
-      target(size, GL_RGBA8, false),
+      target(size, GL_RGBA8, true),  // depth and stencil: the renderer draws straight into it
       imgui(size) {
     if (world.has_user_model()) world.clear_user_model();
     world.display = {};

@@ -310,3 +310,81 @@ TEST_F(RenderGl, TheFloorFadesOutBeforeItsEdgeInEveryDirection) {
     }
     save_on_failure(floor, "floor_fade_fail.png");
 }
+
+// Every pass at once (floor and contact shadow, opaque and translucent items, both kinds of line,
+// antialiasing) drawn straight into a destination that has depth and stencil, and drawn offscreen
+// then copied into one that has not: the same picture. A bigger destination drawn from its
+// corner keeps its pixels outside the viewport; a viewport away from the corner takes the copy.
+TEST_F(RenderGl, DrawingInPlaceGivesTheSamePictureAsDrawingOffscreenAndCopying) {
+    gfx::Renderer r(*shaders_);
+    gfx::GpuMesh sphere(coloured(core::make_uv_sphere(0.3f, 32, 16), {200, 180, 160, 255}));
+    gfx::GpuMesh shell(core::make_box({0.5f, 0.5f, 0.5f}));
+    gfx::FrameDesc f = base_frame();
+    f.draw_floor = true;
+    f.fxaa = true;
+    f.shadow_version = 1;
+    f.camera.target = {0, 0.3f, 0};
+    f.camera.distance_m = 3.0f;
+    f.camera.orbit(0.4f, core::deg_to_rad(25.0f));
+    f.items.push_back({&sphere, glm::translate(glm::mat4(1.0f), {0, 0.32f, 0})});
+    gfx::DrawItem glass{&shell, glm::translate(glm::mat4(1.0f), {0, 0.5f, 0})};
+    glass.color = {0.4f, 0.6f, 0.9f, 0.4f};
+    f.items.push_back(glass);
+    f.lines.push_back({{{-0.6f, 0.0f, 0.0f}, {0.6f, 1.0f, 0.0f}}, {1.0f, 0.8f, 0.1f, 1.0f}, 3.0f, true});
+    f.lines.push_back({{{0.0f, 0.0f, -0.6f}, {0.0f, 1.0f, 0.6f}}, {0.1f, 0.9f, 0.3f, 1.0f}, 2.0f, false});
+
+    auto draw = [&](const gfx::FrameDesc& frame, glm::ivec2 target_size, bool depth, glm::ivec4 viewport) {
+        gfx::RenderTarget target(target_size, GL_RGBA8, depth);
+        target.bind();
+        glClearColor(1.0f, 0.0f, 1.0f, 1.0f);  // magenta: whatever the frame leaves alone
+        glClear(GL_COLOR_BUFFER_BIT);
+        r.render(frame, target.fbo(), viewport);
+        return std::pair{gfx::read_framebuffer(target.fbo(), target_size, false, false), r.stats().drawn_in_place};
+    };
+    const glm::ivec4 whole{0, 0, size.x, size.y};
+    for (const bool transparent : {false, true}) {
+        gfx::FrameDesc frame = f;
+        frame.transparent_background = transparent;
+        frame.draw_floor = !transparent;
+        const auto [in_place, was_in_place] = draw(frame, size, true, whole);
+        const auto [copied, was_copied] = draw(frame, size, false, whole);
+        EXPECT_TRUE(was_in_place);
+        EXPECT_FALSE(was_copied);
+        EXPECT_EQ(in_place.rgba, copied.rgba) << (transparent ? "transparent background" : "backdrop");
+        save_on_failure(in_place, transparent ? "in_place_alpha_fail.png" : "in_place_fail.png");
+    }
+
+    // A destination 40 pixels wider and taller, drawn from its corner (GL's lower left).
+    const auto [big, big_in_place] = draw(f, size + 40, true, whole);
+    const auto [reference, ref_in_place] = draw(f, size, false, whole);
+    EXPECT_TRUE(big_in_place);
+    int mismatched = 0;
+    for (int y = 0; y < size.y + 40; ++y)
+        for (int x = 0; x < size.x + 40; ++x) {
+            const std::uint8_t* p = big.pixel(x, y);
+            // Image rows run top-down: the viewport is the bottom-left size.x by size.y.
+            const bool inside = x < size.x && y >= 40;
+            const std::uint8_t magenta[4] = {255, 0, 255, 255};
+            const std::uint8_t* want = inside ? reference.pixel(x, y - 40) : magenta;
+            if (!std::equal(p, p + 4, want)) ++mismatched;
+        }
+    EXPECT_EQ(mismatched, 0) << "the viewport holds the frame and the rest is untouched";
+
+    // Away from the corner: drawn offscreen and copied to the same place.
+    const auto [shifted, shifted_in_place] = draw(f, size + 40, true, {40, 0, size.x, size.y});
+    EXPECT_FALSE(shifted_in_place);
+    EXPECT_TRUE(std::equal(shifted.pixel(40, 40), shifted.pixel(40, 40) + 4, reference.pixel(0, 0)));
+    EXPECT_TRUE(std::equal(shifted.pixel(size.x + 39, size.y + 39), shifted.pixel(size.x + 39, size.y + 39) + 4,
+                           reference.pixel(size.x - 1, size.y - 1)));
+    EXPECT_EQ(shifted.pixel(10, 10)[1], 0) << "left of the viewport stays magenta";
+
+    // The window (this test's 64x64 offscreen one) asks for depth and stencil: drawn in place too.
+    r.render(f, 0, {0, 0, 64, 64});
+    EXPECT_TRUE(r.stats().drawn_in_place);
+    const gfx::Image window = gfx::read_framebuffer(0, {64, 64}, false, true);
+    gfx::RenderTarget small({64, 64}, GL_RGBA8, false);
+    r.render(f, small.fbo(), {0, 0, 64, 64});
+    EXPECT_FALSE(r.stats().drawn_in_place);
+    EXPECT_EQ(window.rgba, gfx::read_framebuffer(small.fbo(), {64, 64}, false, true).rgba);
+    EXPECT_EQ(gfx::gl_errors(), "");
+}
