@@ -275,7 +275,7 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
                 disc_frame_.vertices[at].normal = glm::normalize(glm::mix(lower.apply_dir(v.normal), upper.apply_dir(v.normal), w));
             }
         }
-        disc_mesh_->update(disc_frame_, disc_ids_);
+        disc_mesh_->update_vertices(disc_frame_.vertices);  // the triangles and ids never change
     }
     if (skin_mesh_ && skin_visible) {
         for (std::size_t k = 0; k < skin_rest_.vertices.size(); ++k) {
