@@ -150,23 +150,18 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     // core idle).
     start_shadow(frame);
 
-    // The backdrop (gradient and floor), or a clear for a transparent background.
-    // Clears keep to the viewport: a destination drawn in place may be larger.
-    if (frame.transparent_background) {
-        bind_frame();
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(0, 0, size.x, size.y);
-        glClearColor(0, 0, 0, 0);
-        glClear(GL_COLOR_BUFFER_BIT);
-    } else {
-        draw_backdrop(frame, size);
-    }
+    // The backdrop (gradient and floor), or clear colour for a transparent background. One clear,
+    // kept to the viewport: a destination drawn in place may be larger.
+    GLbitfield clear = GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    if (frame.transparent_background) clear |= GL_COLOR_BUFFER_BIT;
+    else draw_backdrop(frame, size);
     bind_frame();
     glEnable(GL_SCISSOR_TEST);
     glScissor(0, 0, size.x, size.y);
+    glClearColor(0, 0, 0, 0);
     glClearDepth(1.0);
     glClearStencil(0);
-    glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glClear(clear);
     glDisable(GL_SCISSOR_TEST);
 
     // Two programs: the key light per pixel, or everything per vertex for meshes whose triangles

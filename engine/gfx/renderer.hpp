@@ -85,7 +85,7 @@ private:
     RenderTarget gradient_;     // the background gradient, redrawn only when the size changes
     RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
     RenderTarget resolved_;     // for read-back (with depth: drawn in place)
-    RenderTarget post_;         // a copy of scene_'s subject rectangle: the antialiasing pass reads it
+    RenderTarget post_;         // a copy of the frame's subject rectangle: the antialiasing pass reads it
     RenderTarget shadow_;       // R8 occlusion seen from above (its texture; filled from the CPU)
     RenderTarget pick_;         // R32UI ids + depth
     VertexArray empty_vao_;     // full-screen triangles need a bound VAO in core profile
