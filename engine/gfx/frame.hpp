@@ -5,6 +5,7 @@
 #include "core/camera.hpp"
 #include "gfx/gpu_mesh.hpp"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +25,15 @@ enum class Shading : int {
 inline constexpr std::uint32_t vertex_id_mask = 0x000FFFFFu;         // bone or muscle id; 0 = none
 inline constexpr std::uint32_t vertex_flag_highlight = 1u << 20;      // glow as if selected
 
+// A coarser level of detail of a mesh and how far its surface strays from the full one, in mesh
+// units (metres).
+struct CoarseLevel {
+    const GpuMesh* mesh = nullptr;
+    float error_m = 0.0f;
+};
+// How many coarser levels an item can carry.
+inline constexpr std::size_t coarse_levels = 2;
+
 struct DrawItem {
     const GpuMesh* mesh = nullptr;
     glm::mat4 world_from_mesh{1.0f};
@@ -35,11 +45,10 @@ struct DrawItem {
     float highlight = 0.0f;       // 0..1: rim glow for the selection
     glm::vec3 highlight_color{1.0f, 0.78f, 0.25f};
     bool casts_shadow = true;
-    // A coarser version of `mesh` (same vertices, fewer triangles) and how far its surface strays
-    // from the full one, in mesh units (metres). The renderer draws it where that error covers
-    // under a pixel: a software rasteriser pays for every triangle, even a sub-pixel one.
-    const GpuMesh* coarse = nullptr;
-    float coarse_error_m = 0.0f;
+    // Coarser versions of `mesh` (same vertices, fewer triangles), finest first; levels without a
+    // mesh are unused. The renderer draws the coarsest whose error covers under a pixel: a
+    // software rasteriser pays for every triangle, even a sub-pixel one.
+    std::array<CoarseLevel, coarse_levels> coarse{};
 };
 
 // A screen-space thick polyline in world coordinates (overlays: angle arcs, plumb lines, leaders).

@@ -182,13 +182,18 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
 
     // Pixels per metre at unit distance: a length L at distance d covers L * px_per_m_at_1 / d.
     const float px_per_m_at_1 = static_cast<float>(size.y) / (2.0f * std::tan(frame.camera.fov_y_rad * 0.5f));
-    auto level_of_detail = [&](const DrawItem& item) {
-        if (!item.coarse || item.coarse->empty()) return item.mesh;
+    // The coarsest level whose error stays under a pixel at the item's nearest point (0: the full
+    // mesh, k: item.coarse[k - 1]).
+    auto level_of_detail = [&](const DrawItem& item) -> std::size_t {
         const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f));
         const float radius = item.mesh->bounds().radius();
         const float nearest = std::max(glm::distance(centre, eye) - radius, 1e-3f);  // the item's closest point
         constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
-        return item.coarse_error_m * px_per_m_at_1 / nearest < max_error_px ? item.coarse : item.mesh;
+        for (std::size_t k = coarse_levels; k > 0; --k) {
+            const CoarseLevel& level = item.coarse[k - 1];
+            if (level.mesh && !level.mesh->empty() && level.error_m * px_per_m_at_1 / nearest < max_error_px) return k;
+        }
+        return 0;
     };
     // Per vertex where a triangle edge covers only a few pixels at the item's nearest point: up
     // to 24 for matte materials (bone, skin: side by side at 3x zoom the two paths look the same),
@@ -206,7 +211,8 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     };
     auto draw_item = [&](const DrawItem& item) {
         const MaterialParams m = material_params(item.shading);
-        const GpuMesh* mesh = level_of_detail(item);
+        const std::size_t level = level_of_detail(item);
+        const GpuMesh* mesh = level == 0 ? item.mesh : item.coarse[level - 1].mesh;
         const ShaderProgram* program = lit_per_vertex(item, *mesh, m) ? &per_vertex : &per_pixel;
         if (program != current) {
             program->use();
@@ -225,7 +231,10 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mesh->draw();
         ++stats_.draw_calls;
         stats_.triangles += mesh->triangle_count();
-        stats_.coarse_draws += mesh != item.mesh ? 1 : 0;
+        if (level > 0) {
+            ++stats_.coarse_draws;
+            ++stats_.coarse_level_draws[level - 1];
+        }
         stats_.vertex_lit_draws += program == &per_vertex ? 1 : 0;
     };
 

@@ -18,6 +18,7 @@
 #include "gfx/render_target.hpp"
 #include "gfx/shader.hpp"
 
+#include <array>
 #include <functional>
 #include <future>
 #include <optional>
@@ -27,7 +28,8 @@ namespace gfx {
 struct RenderStats {
     std::size_t draw_calls = 0;
     std::size_t triangles = 0;
-    std::size_t coarse_draws = 0;   // items drawn with their coarser mesh (DrawItem::coarse)
+    std::size_t coarse_draws = 0;   // items drawn with a coarser mesh (DrawItem::coarse)
+    std::array<std::size_t, coarse_levels> coarse_level_draws{};  // of those, per level, finest first
     std::size_t vertex_lit_draws = 0;  // items lit per vertex (their triangles cover a few pixels)
     bool shadow_updated = false;
     bool backdrop_updated = false;

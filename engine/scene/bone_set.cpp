@@ -13,8 +13,11 @@
 #include <meshoptimizer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <future>
 #include <map>
+#include <span>
 
 namespace scene {
 
@@ -129,54 +132,111 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
 namespace {
 
 struct CoarseMesh {
-    core::MeshData mesh;  // the same vertices, fewer triangles; empty when not worth it
+    core::MeshData mesh;  // the same vertices, fewer triangles
     float error_m = 0.0f;
 };
 
-// A coarser level of detail: meshoptimizer collapses edges until a quarter of the triangles
-// remain or the surface would move by more than 1.5 mm. The whole body in a 720-pixel-high view
-// is about 0.35 pixels a millimetre, so 1.5 mm is about half a pixel there; the renderer switches
-// back to the full mesh wherever the error would cover a pixel (closer views).
-CoarseMesh coarse_mesh(const core::MeshData& m) {
-    CoarseMesh out;
+// Coarser levels of detail: meshoptimizer collapses edges until the triangle budget is met or
+// the surface would move by more than the level's error. The whole body in a 720-pixel-high view
+// is about 0.35 pixels a millimetre: there level 1 (1.5 mm) strays by about half a pixel and
+// level 2 (2 mm) by about 0.7; the renderer draws the coarsest level whose error stays under a
+// pixel and the full mesh in close views. Both levels come from the full mesh, so each error is
+// measured against it. A level that saves under a tenth of the triangles before it is dropped.
+// The error is a distance between surfaces; it misses detail carried by shading, and weighs most
+// on thin bones. At level 2 the face (orbits, nasal aperture) lost its relief, and the fingers
+// of the whole-body view came out a pixel thinner and broken (phalanges and metacarpals are a few
+// millimetres thick). The skull's, the hands' and the feet's meshes stop at level 1.
+bool keeps_fine_detail(const std::string& joint) {
+    for (const char* prefix : {"c0_c1", "wrist", "ankle", "mtp"})  // the skull hangs on c0_c1
+        if (joint.starts_with(prefix)) return true;
+    return false;
+}
+struct CoarseSpec {
+    std::size_t fraction;  // at most 1/fraction of the full mesh's triangles
+    float max_error_m;
+};
+constexpr std::array<CoarseSpec, gfx::coarse_levels> coarse_specs{{{4, 0.0015f}, {8, 0.002f}}};
+
+std::vector<CoarseMesh> coarse_meshes(const core::MeshData& m, std::size_t max_levels) {
+    std::vector<CoarseMesh> out;
     if (m.indices.size() < 3 * 200) return out;  // small meshes: nothing to gain
     core::Bounds b;
     for (const auto& v : m.vertices) b.add(v.position);
     const float extent = glm::length(b.max - b.min);
     if (extent <= 0.0f) return out;
-    constexpr float max_error_m = 0.0015f;
-    std::vector<std::uint32_t> indices(m.indices.size());
-    float error = 0.0f;  // relative to the mesh's extent
-    const std::size_t n = meshopt_simplify(indices.data(), m.indices.data(), m.indices.size(), &m.vertices[0].position.x,
-                                           m.vertices.size(), sizeof(core::Vertex), m.indices.size() / 4, max_error_m / extent, 0, &error);
-    if (n == 0 || n > m.indices.size() * 3 / 4) return out;  // under a quarter saved: not worth a second mesh
-    indices.resize(n);
-    // Simplification leaves the triangles in collapse order; reorder them for the vertex cache
-    // (llvmpipe's draw module shades each cached vertex once, like a GPU's post-transform cache).
-    meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), m.vertices.size());
-    out.mesh.vertices = m.vertices;
-    out.mesh.indices = std::move(indices);
-    out.error_m = error * extent;
+    std::size_t previous = m.indices.size();
+    for (const CoarseSpec& spec : std::span(coarse_specs).first(std::min(max_levels, coarse_specs.size()))) {
+        std::vector<std::uint32_t> indices(m.indices.size());
+        float error = 0.0f;  // relative to the mesh's extent
+        const std::size_t n = meshopt_simplify(indices.data(), m.indices.data(), m.indices.size(), &m.vertices[0].position.x, m.vertices.size(),
+                                               sizeof(core::Vertex), m.indices.size() / spec.fraction, spec.max_error_m / extent, 0, &error);
+        if (n == 0 || n > previous * 9 / 10) continue;  // under a tenth saved: not worth another mesh
+        indices.resize(n);
+        // Simplification leaves the triangles in collapse order; reorder them for the vertex cache
+        // (llvmpipe's draw module shades each cached vertex once, like a GPU's post-transform cache).
+        meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), m.vertices.size());
+        CoarseMesh level;
+        level.mesh.vertices = m.vertices;
+        level.mesh.indices = std::move(indices);
+        level.error_m = error * extent;
+        out.push_back(std::move(level));
+        previous = n;
+    }
     return out;
+}
+
+// Coarser levels for many meshes, made on this thread and a worker at once (largest first): the
+// simplification is most of loading the skeleton, about 75 ms on one core, while the other core
+// has nothing to do. Each mesh's levels are the same whichever thread makes them.
+struct CoarseJob {
+    const core::MeshData* mesh = nullptr;
+    std::size_t max_levels = 0;
+    std::vector<CoarseMesh> levels;
+};
+void make_coarse_levels(std::vector<CoarseJob>& jobs) {
+    std::vector<std::size_t> order(jobs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return jobs[a].mesh->indices.size() > jobs[b].mesh->indices.size(); });
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < order.size(); i = next++) {
+            CoarseJob& job = jobs[order[i]];
+            job.levels = coarse_meshes(*job.mesh, job.max_levels);
+        }
+    };
+    auto helper = std::async(std::launch::async, work);
+    work();
+    helper.get();  // rethrows what the worker threw
 }
 
 }  // namespace
 
 void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_mesh, std::vector<core::MeshData> cart_mesh,
                      std::vector<std::vector<std::uint32_t>> bone_ids, std::vector<std::vector<std::uint32_t>> cart_ids) {
+    // Every mesh's coarser levels first (the skin's last in the list), then the uploads.
+    std::vector<CoarseJob> jobs;
+    for (std::size_t j = 0; j < bone_mesh.size(); ++j)
+        for (const core::MeshData* m : {&bone_mesh[j], &cart_mesh[j]})
+            if (!m->indices.empty()) jobs.push_back({m, keeps_fine_detail(sk.joints[j].name) ? 1 : gfx::coarse_levels, {}});
+    if (!skin_rest_.vertices.empty()) jobs.push_back({&skin_rest_, gfx::coarse_levels, {}});
+    make_coarse_levels(jobs);
+
+    std::size_t job = 0;
     for (std::size_t j = 0; j < bone_mesh.size(); ++j) {
         const glm::vec3 origin = sk.joints[j].rest_world;
         for (int c = 0; c < 2; ++c) {
-            core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
+            const core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
             if (m.indices.empty()) continue;
             for (const auto& v : m.vertices) rest_bounds_.add(v.position + origin);
             const std::vector<std::uint32_t>& ids = c == 0 ? bone_ids[j] : cart_ids[j];
-            JointMesh jm{static_cast<int>(j), c == 1, std::make_unique<gfx::GpuMesh>(m, false, ids), nullptr, 0.0f};
-            const CoarseMesh coarse = coarse_mesh(m);
-            if (!coarse.mesh.indices.empty()) {
-                jm.coarse = std::make_unique<gfx::GpuMesh>(coarse.mesh, false, ids);
-                jm.coarse_error_m = coarse.error_m;
-            }
+            JointMesh jm;
+            jm.joint = static_cast<int>(j);
+            jm.cartilage = c == 1;
+            jm.mesh = std::make_unique<gfx::GpuMesh>(m, false, ids);
+            const std::vector<CoarseMesh>& levels = jobs[job++].levels;
+            for (std::size_t k = 0; k < levels.size(); ++k)
+                jm.coarse[k] = {std::make_unique<gfx::GpuMesh>(levels[k].mesh, false, ids), levels[k].error_m};
             meshes_.push_back(std::move(jm));
         }
     }
@@ -218,11 +278,8 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
         }
         skin_frame_ = skin_rest_;
         skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
-        CoarseMesh coarse = coarse_mesh(skin_rest_);
-        if (!coarse.mesh.indices.empty()) {
-            skin_coarse_mesh_ = std::make_unique<gfx::GpuMesh>(coarse.mesh, true);
-            skin_coarse_error_m_ = coarse.error_m;
-        }
+        const std::vector<CoarseMesh>& levels = jobs[job++].levels;
+        for (std::size_t k = 0; k < levels.size(); ++k) skin_coarse_[k] = {std::make_unique<gfx::GpuMesh>(levels[k].mesh, true), levels[k].error_m};
     }
 }
 
@@ -290,8 +347,15 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
         }
         // The triangles never change: only the vertices go up, to both levels (they share them).
         skin_mesh_->update_vertices(skin_frame_.vertices);
-        if (skin_coarse_mesh_) skin_coarse_mesh_->update_vertices(skin_frame_.vertices);
+        for (const auto& level : skin_coarse_)
+            if (level.mesh) level.mesh->update_vertices(skin_frame_.vertices);
     }
+}
+
+std::array<gfx::CoarseLevel, gfx::coarse_levels> BoneSet::levels_of(const CoarseLevels& levels) {
+    std::array<gfx::CoarseLevel, gfx::coarse_levels> out{};
+    for (std::size_t k = 0; k < levels.size(); ++k) out[k] = {levels[k].mesh.get(), levels[k].error_m};
+    return out;
 }
 
 void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity,
@@ -299,8 +363,7 @@ void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const
     for (const auto& m : meshes_) {
         gfx::DrawItem item;
         item.mesh = m.mesh.get();
-        item.coarse = m.coarse.get();
-        item.coarse_error_m = m.coarse_error_m;
+        item.coarse = levels_of(m.coarse);
         item.world_from_mesh = world[static_cast<std::size_t>(m.joint)].matrix();
         item.shading = m.cartilage ? gfx::Shading::cartilage : gfx::Shading::bone;
         item.color.a = opacity;
@@ -324,7 +387,7 @@ void BoneSet::append_shadow_caster(std::vector<gfx::DrawItem>& out) const {
     if (!skin_mesh_) return;
     gfx::DrawItem item;
     // The shadow map's texels are about 3 cm: the coarse skin casts the same shadow.
-    item.mesh = skin_coarse_mesh_ ? skin_coarse_mesh_.get() : skin_mesh_.get();
+    item.mesh = skin_coarse_[0].mesh ? skin_coarse_[0].mesh.get() : skin_mesh_.get();
     out.push_back(item);
 }
 
@@ -332,8 +395,7 @@ void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) c
     if (!skin_mesh_) return;
     gfx::DrawItem item;
     item.mesh = skin_mesh_.get();
-    item.coarse = skin_coarse_mesh_.get();
-    item.coarse_error_m = skin_coarse_error_m_;
+    item.coarse = levels_of(skin_coarse_);
     item.shading = gfx::Shading::skin;
     item.color = glm::vec4(0.95f, 0.80f, 0.70f, opacity);
     item.casts_shadow = false;

@@ -7,6 +7,7 @@
 #include "assets/model.hpp"
 #include "gfx/frame.hpp"
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,12 +46,19 @@ public:
 
 private:
     BoneSet() = default;
+    // A coarser level of detail (the same vertices, fewer triangles) and how far it strays from
+    // the full mesh.
+    struct CoarseLevel {
+        std::unique_ptr<gfx::GpuMesh> mesh;
+        float error_m = 0.0f;
+    };
+    using CoarseLevels = std::array<CoarseLevel, gfx::coarse_levels>;  // finest first
+    static std::array<gfx::CoarseLevel, gfx::coarse_levels> levels_of(const CoarseLevels& levels);
     struct JointMesh {
         int joint = -1;
         bool cartilage = false;
         std::unique_ptr<gfx::GpuMesh> mesh;
-        std::unique_ptr<gfx::GpuMesh> coarse;  // fewer triangles, for a distant or small view
-        float coarse_error_m = 0.0f;
+        CoarseLevels coarse;  // fewer triangles, for distant or small views
     };
     struct Disc {
         int lower = -1, upper = -1;          // joints on either side
@@ -75,9 +83,8 @@ private:
     std::vector<glm::vec3> joint_rest_;
     std::unique_ptr<gfx::GpuMesh> skin_mesh_;
     core::MeshData skin_frame_;
-    // The skin's coarser level of detail (same vertices, fewer triangles), deformed with it.
-    std::unique_ptr<gfx::GpuMesh> skin_coarse_mesh_;
-    float skin_coarse_error_m_ = 0.0f;
+    // The skin's coarser levels of detail (same vertices, fewer triangles), deformed with it.
+    CoarseLevels skin_coarse_;
     core::Bounds rest_bounds_;
 };
 

@@ -1,6 +1,6 @@
-// Level of detail: the bones' and the skin's coarser meshes are drawn where their error is under a pixel, so
-// the whole body costs fewer triangles, a close-up gets every triangle, and the picture of the
-// whole body barely changes.
+// Level of detail: the bones' and the skin's coarser meshes (two levels) are drawn where their error is
+// under a pixel, so the whole body costs fewer triangles, a closer view gets finer levels, a
+// close-up gets every triangle, and the picture of the whole body barely changes.
 #include "gl_fixture.hpp"
 
 #include "core/files.hpp"
@@ -18,7 +18,7 @@ protected:
         gfx::FrameDesc frame;
         world.build_frame(frame);
         if (full)
-            for (auto& item : frame.items) item.coarse = nullptr;
+            for (auto& item : frame.items) item.coarse = {};
         frame.camera.set_preset(core::ViewPreset::left);
         frame.camera.frame_box(box, static_cast<float>(size.x) / static_cast<float>(size.y));
         return renderer.render_to_image(frame, size);
@@ -52,7 +52,16 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     const gfx::Image lod = render(renderer, world, body, false);
     const std::size_t lod_triangles = renderer.stats().triangles;
     EXPECT_GT(renderer.stats().coarse_draws, 10u);
-    EXPECT_LT(lod_triangles, full_triangles * 8 / 10) << "the whole body should cost at least a fifth fewer triangles";
+    EXPECT_GT(renderer.stats().coarse_level_draws[1], 10u) << "the whole body: most bones at the coarsest level";
+    EXPECT_LT(lod_triangles, full_triangles * 4 / 10) << "the whole body should cost well under half the triangles";
+
+    // The upper half of the body fills the view: nearer, so finer levels for some bones.
+    core::Bounds upper = body;
+    upper.min.y = body.center().y;
+    render(renderer, world, upper, false);
+    const std::size_t upper_triangles = renderer.stats().triangles;
+    EXPECT_GT(renderer.stats().coarse_level_draws[0], 0u) << "some bones at the finer coarse level";
+    EXPECT_GT(upper_triangles, lod_triangles / 2) << "half the body, but more triangles a bone";
 
     // The same picture to the eye: under half a percent of pixels differ by more than 16 levels.
     const int differ = pixels_differing(full, lod, 16);
@@ -66,6 +75,34 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     render(renderer, world, pelvis, false);
     EXPECT_GT(renderer.stats().triangles, lod_triangles);
     EXPECT_LT(renderer.stats().coarse_draws, 27u);
+}
+
+TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostTwoMillimetresOfError) {
+    if (!core::fs::exists(core::generated_asset_dir() / "skeleton.glb")) GTEST_SKIP() << "no baked skeleton in this build";
+    scene::World world;
+    world.display.layers.muscles = false;
+    world.display.layers.skin = true;
+    gfx::FrameDesc frame;
+    world.build_frame(frame);
+    int with_two_levels = 0;
+    for (const auto& item : frame.items) {
+        if (!item.mesh) continue;
+        std::size_t triangles = item.mesh->triangle_count();
+        float error_m = 0.0f;
+        bool gap = false;
+        for (const auto& level : item.coarse) {
+            if (!level.mesh) { gap = true; continue; }
+            EXPECT_FALSE(gap) << "levels are filled finest first";
+            EXPECT_LT(level.mesh->triangle_count(), triangles);
+            EXPECT_GE(level.error_m, error_m);
+            EXPECT_LE(level.error_m, 0.0021f);
+            EXPECT_EQ(level.mesh->positions().size(), item.mesh->positions().size()) << "a level shares the full mesh's vertices";
+            triangles = level.mesh->triangle_count();
+            error_m = level.error_m;
+        }
+        with_two_levels += item.coarse[1].mesh ? 1 : 0;
+    }
+    EXPECT_GT(with_two_levels, 10);
 }
 
 TEST_F(LevelOfDetailGl, TheSkinHasACoarseLevelThatBendsWithTheBody) {
