@@ -15,14 +15,14 @@ std::string base64(const std::string& in) {
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+        const unsigned v = (unsigned{static_cast<unsigned char>(in[i])} << 16) | (unsigned{static_cast<unsigned char>(in[i + 1])} << 8) | unsigned{static_cast<unsigned char>(in[i + 2])};
         out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += table[(v >> 6) & 63]; out += table[v & 63];
     }
     if (i + 1 == in.size()) {
-        const unsigned v = static_cast<unsigned char>(in[i]) << 16;
+        const unsigned v = unsigned{static_cast<unsigned char>(in[i])} << 16;
         out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += "==";
     } else if (i + 2 == in.size()) {
-        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+        const unsigned v = (unsigned{static_cast<unsigned char>(in[i])} << 16) | (unsigned{static_cast<unsigned char>(in[i + 1])} << 8);
         out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += table[(v >> 6) & 63]; out += '=';
     }
     return out;
