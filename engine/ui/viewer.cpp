@@ -302,14 +302,17 @@ int Viewer::run() {
         smooth(stages_.events, (after_events - frame_start) * 1000.0);
         smooth(stages_.update, (after_update - after_events) * 1000.0);
         smooth(stages_.ui, (before_views - after_update + platform::now_s() - after_views) * 1000.0);
-        smooth(stages_.total, (platform::now_s() - frame_start) * 1000.0);
         ++frame_count;
         if (options_.quit_after_frames > 0 && frame_count >= options_.quit_after_frames) {
             if (!options_.ui_screenshot.empty()) save_window_image(options_.ui_screenshot);
             running_ = false;
         }
         if (!options_.export_video.empty() && scripted_export_done(exit_code)) running_ = false;
+        const double before_present = platform::now_s();
         window_->swap();
+        const double end = platform::now_s();
+        smooth(stages_.present, (end - before_present) * 1000.0);
+        smooth(stages_.total, (end - frame_start) * 1000.0);
     }
     // Closed before the scripted export ended: nothing was written.
     if (!options_.export_video.empty() && !scripted_export_done(exit_code)) exit_code = 1;
@@ -607,28 +610,44 @@ void Viewer::draw_menu_bar() {
 
 void Viewer::draw_performance_window() {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 22, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Performance (F12)", &show_performance_)) { ImGui::End(); return; }
+    const float width = em * 22;  // fixed content width: the window sizes itself to it
+    if (!ImGui::Begin("Performance (F12)", &show_performance_, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
     std::vector<float> history(frame_ms_.begin(), frame_ms_.end());
     float worst = 0.0f, sum = 0.0f;
     for (float v : history) { worst = std::max(worst, v); sum += v; }
     const float avg = history.empty() ? 0.0f : sum / static_cast<float>(history.size());
     char overlay[64];
     std::snprintf(overlay, sizeof(overlay), "avg %.1f ms, worst %.1f ms", static_cast<double>(avg), static_cast<double>(worst));
-    ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, std::max(33.4f, worst * 1.1f),
-                     ImVec2(-1, em * 5));
-    ImGui::TextDisabled("Line at the top: %.0f ms. 16.7 ms is 60 frames a second.", static_cast<double>(std::max(33.4f, worst * 1.1f)));
-    if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg)) {
-        const std::pair<const char*, float> rows[] = {
-            {"Events and input", stages_.events}, {"Posture and camera", stages_.update}, {"Simulation (kinematics, paths, mechanics)", stages_.simulate},
-            {"Muscle geometry and draw lists", stages_.geometry}, {"Rendering (GPU, waited for)", stages_.render}, {"Interface", stages_.ui},
-            {"Whole frame", stages_.total}};
-        for (const auto& [name, ms] : rows) {
+    const float top = std::max(33.4f, worst * 1.1f);
+    // An explicit width: 1.86's plot draws nothing for a negative ("fill the row") one.
+    ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, top, ImVec2(width, em * 5));
+    ImGui::TextDisabled("Line at the top: %.0f ms; 16.7 ms is 60 frames a second.", static_cast<double>(top));
+    if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg, ImVec2(width, 0))) {
+        ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("ms", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+        struct Row {
+            const char* name;
+            float ms;
+            const char* tip;
+        };
+        const Row rows[] = {
+            {"Events and input", stages_.events, "Window, mouse and keyboard events"},
+            {"Posture and camera", stages_.update, "The posture solve after a change, the stretch player, the camera's motion"},
+            {"Simulation", stages_.simulate, "Kinematics, muscle paths and muscle mechanics"},
+            {"Muscle meshes and draw lists", stages_.geometry, "The muscles' swept meshes, the skin's pose and what to draw"},
+            {"Rendering (waited for)", stages_.render, "Drawing the 3D view; while this window is open the frame waits for it, so it is timed here"},
+            {"Interface", stages_.ui, "Laying out the panels and sending their triangles"},
+            {"Presenting", stages_.present,
+             "Showing the frame. On a software renderer this includes drawing the interface's pixels, most of its cost"},
+            {"Whole frame", stages_.total, "Everything from one frame to the next"},
+        };
+        for (const Row& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name);
+            ImGui::TextUnformatted(row.name);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tip);
             ImGui::TableNextColumn();
-            ImGui::Text("%6.2f ms", static_cast<double>(ms));
+            ImGui::Text("%6.2f ms", static_cast<double>(row.ms));
         }
         ImGui::EndTable();
     }

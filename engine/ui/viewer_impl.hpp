@@ -185,8 +185,10 @@ private:
     bool scrubbing_ = false, was_playing_before_scrub_ = false;
 
     // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
+    // `present`: showing the frame, which on a software renderer includes drawing the interface's
+    // pixels; `total`: the whole loop, presenting included.
     struct StageTimes {
-        float events = 0, update = 0, simulate = 0, geometry = 0, render = 0, ui = 0, total = 0;
+        float events = 0, update = 0, simulate = 0, geometry = 0, render = 0, ui = 0, present = 0, total = 0;
     };
     StageTimes stages_;
     bool show_performance_ = false;
