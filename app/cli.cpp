@@ -44,6 +44,7 @@ int run(int argc, char** argv) {
         ->check(CLI::Validator([](std::string& v) { return ui::parse_size(v) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720"; }, "WxH"))
         ->capture_default_str();
     cli.add_option("--export-fps", viewer.export_fps, "With --export-video: frames a second")->check(CLI::Range(1, 120))->capture_default_str();
+    cli.add_flag("--performance", viewer.performance, "Open the performance window (frame-time graph, per-stage times; F12) at start");
     cli.add_option("--time", viewer.stretch_time_s, "With --stretch: show it paused at this time (seconds)")->check(CLI::Range(0.0, 3600.0));
 
     std::vector<CommandRun> commands;

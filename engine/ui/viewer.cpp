@@ -66,6 +66,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     }
     world_->display.color_mode = static_cast<scene::ColorMode>(std::clamp(settings_.color_mode, 0, 4));
     show_overlays_ = settings_.show_overlays;
+    show_performance_ = options_.performance;
     core::log_info("OpenGL: " + window_->gl_renderer());
 
     if (!options.model.empty()) open_model(options.model);

@@ -20,6 +20,7 @@ struct ViewerOptions {
     std::string export_video;   // output file (.mp4, .gif) or folder (a PNG sequence)
     std::string export_size = "1280x720";
     int export_fps = 30;
+    bool performance = false;   // open the performance window (F12) at start
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

@@ -96,3 +96,26 @@ TEST(ViewerGl, AFailedExportExitsNonZeroAndWritesNothing) {
     EXPECT_EQ(run_viewer("--stretch cat_cow --export-video " + out.string() + " --export-size 160x120"), 1);
     EXPECT_FALSE(fs::exists(out));
 }
+
+// --performance opens the performance window: its frame-time graph is a line in the accent amber
+// (the same picture without it has far fewer of those pixels: check marks and slider grabs).
+TEST(ViewerGl, ThePerformanceWindowDrawsItsFrameTimeGraph) {
+    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    auto amber_pixels = [](const fs::path& file) {
+        const gfx::Image img = gfx::read_png(file);
+        int n = 0;
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x) {
+                const auto* p = img.pixel(x, y);  // the accent (0.93, 0.62, 0.30), anti-aliased
+                n += std::abs(int(p[0]) - 237) < 40 && std::abs(int(p[1]) - 158) < 40 && std::abs(int(p[2]) - 77) < 45 ? 1 : 0;
+            }
+        return n;
+    };
+    const std::string base = (fs::temp_directory_path() / std::to_string(::getpid())).string();
+    const fs::path without = base + "_viewer_plain.png", with = base + "_viewer_performance.png";
+    ASSERT_EQ(run_viewer("--quit-after-frames 40 --ui-screenshot " + without.string()), 0);
+    ASSERT_EQ(run_viewer("--performance --quit-after-frames 40 --ui-screenshot " + with.string()), 0);
+    EXPECT_GT(amber_pixels(with), amber_pixels(without) + 150) << "the graph's line: about one pixel a column across the window";
+    fs::remove(without);
+    fs::remove(with);
+}
