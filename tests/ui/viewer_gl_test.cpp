@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
-int run_viewer(const std::string& args) {
-    const std::string cmd = "env -u SDL_VIDEODRIVER xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(ANATOMY_BINARY) + " " + args + " >/dev/null 2>&1";
+// `env`: extra NAME=VALUE settings for the viewer's environment, each followed by a space.
+int run_viewer(const std::string& args, const std::string& env = "") {
+    const std::string cmd = "env -u SDL_VIDEODRIVER " + env + "xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(ANATOMY_BINARY) + " " + args + " >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
@@ -97,8 +98,9 @@ TEST(ViewerGl, AFailedExportExitsNonZeroAndWritesNothing) {
     EXPECT_FALSE(fs::exists(out));
 }
 
-// --performance opens the performance window: its frame-time graph is a line in the accent amber
-// (the same picture without it has far fewer of those pixels: check marks and slider grabs).
+// --performance opens the performance window: its frame-time graph is a line in the accent amber.
+// The panels (whose check marks are amber too) are hidden through a settings file of its own, so
+// the window is the only difference between the two pictures.
 TEST(ViewerGl, ThePerformanceWindowDrawsItsFrameTimeGraph) {
     if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
     auto amber_pixels = [](const fs::path& file) {
@@ -112,10 +114,17 @@ TEST(ViewerGl, ThePerformanceWindowDrawsItsFrameTimeGraph) {
         return n;
     };
     const std::string base = (fs::temp_directory_path() / std::to_string(::getpid())).string();
+    const fs::path config = base + "_viewer_config";
+    fs::remove_all(config);
+    fs::create_directories(config / "anatomy");
+    core::write_file_atomic(config / "anatomy" / "settings.json",
+                            R"({"show_posture_panel": false, "show_layers_panel": false, "show_inspector_panel": false})");
+    const std::string env = "XDG_CONFIG_HOME=" + config.string() + " ";
     const fs::path without = base + "_viewer_plain.png", with = base + "_viewer_performance.png";
-    ASSERT_EQ(run_viewer("--quit-after-frames 40 --ui-screenshot " + without.string()), 0);
-    ASSERT_EQ(run_viewer("--performance --quit-after-frames 40 --ui-screenshot " + with.string()), 0);
+    ASSERT_EQ(run_viewer("--quit-after-frames 40 --ui-screenshot " + without.string(), env), 0);
+    ASSERT_EQ(run_viewer("--performance --quit-after-frames 40 --ui-screenshot " + with.string(), env), 0);
     EXPECT_GT(amber_pixels(with), amber_pixels(without) + 150) << "the graph's line: about one pixel a column across the window";
     fs::remove(without);
     fs::remove(with);
+    fs::remove_all(config);
 }
