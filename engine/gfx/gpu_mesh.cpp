@@ -32,8 +32,29 @@ GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic, std::span<const std::
     vbo_ = create_buffer();
     ibo_ = create_buffer();
     id_buffer_ = create_buffer();
+    bind_vertex_attributes();
+    upload(mesh, ids);
+}
+
+GpuMesh::GpuMesh(const GpuMesh& full, std::vector<std::uint32_t> indices) : shared_(&full) {
+    ANATOMY_ASSERT(!full.shared_, "a level of detail is made from a full mesh");
+    vao_ = create_vertex_array();
+    ibo_ = create_buffer();
+    bind_vertex_attributes();
     glBindVertexArray(vao_.id());
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(), GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    index_count_ = static_cast<GLsizei>(indices.size());
+    std::vector<core::Vertex> vertices(full.positions_.size());
+    for (std::size_t i = 0; i < vertices.size(); ++i) vertices[i].position = full.positions_[i];
+    mean_edge_ = sampled_mean_edge(vertices, indices);  // at the full mesh's pose when made
+    indices_ = std::move(indices);
+}
+
+void GpuMesh::bind_vertex_attributes() const {
+    const GpuMesh& v = shared_ ? *shared_ : *this;
+    glBindVertexArray(vao_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, v.vbo_.id());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
     constexpr auto stride = static_cast<GLsizei>(sizeof(core::Vertex));
     glEnableVertexAttribArray(0);
@@ -44,11 +65,10 @@ GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic, std::span<const std::
     glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, uv)));
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(core::Vertex, color)));
-    glBindBuffer(GL_ARRAY_BUFFER, id_buffer_.id());
+    glBindBuffer(GL_ARRAY_BUFFER, v.id_buffer_.id());
     glEnableVertexAttribArray(4);
     glVertexAttribIPointer(4, 1, GL_UNSIGNED_INT, sizeof(std::uint32_t), nullptr);
     glBindVertexArray(0);
-    upload(mesh, ids);
 }
 
 void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids) {
@@ -86,10 +106,13 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     indices_ = mesh.indices;
 }
 
-void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) { upload(mesh, ids); }
+void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) {
+    ANATOMY_ASSERT(!shared_, "a level of detail moves with its full mesh");
+    upload(mesh, ids);
+}
 
 void GpuMesh::update_vertices(std::span<const core::Vertex> vertices) {
-    ANATOMY_ASSERT(dynamic_ && vertices.size() == positions_.size(), "update_vertices keeps the vertex count of a dynamic mesh");
+    ANATOMY_ASSERT(!shared_ && dynamic_ && vertices.size() == positions_.size(), "update_vertices keeps the vertex count of a dynamic mesh");
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(vertices.size() * sizeof(core::Vertex)), vertices.data());
     glBindBuffer(GL_ARRAY_BUFFER, 0);

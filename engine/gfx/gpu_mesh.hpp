@@ -16,6 +16,10 @@ public:
     // `ids`: one per vertex (attribute 4): the low 20 bits pick a bone or muscle, the high bits
     // carry flags (gfx::vertex_flag_*). Empty means all zero.
     explicit GpuMesh(const core::MeshData& mesh, bool dynamic = false, std::span<const std::uint32_t> ids = {});
+    // A coarser level of detail of `full`: its own triangles over `full`'s vertex buffers, so it
+    // moves with `full`'s update_vertices() and costs no second copy. `full` must stay where it
+    // is and outlive it; a level is never updated itself.
+    GpuMesh(const GpuMesh& full, std::vector<std::uint32_t> indices);
 
     // Replaces the contents; grows the buffers when needed.
     void update(const core::MeshData& mesh, std::span<const std::uint32_t> ids = {});
@@ -25,16 +29,17 @@ public:
     void draw() const;
     bool empty() const { return index_count_ == 0; }
     std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }
-    const core::Bounds& bounds() const { return bounds_; }
+    const core::Bounds& bounds() const { return shared_ ? shared_->bounds_ : bounds_; }
     // The mean length of a triangle edge (mesh units), sampled: how fine the mesh is. The renderer
     // lights a mesh per vertex where its triangles cover only a few pixels.
     float mean_edge() const { return mean_edge_; }
     // A copy of the positions and triangles as uploaded, for work done on the CPU (the contact
     // shadow). About a sixth of the GPU's copy: positions only.
-    const std::vector<glm::vec3>& positions() const { return positions_; }
+    const std::vector<glm::vec3>& positions() const { return shared_ ? shared_->positions_ : positions_; }
     const std::vector<std::uint32_t>& indices() const { return indices_; }
 
 private:
+    void bind_vertex_attributes() const;  // vbo_ and id_buffer_ (or the shared mesh's) into vao_
     void upload(const core::MeshData& mesh, std::span<const std::uint32_t> ids);
     VertexArray vao_;
     Buffer vbo_;
@@ -49,6 +54,7 @@ private:
     float mean_edge_ = 0.0f;
     std::vector<glm::vec3> positions_;
     std::vector<std::uint32_t> indices_;
+    const GpuMesh* shared_ = nullptr;  // a level of detail: the full mesh whose vertices it draws
 };
 
 }  // namespace gfx

@@ -132,7 +132,7 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
 namespace {
 
 struct CoarseMesh {
-    core::MeshData mesh;  // the same vertices, fewer triangles
+    std::vector<std::uint32_t> indices;  // fewer triangles over the full mesh's vertices
     float error_m = 0.0f;
 };
 
@@ -175,11 +175,7 @@ std::vector<CoarseMesh> coarse_meshes(const core::MeshData& m, std::size_t max_l
         // Simplification leaves the triangles in collapse order; reorder them for the vertex cache
         // (llvmpipe's draw module shades each cached vertex once, like a GPU's post-transform cache).
         meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), m.vertices.size());
-        CoarseMesh level;
-        level.mesh.vertices = m.vertices;
-        level.mesh.indices = std::move(indices);
-        level.error_m = error * extent;
-        out.push_back(std::move(level));
+        out.push_back({std::move(indices), error * extent});
         previous = n;
     }
     return out;
@@ -234,9 +230,9 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
             jm.joint = static_cast<int>(j);
             jm.cartilage = c == 1;
             jm.mesh = std::make_unique<gfx::GpuMesh>(m, false, ids);
-            const std::vector<CoarseMesh>& levels = jobs[job++].levels;
+            std::vector<CoarseMesh>& levels = jobs[job++].levels;
             for (std::size_t k = 0; k < levels.size(); ++k)
-                jm.coarse[k] = {std::make_unique<gfx::GpuMesh>(levels[k].mesh, false, ids), levels[k].error_m};
+                jm.coarse[k] = {std::make_unique<gfx::GpuMesh>(*jm.mesh, std::move(levels[k].indices)), levels[k].error_m};
             meshes_.push_back(std::move(jm));
         }
     }
@@ -278,8 +274,9 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
         }
         skin_frame_ = skin_rest_;
         skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
-        const std::vector<CoarseMesh>& levels = jobs[job++].levels;
-        for (std::size_t k = 0; k < levels.size(); ++k) skin_coarse_[k] = {std::make_unique<gfx::GpuMesh>(levels[k].mesh, true), levels[k].error_m};
+        std::vector<CoarseMesh>& levels = jobs[job++].levels;
+        for (std::size_t k = 0; k < levels.size(); ++k)
+            skin_coarse_[k] = {std::make_unique<gfx::GpuMesh>(*skin_mesh_, std::move(levels[k].indices)), levels[k].error_m};
     }
 }
 
@@ -345,10 +342,8 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
             skin_frame_.vertices[k].position = glm::mix(pa, pb, sw.wb);
             skin_frame_.vertices[k].normal = glm::normalize(glm::mix(a.apply_dir(v.normal), b.apply_dir(v.normal), sw.wb));
         }
-        // The triangles never change: only the vertices go up, to both levels (they share them).
+        // The triangles never change: only the vertices go up, once (the coarser levels draw them).
         skin_mesh_->update_vertices(skin_frame_.vertices);
-        for (const auto& level : skin_coarse_)
-            if (level.mesh) level.mesh->update_vertices(skin_frame_.vertices);
     }
 }
 

@@ -46,8 +46,8 @@ public:
 
 private:
     BoneSet() = default;
-    // A coarser level of detail (the same vertices, fewer triangles) and how far it strays from
-    // the full mesh.
+    // A coarser level of detail (fewer triangles over the full mesh's vertex buffers) and how far
+    // it strays from the full mesh. Declared after the full mesh it draws, so destroyed first.
     struct CoarseLevel {
         std::unique_ptr<gfx::GpuMesh> mesh;
         float error_m = 0.0f;
