@@ -11,14 +11,12 @@
 #include "bonegen/mesher.hpp"
 #include "bonegen/parts.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <functional>
 #include <map>
-#include <thread>
 
 namespace bonegen {
 
@@ -155,18 +153,6 @@ void fit_landmarks(Part& part, const Rig& rig, std::vector<std::string>& warning
 }
 
 // [SECTION] Meshing (parallel, deterministic)
-
-void parallel_for(std::size_t count, int threads, const std::function<void(std::size_t)>& fn) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) fn(i);
-    };
-    const int n = std::max(1, std::min<int>(threads, static_cast<int>(count)));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-}
 
 // Lattice step: fine detail samples about 1.6 times as densely (about 1 mm for the pelvis);
 // coarse (tests) a third less. The skin's step hardly matters to its smooth outline.
@@ -355,8 +341,7 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
     for (auto& p : parts)
         if (p.mirror_of < 0 && p.tissue != Tissue::skin) fit_landmarks(p, rig, report.warnings);
 
-    const int threads = options.threads > 0 ? options.threads
-                                            : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    const int threads = options.threads > 0 ? options.threads : core::worker_threads();
     // Biggest first, so the pool ends together.
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < parts.size(); ++i)
@@ -369,7 +354,7 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
 
     std::vector<RawMesh> meshes(parts.size());
     std::vector<Report::PartTiming> timings(parts.size());
-    parallel_for(order.size(), threads, [&](std::size_t job) {
+    core::parallel_for(order.size(), threads, [&](std::size_t job) {
         const std::size_t i = order[job];
         const Part& p = parts[i];
         const auto start = std::chrono::steady_clock::now();
@@ -389,7 +374,7 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
     }
     const float reach = rig.mm(9.0f);
     std::vector<core::MeshData> finished(parts.size());
-    parallel_for(order.size(), threads, [&](std::size_t job) {
+    core::parallel_for(order.size(), threads, [&](std::size_t job) {
         const std::size_t i = order[job];
         const Part& p = parts[i];
         const RawMesh& m = meshes[i];

@@ -6,6 +6,7 @@
 #include "scene/bone_set.hpp"
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtx/quaternion.hpp>
@@ -13,9 +14,7 @@
 #include <meshoptimizer.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <future>
 #include <map>
 #include <span>
 
@@ -181,9 +180,9 @@ std::vector<CoarseMesh> coarse_meshes(const core::MeshData& m, std::size_t max_l
     return out;
 }
 
-// Coarser levels for many meshes, made on this thread and a worker at once (largest first): the
-// simplification is most of loading the skeleton, about 75 ms on one core, while the other core
-// has nothing to do. Each mesh's levels are the same whichever thread makes them.
+// Coarser levels for many meshes, made on every core at once (largest first): the simplification
+// is most of loading the skeleton, about 75 ms on one core. Each mesh's levels are the same
+// whichever thread makes them.
 struct CoarseJob {
     const core::MeshData* mesh = nullptr;
     std::size_t max_levels = 0;
@@ -194,16 +193,10 @@ void make_coarse_levels(std::vector<CoarseJob>& jobs) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return jobs[a].mesh->indices.size() > jobs[b].mesh->indices.size(); });
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < order.size(); i = next++) {
-            CoarseJob& job = jobs[order[i]];
-            job.levels = coarse_meshes(*job.mesh, job.max_levels);
-        }
-    };
-    auto helper = std::async(std::launch::async, work);
-    work();
-    helper.get();  // rethrows what the worker threw
+    core::parallel_for(order.size(), core::worker_threads(), [&](std::size_t i) {
+        CoarseJob& job = jobs[order[i]];
+        job.levels = coarse_meshes(*job.mesh, job.max_levels);
+    });
 }
 
 }  // namespace
