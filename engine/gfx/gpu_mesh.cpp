@@ -1,6 +1,7 @@
 #include "gfx/gpu_mesh.hpp"
 
 #include "core/error.hpp"
+#include "gfx/face_cull.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -48,6 +49,7 @@ GpuMesh::GpuMesh(const GpuMesh& full, std::vector<std::uint32_t> indices) : shar
     std::vector<core::Vertex> vertices(full.positions_.size());
     for (std::size_t i = 0; i < vertices.size(); ++i) vertices[i].position = full.positions_[i];
     mean_edge_ = sampled_mean_edge(vertices, indices);  // at the full mesh's pose when made
+    if (!full.dynamic_) planes_ = gfx::face_planes(full.positions_, indices);
     indices_ = std::move(indices);
 }
 
@@ -104,6 +106,7 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     positions_.resize(mesh.vertices.size());
     for (std::size_t i = 0; i < mesh.vertices.size(); ++i) positions_[i] = mesh.vertices[i].position;
     indices_ = mesh.indices;
+    if (!dynamic_) planes_ = gfx::face_planes(positions_, indices_);
 }
 
 void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) {
@@ -128,6 +131,14 @@ void GpuMesh::draw() const {
     if (index_count_ == 0) return;
     glBindVertexArray(vao_.id());
     glDrawElements(GL_TRIANGLES, index_count_, GL_UNSIGNED_INT, nullptr);
+}
+
+void GpuMesh::draw_indices(GLuint ibo, std::size_t first, std::size_t count) const {
+    if (count == 0) return;
+    glBindVertexArray(vao_.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);  // part of the vertex array's state: put back below
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, reinterpret_cast<const void*>(first * sizeof(std::uint32_t)));
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
 }
 
 }  // namespace gfx

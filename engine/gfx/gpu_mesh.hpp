@@ -27,6 +27,9 @@ public:
     // deformed skin): no index upload or copy. Must have as many vertices as the mesh has.
     void update_vertices(std::span<const core::Vertex> vertices);
     void draw() const;
+    // Draws `count` indices of element buffer `ibo`, from index `first`, over this mesh's
+    // vertices (its triangles culled on the CPU: gfx::append_front_faces).
+    void draw_indices(GLuint ibo, std::size_t first, std::size_t count) const;
     bool empty() const { return index_count_ == 0; }
     std::size_t triangle_count() const { return static_cast<std::size_t>(index_count_) / 3; }
     const core::Bounds& bounds() const { return shared_ ? shared_->bounds_ : bounds_; }
@@ -37,6 +40,9 @@ public:
     // shadow). About a sixth of the GPU's copy: positions only.
     const std::vector<glm::vec3>& positions() const { return shared_ ? shared_->positions_ : positions_; }
     const std::vector<std::uint32_t>& indices() const { return indices_; }
+    // Each triangle's plane (gfx::face_planes) for meshes whose vertices never move; empty for
+    // dynamic ones and the levels of dynamic ones.
+    const std::vector<glm::vec4>& face_planes() const { return planes_; }
 
 private:
     void bind_vertex_attributes() const;  // vbo_ and id_buffer_ (or the shared mesh's) into vao_
@@ -54,6 +60,7 @@ private:
     float mean_edge_ = 0.0f;
     std::vector<glm::vec3> positions_;
     std::vector<std::uint32_t> indices_;
+    std::vector<glm::vec4> planes_;
     const GpuMesh* shared_ = nullptr;  // a level of detail: the full mesh whose vertices it draws
 };
 

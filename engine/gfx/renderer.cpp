@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "gfx/contact_shadow.hpp"
+#include "gfx/face_cull.hpp"
 
 #include <glm/gtc/matrix_inverse.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -137,6 +138,73 @@ void Renderer::finish_shadow() {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
+// [SECTION] Back-face culling
+
+void Renderer::start_culling(const FrameDesc& frame, glm::vec3 eye, float px_per_m_at_1) {
+    if (cull_job_.valid()) cull_job_.wait();  // the last frame stopped (threw) before finishing
+    cull_job_ = {};
+    // The coarsest level whose error stays under a pixel at the item's nearest point.
+    auto level_of_detail = [&](const DrawItem& item) -> std::size_t {
+        const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f));
+        const float radius = item.mesh->bounds().radius();
+        const float nearest = std::max(glm::distance(centre, eye) - radius, 1e-3f);  // the item's closest point
+        constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
+        for (std::size_t k = coarse_levels; k > 0; --k) {
+            const CoarseLevel& level = item.coarse[k - 1];
+            if (level.mesh && !level.mesh->empty() && level.error_m * px_per_m_at_1 / nearest < max_error_px) return k;
+        }
+        return 0;
+    };
+    struct Job {
+        std::size_t item;
+        std::span<const glm::vec3> positions;
+        std::span<const std::uint32_t> indices;
+        std::span<const glm::vec4> planes;  // where the mesh has them (it never moves)
+        glm::vec3 eye;                      // in the mesh's space
+        bool mirrored;
+        float tolerance;                    // with planes: how far behind one the eye may be
+    };
+    std::vector<Job> jobs;
+    item_draws_.assign(frame.items.size(), {});
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        const DrawItem& item = frame.items[i];
+        if (!item.mesh || item.mesh->empty()) continue;
+        ItemDraw& d = item_draws_[i];
+        d.level = level_of_detail(item);
+        d.mesh = d.level == 0 ? item.mesh : item.coarse[d.level - 1].mesh;
+        const glm::vec3 local_eye = glm::vec3(glm::inverse(item.world_from_mesh) * glm::vec4(eye, 1.0f));
+        const core::Bounds& b = d.mesh->bounds();
+        const float farthest = glm::distance(local_eye, b.center()) + b.radius();
+        jobs.push_back({i, d.mesh->positions(), d.mesh->indices(), d.mesh->face_planes(), local_eye,
+                        glm::determinant(glm::mat3(item.world_from_mesh)) < 0.0f, 1e-4f * farthest});
+        total += d.mesh->indices().size();
+    }
+    culled_indices_.clear();
+    culled_indices_.reserve(total);
+    // The worker reads the meshes' CPU copies, which nothing changes during a frame.
+    cull_job_ = std::async(std::launch::async, [this, jobs = std::move(jobs)] {
+        for (const Job& job : jobs) {
+            ItemDraw& d = item_draws_[job.item];
+            d.first = culled_indices_.size();
+            if (job.planes.empty()) append_front_faces(job.positions, job.indices, job.eye, job.mirrored, culled_indices_);
+            else append_front_faces(job.planes, job.indices, job.eye, job.mirrored, job.tolerance, culled_indices_);
+            d.count = culled_indices_.size() - d.first;
+        }
+    });
+}
+
+void Renderer::finish_culling() {
+    if (!cull_job_.valid()) return;
+    cull_job_.get();  // rethrows what the worker threw
+    if (!culled_ibo_) culled_ibo_ = create_buffer();
+    // Through the copy target: binding GL_ELEMENT_ARRAY_BUFFER would change the bound vertex array.
+    glBindBuffer(GL_COPY_WRITE_BUFFER, culled_ibo_.id());
+    glBufferData(GL_COPY_WRITE_BUFFER, static_cast<GLsizeiptr>(culled_indices_.size() * sizeof(std::uint32_t)), culled_indices_.data(),
+                 GL_STREAM_DRAW);
+    glBindBuffer(GL_COPY_WRITE_BUFFER, 0);
+}
+
 // [SECTION] Scene
 
 void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
@@ -145,10 +213,15 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     const glm::mat4 proj = frame.camera.projection(aspect);
     const glm::mat4 view_proj = proj * view;
     const glm::vec3 eye = frame.camera.eye();
-    // The contact shadow is computed on a worker thread while this one sends the backdrop and the
-    // opaque items to the rasteriser (binning them is single-threaded work that leaves the other
-    // core idle).
-    start_shadow(frame);
+    // Pixels per metre at unit distance: a length L at distance d covers L * px_per_m_at_1 / d.
+    const float px_per_m_at_1 = static_cast<float>(size.y) / (2.0f * std::tan(frame.camera.fov_y_rad * 0.5f));
+    // Sending triangles to llvmpipe is single-threaded work that leaves the other core idle, so
+    // two jobs run on a worker meanwhile: the back faces are dropped while this thread copies the
+    // backdrop in (the triangles sent are then a little under half; 6% faster a frame), and the
+    // contact shadow is computed while it sends the opaque items. The shadow starts only once the
+    // culling is done: run side by side, the two jobs shared the one idle core and this thread
+    // waited for the culling.
+    start_culling(frame, eye, px_per_m_at_1);
 
     // The backdrop (gradient and floor), or clear colour for a transparent background. One clear,
     // kept to the viewport: a destination drawn in place may be larger.
@@ -180,21 +253,6 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     }
     const ShaderProgram* current = &per_pixel;
 
-    // Pixels per metre at unit distance: a length L at distance d covers L * px_per_m_at_1 / d.
-    const float px_per_m_at_1 = static_cast<float>(size.y) / (2.0f * std::tan(frame.camera.fov_y_rad * 0.5f));
-    // The coarsest level whose error stays under a pixel at the item's nearest point (0: the full
-    // mesh, k: item.coarse[k - 1]).
-    auto level_of_detail = [&](const DrawItem& item) -> std::size_t {
-        const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f));
-        const float radius = item.mesh->bounds().radius();
-        const float nearest = std::max(glm::distance(centre, eye) - radius, 1e-3f);  // the item's closest point
-        constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
-        for (std::size_t k = coarse_levels; k > 0; --k) {
-            const CoarseLevel& level = item.coarse[k - 1];
-            if (level.mesh && !level.mesh->empty() && level.error_m * px_per_m_at_1 / nearest < max_error_px) return k;
-        }
-        return 0;
-    };
     // Per vertex where a triangle edge covers only a few pixels at the item's nearest point: up
     // to 24 for matte materials (bone, skin: side by side at 3x zoom the two paths look the same),
     // 6 for glossier ones, whose highlight would smear. Striated muscle keeps per-pixel light:
@@ -209,10 +267,12 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         const float nearest = std::max(glm::distance(centre, eye) - mesh.bounds().radius() * scale, 1e-3f);
         return mesh.mean_edge() * scale * px_per_m_at_1 / nearest < max_vertex_lit_edge_px;
     };
-    auto draw_item = [&](const DrawItem& item) {
+    auto draw_item = [&](std::size_t index) {
+        const DrawItem& item = frame.items[index];
+        const ItemDraw& d = item_draws_[index];
         const MaterialParams m = material_params(item.shading);
-        const std::size_t level = level_of_detail(item);
-        const GpuMesh* mesh = level == 0 ? item.mesh : item.coarse[level - 1].mesh;
+        const std::size_t level = d.level;
+        const GpuMesh* mesh = d.mesh;
         const ShaderProgram* program = lit_per_vertex(item, *mesh, m) ? &per_vertex : &per_pixel;
         if (program != current) {
             program->use();
@@ -228,9 +288,10 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mp.set("u_highlight", item.highlight);
         mp.set_uint("u_highlight_id", item.highlight_id);
         mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
-        mesh->draw();
+        mesh->draw_indices(culled_ibo_.id(), d.first, d.count);
         ++stats_.draw_calls;
-        stats_.triangles += mesh->triangle_count();
+        stats_.triangles += d.count / 3;
+        stats_.triangles_culled += mesh->triangle_count() - d.count / 3;
         if (level > 0) {
             ++stats_.coarse_draws;
             ++stats_.coarse_level_draws[level - 1];
@@ -248,11 +309,14 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     glDepthFunc(GL_LESS);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
-    std::vector<const DrawItem*> transparent;
-    for (const auto& item : frame.items) {
-        if (!item.mesh || item.mesh->empty()) continue;
-        if (item.color.a < 0.99f || item.shading == Shading::skin) { transparent.push_back(&item); continue; }
-        draw_item(item);
+    finish_culling();
+    start_shadow(frame);
+    std::vector<std::size_t> transparent;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+        const DrawItem& item = frame.items[i];
+        if (!item_draws_[i].mesh) continue;
+        if (item.color.a < 0.99f || item.shading == Shading::skin) { transparent.push_back(i); continue; }
+        draw_item(i);
     }
 
     // The contact shadow, laid on the floor. Drawn after the opaque items with the depth test, it
@@ -295,15 +359,15 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
 
     // Transparent, far to near; depth tested, not written; colour premultiplied in the shader.
     if (!transparent.empty()) {
-        std::sort(transparent.begin(), transparent.end(), [&](const DrawItem* a, const DrawItem* b) {
-            const glm::vec3 ca = glm::vec3(a->world_from_mesh * glm::vec4(a->mesh->bounds().center(), 1.0f));
-            const glm::vec3 cb = glm::vec3(b->world_from_mesh * glm::vec4(b->mesh->bounds().center(), 1.0f));
-            return glm::distance(ca, eye) > glm::distance(cb, eye);
-        });
+        auto distance = [&](std::size_t i) {
+            const DrawItem& item = frame.items[i];
+            return glm::distance(glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f)), eye);
+        };
+        std::sort(transparent.begin(), transparent.end(), [&](std::size_t a, std::size_t b) { return distance(a) > distance(b); });
         glDepthMask(GL_FALSE);
         glEnable(GL_BLEND);
         glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        for (const DrawItem* item : transparent) draw_item(*item);
+        for (std::size_t i : transparent) draw_item(i);
         glDisable(GL_BLEND);
         glDepthMask(GL_TRUE);
     }

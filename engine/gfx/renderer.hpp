@@ -2,7 +2,8 @@
 //
 // Passes, in order: the backdrop (the gradient cached per size; the floor cached with it while the
 // camera holds still, drawn straight in while it moves); opaque items (muscles lit per pixel;
-// bones and skin per vertex where their triangles are small on screen); the contact shadow
+// bones and skin per vertex where their triangles are small on screen; the triangles facing away
+// dropped beforehand by a worker thread, face_cull.hpp); the contact shadow
 // (top-down occlusion, blurred; computed on the CPU by a worker thread while the backdrop and the
 // opaque items are sent, cached by shadow_version) laid on the visible floor;
 // transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
@@ -27,7 +28,8 @@ namespace gfx {
 
 struct RenderStats {
     std::size_t draw_calls = 0;
-    std::size_t triangles = 0;
+    std::size_t triangles = 0;          // sent to the rasteriser
+    std::size_t triangles_culled = 0;   // dropped before sending: they faced away (face_cull.hpp)
     std::size_t coarse_draws = 0;   // items drawn with a coarser mesh (DrawItem::coarse)
     std::array<std::size_t, coarse_levels> coarse_level_draws{};  // of those, per level, finest first
     std::size_t vertex_lit_draws = 0;  // items lit per vertex (their triangles cover a few pixels)
@@ -71,6 +73,11 @@ private:
     // it on a worker thread while this one feeds the rasteriser; finish() waits and uploads it.
     void start_shadow(const FrameDesc& frame);
     void finish_shadow();
+    // Back-face culling in two halves: start() picks each item's mesh (its level of detail) and
+    // drops the triangles facing away on a worker thread while this one copies the backdrop in;
+    // finish() waits and uploads what is left as one index buffer (culled_ibo_).
+    void start_culling(const FrameDesc& frame, glm::vec3 eye, float px_per_m_at_1);
+    void finish_culling();
     // Fills scene_'s colour with the gradient and floor (cached; see the function).
     void draw_backdrop(const FrameDesc& frame, glm::ivec2 size);
     void draw_floor(const FrameDesc& frame, const glm::mat4& view_proj);
@@ -112,6 +119,16 @@ private:
     std::vector<std::uint8_t> shadow_texels_;
     glm::ivec4 shadow_extent_{0};  // the texels holding any shadow (shadow_extent())
     std::future<void> shadow_job_;  // valid while the worker computes shadow_texels_
+    struct ItemDraw {                // per FrameDesc::items entry, this frame
+        const GpuMesh* mesh = nullptr;  // the level drawn (null: nothing to draw)
+        std::size_t level = 0;          // 0: the full mesh, k: DrawItem::coarse[k - 1]
+        std::size_t first = 0;          // its front faces in culled_indices_
+        std::size_t count = 0;          // indices
+    };
+    std::vector<ItemDraw> item_draws_;
+    std::vector<std::uint32_t> culled_indices_;
+    Buffer culled_ibo_;
+    std::future<void> cull_job_;  // valid while the worker culls into culled_indices_
     RenderStats stats_;
 };
 

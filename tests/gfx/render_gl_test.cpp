@@ -388,3 +388,48 @@ TEST_F(RenderGl, DrawingInPlaceGivesTheSamePictureAsDrawingOffscreenAndCopying) 
     EXPECT_EQ(window.rgba, gfx::read_framebuffer(small.fbo(), {64, 64}, false, true).rgba);
     EXPECT_EQ(gfx::gl_errors(), "");
 }
+
+TEST_F(RenderGl, TrianglesFacingAwayAreDroppedBeforeSendingAsTheRasteriserWouldDropThem) {
+    // The renderer drops back faces on the CPU (face_cull.hpp), in each mesh's own space. A mesh
+    // mirrored by its transform and the same mesh with its vertices reflected are the same
+    // triangles, wound the same way, on screen: the rasteriser treats both alike (a mirrored
+    // mesh shows its inside, as on any GPU), so the pictures and the counts sent must match.
+    // Both kinds of mesh: static (culled with face planes) and dynamic (from the positions).
+    gfx::Renderer r(*shaders_);
+    core::MeshData source = coloured(core::make_uv_sphere(0.6f, 40, 20), {190, 170, 150, 255});
+    for (auto& v : source.vertices) v.position.x *= 1.0f + 0.4f * v.position.y;  // not symmetric in x
+    core::MeshData reflected = source;
+    for (auto& v : reflected.vertices) {
+        v.position.x = -v.position.x;
+        v.normal.x = -v.normal.x;
+    }
+    for (bool dynamic : {false, true}) {
+        gfx::GpuMesh original(source, dynamic), mirror_image(reflected, dynamic);
+        gfx::FrameDesc f = base_frame();
+        f.camera.set_preset(core::ViewPreset::right);
+        f.camera.orbit(0.4f, 0.3f);
+        f.items = {{&mirror_image}};
+        const gfx::Image direct = r.render_to_image(f, size);
+        const gfx::RenderStats direct_stats = r.stats();
+        f.items = {{&original, glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f))}};
+        const gfx::Image mirrored = r.render_to_image(f, size);
+        EXPECT_EQ(r.stats().triangles, direct_stats.triangles) << "dynamic " << dynamic;
+        EXPECT_EQ(r.stats().triangles + r.stats().triangles_culled, original.triangle_count());
+        // A little over half a closed mesh faces away in perspective.
+        EXPECT_GT(r.stats().triangles_culled, original.triangle_count() * 2 / 5);
+        EXPECT_LT(r.stats().triangles_culled, original.triangle_count() * 3 / 5);
+        int differing = 0, covered = 0;
+        for (int y = 0; y < size.y; ++y)
+            for (int x = 0; x < size.x; ++x) {
+                const auto* a = mirrored.pixel(x, y);
+                const auto* b = direct.pixel(x, y);
+                differing += std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])}) > 2 ? 1 : 0;
+                covered += a[0] > a[2] + 20 ? 1 : 0;  // warm sphere on the cool backdrop
+            }
+        EXPECT_GT(covered, 5000) << "dynamic " << dynamic;
+        EXPECT_LE(differing, 3) << "dynamic " << dynamic;
+        save_on_failure(mirrored, "mirrored_fail.png");
+        save_on_failure(direct, "reflected_fail.png");
+    }
+    EXPECT_EQ(gfx::gl_errors(), "");
+}
