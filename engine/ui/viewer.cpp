@@ -652,7 +652,12 @@ void Viewer::draw_performance_window() {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%zu triangles, %zu draw calls", renderer_->stats().triangles, renderer_->stats().draw_calls);
+    const gfx::RenderStats& rs = renderer_->stats();
+    ImGui::TextDisabled("%zu triangles sent, %zu draw calls", rs.triangles, rs.draw_calls);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
+                          "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
+                          rs.triangles_culled, rs.coarse_draws);
     ImGui::End();
 }
 
