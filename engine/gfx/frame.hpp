@@ -32,7 +32,7 @@ struct CoarseLevel {
     float error_m = 0.0f;
 };
 // How many coarser levels an item can carry.
-inline constexpr std::size_t coarse_levels = 2;
+inline constexpr std::size_t coarse_levels = 3;
 
 struct DrawItem {
     const GpuMesh* mesh = nullptr;

@@ -1,4 +1,4 @@
-// Level of detail: the bones' and the skin's coarser meshes (two levels) are drawn where their error is
+// Level of detail: the bones' and the skin's coarser meshes (three levels) are drawn where their error is
 // under a pixel, so the whole body costs fewer triangles, a closer view gets finer levels, a
 // close-up gets every triangle, and the picture of the whole body barely changes.
 #include "gl_fixture.hpp"
@@ -52,7 +52,8 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     const gfx::Image lod = render(renderer, world, body, false);
     const std::size_t lod_triangles = renderer.stats().triangles;
     EXPECT_GT(renderer.stats().coarse_draws, 10u);
-    EXPECT_GT(renderer.stats().coarse_level_draws[1], 10u) << "the whole body: most bones at the coarsest level";
+    EXPECT_GT(renderer.stats().coarse_level_draws[1] + renderer.stats().coarse_level_draws[2], 10u)
+        << "the whole body: most bones at the two coarsest levels";
     EXPECT_LT(lod_triangles, full_triangles * 4 / 10) << "the whole body should cost well under half the triangles";
 
     // The upper half of the body fills the view: nearer, so finer levels for some bones.
@@ -77,14 +78,14 @@ TEST_F(LevelOfDetailGl, TheWholeBodyDrawsCoarseBonesAndACloseUpDrawsThemInFull) 
     EXPECT_LT(renderer.stats().coarse_draws, 27u);
 }
 
-TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostTwoMillimetresOfError) {
+TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostThreeMillimetresOfError) {
     if (!core::fs::exists(core::generated_asset_dir() / "skeleton.glb")) GTEST_SKIP() << "no baked skeleton in this build";
     scene::World world;
     world.display.layers.muscles = false;
     world.display.layers.skin = true;
     gfx::FrameDesc frame;
     world.build_frame(frame);
-    int with_two_levels = 0;
+    int with_two_levels = 0, with_three_levels = 0;
     for (const auto& item : frame.items) {
         if (!item.mesh) continue;
         std::size_t triangles = item.mesh->triangle_count();
@@ -95,14 +96,16 @@ TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostTwoMillimetres
             EXPECT_FALSE(gap) << "levels are filled finest first";
             EXPECT_LT(level.mesh->triangle_count(), triangles);
             EXPECT_GE(level.error_m, error_m);
-            EXPECT_LE(level.error_m, 0.0021f);
+            EXPECT_LE(level.error_m, 0.0028f);
             EXPECT_EQ(level.mesh->positions().size(), item.mesh->positions().size()) << "a level shares the full mesh's vertices";
             triangles = level.mesh->triangle_count();
             error_m = level.error_m;
         }
         with_two_levels += item.coarse[1].mesh ? 1 : 0;
+        with_three_levels += item.coarse[2].mesh ? 1 : 0;
     }
     EXPECT_GT(with_two_levels, 10);
+    EXPECT_GT(with_three_levels, 5);
 }
 
 TEST_F(LevelOfDetailGl, TheSkinHasACoarseLevelThatBendsWithTheBody) {
