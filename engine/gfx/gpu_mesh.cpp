@@ -11,7 +11,7 @@ namespace gfx {
 namespace {
 // One edge from each of up to ~1000 evenly spaced triangles: cheap enough for meshes updated
 // every frame, and steady, since the same triangles are sampled each time.
-float sampled_mean_edge(std::span<const core::Vertex> vertices, std::span<const std::uint32_t> indices) {
+float sampled_mean_edge(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices) {
     const std::size_t triangles = indices.size() / 3;
     if (triangles == 0) return 0.0f;
     constexpr std::size_t max_samples = 1000;
@@ -20,8 +20,8 @@ float sampled_mean_edge(std::span<const core::Vertex> vertices, std::span<const 
     std::size_t n = 0;
     for (std::size_t t = 0; t < triangles; t += step) {
         const std::uint32_t a = indices[3 * t], b = indices[3 * t + 1];
-        if (a >= vertices.size() || b >= vertices.size()) continue;
-        sum += static_cast<double>(glm::distance(vertices[a].position, vertices[b].position));
+        if (a >= positions.size() || b >= positions.size()) continue;
+        sum += static_cast<double>(glm::distance(positions[a], positions[b]));
         ++n;
     }
     return n == 0 ? 0.0f : static_cast<float>(sum / static_cast<double>(n));
@@ -46,9 +46,7 @@ GpuMesh::GpuMesh(const GpuMesh& full, std::vector<std::uint32_t> indices) : shar
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)), indices.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
     index_count_ = static_cast<GLsizei>(indices.size());
-    std::vector<core::Vertex> vertices(full.positions_.size());
-    for (std::size_t i = 0; i < vertices.size(); ++i) vertices[i].position = full.positions_[i];
-    mean_edge_ = sampled_mean_edge(vertices, indices);  // at the full mesh's pose when made
+    mean_edge_ = sampled_mean_edge(full.positions_, indices);  // at the full mesh's pose when made
     if (!full.dynamic_) planes_ = gfx::face_planes(full.positions_, indices);
     indices_ = std::move(indices);
 }
@@ -102,10 +100,10 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     glBindVertexArray(0);
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
     bounds_ = mesh.bounds();
-    mean_edge_ = sampled_mean_edge(mesh.vertices, mesh.indices);
     positions_.resize(mesh.vertices.size());
     for (std::size_t i = 0; i < mesh.vertices.size(); ++i) positions_[i] = mesh.vertices[i].position;
     indices_ = mesh.indices;
+    mean_edge_ = sampled_mean_edge(positions_, indices_);
     if (!dynamic_) planes_ = gfx::face_planes(positions_, indices_);
 }
 
@@ -124,7 +122,7 @@ void GpuMesh::update_vertices(std::span<const core::Vertex> vertices) {
         positions_[i] = vertices[i].position;
         bounds_.add(vertices[i].position);
     }
-    mean_edge_ = sampled_mean_edge(vertices, indices_);
+    mean_edge_ = sampled_mean_edge(positions_, indices_);
 }
 
 void GpuMesh::draw() const {
