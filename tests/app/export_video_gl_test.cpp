@@ -1,5 +1,6 @@
 // `anatomy export-video` end to end: a real process rendering offscreen, ffmpeg encoding, and
 // ffprobe counting what came out. Videos are short and small: the renderer is software.
+#include "isolated_env.hpp"
 #include "temp_dir_test_fixture.hpp"
 #include "video_probe.hpp"
 
@@ -30,7 +31,7 @@ struct Result {
 Result run(const std::string& args, const std::string& env = "") {
     const fs::path out = fs::temp_directory_path() / (std::to_string(::getpid()) + "_export_out.txt");
     const fs::path err = fs::temp_directory_path() / (std::to_string(::getpid()) + "_export_err.txt");
-    const std::string cmd = "env SDL_VIDEODRIVER=offscreen " + env + " " + ANATOMY_BINARY + " " + args + " >" + out.string() + " 2>" + err.string();
+    const std::string cmd = "env SDL_VIDEODRIVER=offscreen " + isolated_env() + env + " " + ANATOMY_BINARY + " " + args + " >" + out.string() + " 2>" + err.string();
     const int rc = std::system(cmd.c_str());
     Result r;
     r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;

@@ -1,5 +1,6 @@
 // The snapshot command end to end: a real process, offscreen, writing a PNG.
 #include "gl_fixture.hpp"
+#include "isolated_env.hpp"
 
 #include "gfx/image.hpp"
 
@@ -10,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 int run(const std::string& args) {
-    const std::string cmd = std::string("SDL_VIDEODRIVER=offscreen ") + ANATOMY_BINARY + " " + args + " >/dev/null 2>&1";
+    const std::string cmd = "env SDL_VIDEODRIVER=offscreen " + isolated_env() + ANATOMY_BINARY + " " + args + " >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }

@@ -6,6 +6,7 @@
 #include "bonegen/generator.hpp"
 #include "bonegen/mesher.hpp"
 #include "bonegen/model_layout.hpp"
+#include "isolated_env.hpp"
 
 #include <gtest/gtest.h>
 
@@ -301,7 +302,7 @@ TEST(SkeletonBake, PelvicIncidenceIsBuiltIntoTheSacrum) {
 
 TEST(SkeletonBake, CommandRejectsBadValuesBeforeWorking) {
     auto exit_code = [](const std::string& args) {
-        const int status = std::system((std::string(ANATOMY_BINARY) + " bake-skeleton " + args + " >/dev/null 2>&1").c_str());
+        const int status = std::system(("env " + isolated_env() + ANATOMY_BINARY + " bake-skeleton " + args + " >/dev/null 2>&1").c_str());
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     };
     EXPECT_EQ(exit_code("--stature 0.5 -o /tmp/never.glb"), 2);

@@ -1,5 +1,6 @@
 // The viewer end to end under a virtual display: it starts, plays a stretch with its panel and
 // player bar, and quits cleanly; the window picture shows the UI and the body.
+#include "../isolated_env.hpp"
 #include "../video_probe.hpp"
 
 #include "core/files.hpp"
@@ -17,9 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
-// `env`: extra NAME=VALUE settings for the viewer's environment, each followed by a space.
-int run_viewer(const std::string& args, const std::string& env = "") {
-    const std::string cmd = "env -u SDL_VIDEODRIVER " + env + "xvfb-run -a -s '-screen 0 1280x800x24' " + std::string(ANATOMY_BINARY) + " " + args + " >/dev/null 2>&1";
+// `env`: extra NAME=VALUE settings for the viewer's environment, each followed by a space; `log`:
+// where its output goes.
+int run_viewer(const std::string& args, const std::string& env = "", const std::string& log = "/dev/null") {
+    const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + env + "xvfb-run -a -s '-screen 0 1280x800x24' " +
+                            std::string(ANATOMY_BINARY) + " " + args + " >" + log + " 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
@@ -54,7 +57,11 @@ TEST(ViewerGl, PlaysAStretchAndQuits) {
 
 TEST(ViewerGl, AnUnknownStretchIsReportedNotFatal) {
     if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-    EXPECT_EQ(run_viewer("--stretch no_such_stretch --quit-after-frames 2"), 0);
+    const fs::path log = fs::temp_directory_path() / (std::to_string(::getpid()) + "_viewer_unknown.txt");
+    EXPECT_EQ(run_viewer("--stretch no_such_stretch --quit-after-frames 2", "", log.string()), 0);
+    const std::string out = core::read_file(log);
+    EXPECT_NE(out.find("No stretch called 'no_such_stretch'"), std::string::npos) << out;
+    fs::remove(log);
 }
 
 // File > Export video in the running viewer: its own world and renderer on the viewer's GL and
