@@ -1,8 +1,10 @@
-// anatomy stretches [--json]: the stretch library, as a table or as JSON for scripts and the UI.
+// anatomy stretches [--json] [--condition ID[,ID]]: the stretch library, as a table or as JSON for
+// scripts and the UI; with --condition, which clips suit a patient with those conditions and why.
 #include "command.hpp"
 
 #include "anatomy/skeleton_builder.hpp"
 #include "anim/library.hpp"
+#include "anim/safety.hpp"
 #include "core/json.hpp"
 
 #include <cmath>
@@ -14,7 +16,16 @@ namespace {
 
 struct Options {
     bool json = false;
+    std::vector<std::string> conditions;
 };
+
+core::Json to_json(const anim::Precaution& p) { return {{"condition", p.condition}, {"action", anim::to_string(p.action)}, {"text", p.text}}; }
+
+core::Json to_json(const std::vector<anim::Precaution>& ps) {
+    core::Json out = core::Json::array();
+    for (const auto& p : ps) out.push_back(to_json(p));
+    return out;
+}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -60,16 +71,48 @@ core::Json to_json(const anim::Clip& clip) {
             {"mistakes", i.mistakes},
             {"dosage", i.dosage},
             {"evidence", i.evidence},
-            {"sources", i.sources}};
+            {"sources", i.sources},
+            {"how_it_stretches", i.how_it_stretches},
+            {"precautions", to_json(i.precautions)}};
 }
 
 int run(const Options& o) {
+    const anim::Safety& safety = anim::default_safety();
+    for (const auto& c : o.conditions)
+        if (!safety.find(c)) {
+            std::string known;
+            for (const auto& id : safety.condition_ids()) known += (known.empty() ? "" : ", ") + id;
+            std::cerr << "anatomy stretches: unknown condition \"" << c << "\" (known: " << known << ")\n";
+            return app::exit_usage;
+        }
     const anim::Rig rig = anim::load_default_rig(anat::build_default_skeleton());
     const anim::Library lib = anim::Library::load_default(rig);
+    const bool judge = !o.conditions.empty();
     if (o.json) {
         core::Json out = core::Json::array();
-        for (std::size_t i = 0; i < lib.size(); ++i) out.push_back(to_json(lib.clip(i)));
+        for (std::size_t i = 0; i < lib.size(); ++i) {
+            core::Json j = to_json(lib.clip(i));
+            if (judge) {
+                const anim::Suitability s = anim::suitability(lib.info(i).precautions, safety, o.conditions);
+                j["suitable"] = s.suitable;
+                j["because"] = to_json(s.because);
+            }
+            out.push_back(std::move(j));
+        }
         std::cout << out.dump(2) << "\n";
+        return app::exit_ok;
+    }
+    if (judge) {
+        std::printf("%-28s %-9s %s\n", "id", "suits", "why");
+        int suitable = 0;
+        for (std::size_t i = 0; i < lib.size(); ++i) {
+            const anim::Suitability s = anim::suitability(lib.info(i).precautions, safety, o.conditions);
+            suitable += s.suitable ? 1 : 0;
+            std::printf("%-28s %-9s %s\n", lib.info(i).id.c_str(), s.suitable ? (s.because.empty() ? "yes" : "modified") : "no",
+                        s.because.empty() ? "" : s.because.front().text.c_str());
+            for (std::size_t k = 1; k < s.because.size(); ++k) std::printf("%-28s %-9s %s\n", "", "", s.because[k].text.c_str());
+        }
+        std::printf("%d of %zu stretches suit these conditions. %s\n", suitable, lib.size(), safety.rule.c_str());
         return app::exit_ok;
     }
     std::printf("%-28s %-44s %-9s %-11s %5s %5s %5s  %s\n", "id", "name", "position", "group", "hold", "reps", "level", "targets (right side)");
@@ -86,7 +129,11 @@ int run(const Options& o) {
 const bool registered = app::register_command([](CLI::App& cli) -> app::CommandRun {
     auto* sub = cli.add_subcommand("stretches", "List the stretch library (assets/stretches)");
     auto o = std::make_shared<Options>();
-    sub->add_flag("--json", o->json, "Print a JSON list: id, name, group, position, side, targets, secondary, difficulty, hold_s, reps, props, steps, cues, mistakes");
+    sub->add_flag("--json", o->json,
+                  "Print a JSON list: id, name, group, position, side, targets, secondary, difficulty, hold_s, reps, props, steps, cues, "
+                  "mistakes, how_it_stretches, precautions (and suitable, because with --condition)");
+    sub->add_option("--condition", o->conditions, "Mark which stretches suit a patient with these conditions (comma list of condition ids)")
+        ->delimiter(',');
     return {sub, [o] { return run(*o); }};
 });
 

@@ -6,6 +6,7 @@
 // [SECTION] Mirroring
 #include "anim/clip.hpp"
 
+#include "anatomy/muscle_catalogue.hpp"
 #include "anim/contact_solver.hpp"
 
 #include "core/error.hpp"
@@ -20,6 +21,7 @@
 namespace anim {
 
 namespace {
+using core::check_keys;
 std::size_t idx(int i) { return static_cast<std::size_t>(i); }
 }  // namespace
 
@@ -104,19 +106,6 @@ constexpr std::array easings{Easing::linear, Easing::ease_in, Easing::ease_out, 
 constexpr std::array positions{Position::standing, Position::kneeling, Position::supine, Position::seated, Position::prone};
 constexpr std::array prop_types{PropType::mat, PropType::step, PropType::table, PropType::wall, PropType::strap};
 constexpr std::array sides{ClipSide::right, ClipSide::both};
-
-void check_keys(const core::JsonNode& node, std::initializer_list<const char*> allowed) {
-    if (!node.is_object()) return;
-    for (const auto& [key, value] : node.members()) {
-        bool ok = false;
-        for (const char* a : allowed) ok = ok || key == a;
-        if (!ok) {
-            std::string list;
-            for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            value.problem("unknown field \"" + key + "\" (expected one of: " + list + ")");
-        }
-    }
-}
 
 bool is_snake_id(const std::string& s) {
     if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
@@ -235,6 +224,28 @@ std::vector<std::string> muscle_list(const core::JsonNode& node, const std::set<
     return out;
 }
 
+std::vector<Precaution> read_precautions(const core::JsonNode& node, const std::vector<std::string>& conditions) {
+    std::vector<Precaution> out;
+    std::set<std::string> seen;
+    for (const auto& pn : node.items()) {
+        check_keys(pn, {"condition", "action", "text"});
+        Precaution p;
+        p.condition = pn["condition"].string();
+        if (pn["condition"].is_string() && std::find(conditions.begin(), conditions.end(), p.condition) == conditions.end()) {
+            std::string list;
+            for (const auto& c : conditions) list += (list.empty() ? "" : ", ") + c;
+            pn["condition"].problem("unknown condition \"" + p.condition + "\" (known: " + list + ")");
+        } else if (pn["condition"].is_string() && !seen.insert(p.condition).second) {
+            pn["condition"].problem("a second precaution for \"" + p.condition + "\" (give one, saying everything)");
+        }
+        p.action = parse_precaution_action(pn["action"].string_one_of({"skip", "modify", "ask"}, "ask")).value_or(PrecautionAction::ask);
+        p.text = pn["text"].string();
+        if (pn["text"].is_string() && p.text.empty()) pn["text"].problem("empty text");
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 Prop read_prop(const core::JsonNode& pn, const Rig& rig) {
     Prop p;
     p.id = pn["id"].string();
@@ -295,26 +306,14 @@ int Clip::find_surface(std::string_view name) const {
     return -1;
 }
 
-const std::vector<std::string>& default_muscle_ids() {
-    // The catalogue's ids (assets/muscles), fixed by the issue that introduced clips; right side
-    // listed, left added below.
-    static const std::vector<std::string> ids = [] {
-        const char* right[] = {"psoas_r", "iliacus_r", "rectus_femoris_r", "sartorius_r", "tfl_r",
-                               "biceps_femoris_long_r", "biceps_femoris_short_r", "semitendinosus_r", "semimembranosus_r",
-                               "gluteus_maximus_1_r", "gluteus_maximus_2_r", "gluteus_maximus_3_r",
-                               "gluteus_medius_1_r", "gluteus_medius_2_r", "gluteus_medius_3_r",
-                               "rectus_abdominis_r", "external_oblique_r", "internal_oblique_r", "erector_spinae_r", "quadratus_lumborum_r",
-                               "vastus_lateralis_r", "vastus_medialis_r", "vastus_intermedius_r",
-                               "adductor_longus_r", "adductor_magnus_r", "gracilis_r",
-                               "gastrocnemius_medial_r", "gastrocnemius_lateral_r", "soleus_r"};
-        std::vector<std::string> out;
-        for (const char* r : right) {
-            out.emplace_back(r);
-            out.push_back(mirror_name(r));
-        }
+const ClipVocabulary& default_clip_vocabulary(const Rig& rig) {
+    static const ClipVocabulary v = [&] {
+        ClipVocabulary out;
+        for (const auto& m : anat::load_default_muscle_catalogue(rig.skeleton).muscles) out.muscle_ids.push_back(m.id);
+        out.condition_ids = default_safety().condition_ids();
         return out;
     }();
-    return ids;
+    return v;
 }
 
 Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string& file, const ClipOptions& options) {
@@ -323,7 +322,8 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     Clip clip;
     clip.file = file;
     check_keys(root, {"format", "id", "name", "group", "position", "side", "targets", "secondary", "difficulty", "hold_s", "reps",
-                      "dosage", "evidence", "steps", "cues", "mistakes", "sources", "props", "keyframes"});
+                      "dosage", "evidence", "steps", "cues", "mistakes", "sources", "how_it_stretches", "precautions", "props",
+                      "keyframes"});
     if (root["format"].string() != "anatomy-stretch-1") root["format"].problem("expected \"anatomy-stretch-1\"");
 
     // Metadata.
@@ -337,7 +337,7 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     info.group = root["group"].string_one_of({"hip_flexors", "hamstrings", "gluteals", "lumbar"}, "hip_flexors");
     info.position = from_string(positions, root["position"].string_one_of(names_of(positions), "standing"));
     info.side = from_string(sides, root["side"].string_one_of(names_of(sides), "right"));
-    const auto& ids = options.muscle_ids.empty() ? default_muscle_ids() : options.muscle_ids;
+    const auto& ids = options.muscle_ids.empty() ? default_clip_vocabulary(rig).muscle_ids : options.muscle_ids;
     const std::set<std::string> known(ids.begin(), ids.end());
     info.targets = muscle_list(root["targets"], known, true);
     info.secondary = muscle_list(root.get("secondary"), known, false);
@@ -357,6 +357,10 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     info.cues = text_list(root["cues"], true);
     info.mistakes = text_list(root["mistakes"], true);
     info.sources = text_list(root["sources"], true);
+    info.how_it_stretches = root.get("how_it_stretches").string();
+    if (root.has("how_it_stretches") && root["how_it_stretches"].is_string() && info.how_it_stretches.empty()) root["how_it_stretches"].problem("empty text");
+    info.precautions = read_precautions(root.get("precautions"),
+                                        options.condition_ids.empty() ? default_clip_vocabulary(rig).condition_ids : options.condition_ids);
 
     // Props.
     std::set<std::string> prop_ids;

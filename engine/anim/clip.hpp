@@ -3,7 +3,8 @@
 // File format (assets/stretches/<id>.json, "format": "anatomy-stretch-1"; README "Stretches"):
 //   metadata  id (= file name), name, group, position, side ("right" = the stretched side in the
 //             file, or "both"), targets and secondary (muscle ids), difficulty 1-3, hold_s,
-//             reps {min, max}, dosage, evidence, steps, cues, mistakes, sources
+//             reps {min, max}, dosage, evidence, steps, cues, mistakes, sources,
+//             how_it_stretches (one line), precautions [{condition, action, text}] (anim/safety.hpp)
 //   props     [{id, type: mat|step|table|wall|strap, position_m, size_m, normal, attach, optional}]
 //   keyframes [{t_s, phase: setup|move|hold|return, easing, step, root_m, angles, contacts}]
 //             angles: {"hip_r": {"flexion": 90}, "lumbar": {"flexion": 20}, "pelvis": {...}} in
@@ -23,6 +24,7 @@
 #pragma once
 
 #include "anim/rig.hpp"
+#include "anim/safety.hpp"
 
 #include <optional>
 #include <string>
@@ -108,6 +110,8 @@ struct StretchInfo {
     Reps reps;
     std::string dosage, evidence;          // one paragraph each, for people
     std::vector<std::string> steps, cues, mistakes, sources;
+    std::string how_it_stretches;          // one line: the joint positions that lengthen the targets
+    std::vector<Precaution> precautions;   // per condition (anim/safety.hpp): skip, modify or ask
 };
 
 // A contact's weight at the two ends of a keyframe segment (1 = on, 0 = off).
@@ -133,8 +137,10 @@ struct Clip {
 struct ClipOptions {
     // The id the file must declare (its file name without .json); empty: not checked.
     std::string expected_id;
-    // Known muscle ids (both sides); empty: default_muscle_ids().
+    // Known muscle ids (both sides); empty: the default catalogue's (clip_vocabulary()).
     std::vector<std::string> muscle_ids;
+    // Known condition ids for precautions; empty: the default safety file's.
+    std::vector<std::string> condition_ids;
 };
 
 // Parses and validates a clip. Throws core::Error listing every problem, one per line, each as
@@ -147,7 +153,12 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
 // original for both sides).
 Clip mirror_clip(const Rig& rig, const Clip& clip);
 
-// The muscle ids clips may name (the catalogue's ids, right and left).
-const std::vector<std::string>& default_muscle_ids();
+// The names clips may use, from the data files: muscle ids (both sides) from the default muscle
+// catalogue (assets/muscles), condition ids from assets/safety. Read once per process; throws
+// core::Error if either file is missing or invalid.
+struct ClipVocabulary {
+    std::vector<std::string> muscle_ids, condition_ids;
+};
+const ClipVocabulary& default_clip_vocabulary(const Rig& rig);
 
 }  // namespace anim

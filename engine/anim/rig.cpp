@@ -19,22 +19,13 @@
 namespace anim {
 
 namespace {
+using core::check_keys;
 
 // [SECTION] Names and small helpers
 
 bool ends_with(std::string_view s, std::string_view tail) { return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail; }
 
 std::size_t idx(int i) { return static_cast<std::size_t>(i); }
-
-// Reports members of `node` that are not in `allowed` (a typo would otherwise be ignored silently).
-void check_keys(const core::JsonNode& node, std::initializer_list<const char*> allowed) {
-    if (!node.is_object()) return;
-    for (const auto& [key, value] : node.members()) {
-        bool ok = false;
-        for (const char* a : allowed) ok = ok || key == a;
-        if (!ok) value.problem("unknown field \"" + key + "\"");
-    }
-}
 
 // The principal axis (0 = x, 1 = y, 2 = z) and sign of a signed unit axis.
 int principal(const glm::vec3& a) {

@@ -60,12 +60,12 @@ SpinopelvicMeasures measure(const anat::Skeleton& s, const anat::Pose& pose, std
 }
 
 TiltReading read_clinical_tilt(float t) {
-    // Preece 2008: 13 +/- 5 deg in cadaver pelves; no validated cut-off exists (anatomy-data 3.5).
-    if (t > 23.0f) return {"well outside the typical range: much more anterior tilt than typical", 2};
-    if (t > 18.0f) return {"more anterior tilt than typical", 1};
-    if (t >= 8.0f) return {"within the typical range", 0};
-    if (t >= 3.0f) return {"less anterior tilt than typical", -1};
-    return {"well outside the typical range: much less anterior tilt than typical (toward posterior tilt)", -2};
+    // Preece 2008: 13 +/- 5 deg across dry pelves; no validated cut-off exists (anatomy-data 3.5).
+    // Only beyond about 2 SD is a reading flagged, and never as a fault: anterior tilt is the norm
+    // in pain-free people (Herrington 2011; clinical review A3).
+    if (t > 23.0f) return {"outside the typical range: more forward tilt than most (a forward tilt itself is typical)", 1};
+    if (t >= 3.0f) return {"within the typical range (a forward tilt like this is typical)", 0};
+    return {"outside the typical range: less forward tilt than most", -1};
 }
 
 }  // namespace biomech

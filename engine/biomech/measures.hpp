@@ -33,7 +33,7 @@ SpinopelvicMeasures measure(const anat::Skeleton& skeleton, const anat::Pose& po
 // Typical band for the clinical tilt (Preece 2008: 13 +/- 5 deg; flag beyond about 2 SD).
 struct TiltReading {
     const char* words;       // plain words, no diagnosis
-    int level;               // -2 much less anterior than typical ... 0 typical ... +2 much more
+    int level;               // -1 beyond 2 SD toward posterior, 0 typical, +1 beyond 2 SD anterior
 };
 TiltReading read_clinical_tilt(float tilt_deg);
 

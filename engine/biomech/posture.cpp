@@ -36,8 +36,8 @@ const char* posture_group_name(PostureGroup g) {
         case PostureGroup::rectus_femoris: return "Rectus femoris tightness";
         case PostureGroup::hamstrings: return "Hamstring tightness";
         case PostureGroup::back_extensors: return "Back extensor tightness";
-        case PostureGroup::glutes: return "Gluteal strength";
-        case PostureGroup::abdominals: return "Abdominal strength";
+        case PostureGroup::glutes: return "Gluteal resting pull";
+        case PostureGroup::abdominals: return "Abdominal resting pull";
     }
     return "";
 }
@@ -54,12 +54,43 @@ const std::vector<std::string>& posture_group_muscles(PostureGroup g) {
     static const std::map<PostureGroup, std::vector<std::string>> groups = {
         {PostureGroup::hip_flexors, {"psoas", "iliacus", "tfl", "sartorius"}},
         {PostureGroup::rectus_femoris, {"rectus_femoris"}},
-        {PostureGroup::hamstrings, {"biceps_femoris_long", "biceps_femoris_short", "semitendinosus", "semimembranosus"}},
-        {PostureGroup::back_extensors, {"erector_spinae", "quadratus_lumborum"}},
+        // Biceps femoris short head does not cross the hip (it cannot tilt the pelvis); quadratus
+        // lumborum is a lateral flexor with a small extension moment arm (clinical review B5, B6).
+        {PostureGroup::hamstrings, {"biceps_femoris_long", "semitendinosus", "semimembranosus"}},
+        {PostureGroup::back_extensors, {"erector_spinae"}},
         {PostureGroup::glutes, {"gluteus_maximus_1", "gluteus_maximus_2", "gluteus_maximus_3", "gluteus_medius_1", "gluteus_medius_2", "gluteus_medius_3"}},
         {PostureGroup::abdominals, {"rectus_abdominis", "external_oblique", "internal_oblique"}},
     };
     return groups.at(g);
+}
+
+PostureSettings hypothetically_lengthened(const PostureSettings& settings, const std::string& group, float percent) {
+    PostureSettings s = settings;
+    if (auto g = parse_posture_group(group); g && !is_strength_group(*g))
+        s[*g] = std::max(0.0f, s[*g] - percent / (max_shortening * 100.0f) * 100.0f);
+    return s;
+}
+
+std::string hypothetical_title(const std::string& group, float percent) {
+    std::string name = group;
+    for (auto& c : name)
+        if (c == '_') c = ' ';
+    char text[160];
+    std::snprintf(text, sizeof(text), "Hypothetical: %s resting %.0f %% longer", name.c_str(), static_cast<double>(percent));
+    return text;
+}
+
+float percent_for_tilt_change(const PostureSolver& solver, const PostureSettings& settings, const std::string& group, float delta_deg,
+                              const PostureResult* warm_start) {
+    const float base = solver.solve(settings, warm_start).measures.pelvic_tilt_clinical_deg;
+    auto change = [&](float p) { return solver.solve(hypothetically_lengthened(settings, group, p), warm_start).measures.pelvic_tilt_clinical_deg - base; };
+    float lo = 0.0f, hi = max_shortening * 100.0f;
+    if (std::abs(change(hi)) < std::abs(delta_deg)) return hi;
+    for (int i = 0; i < 14; ++i) {  // 25 % / 2^14: far finer than the slider's whole percent
+        const float mid = 0.5f * (lo + hi);
+        (std::abs(change(mid)) < std::abs(delta_deg) ? lo : hi) = mid;
+    }
+    return 0.5f * (lo + hi);
 }
 
 // [SECTION] Set-up: masses and their centres

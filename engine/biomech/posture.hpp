@@ -49,6 +49,23 @@ struct PostureSettings {
     bool operator==(const PostureSettings&) const = default;
 };
 
+// The "after" of a before | after comparison: `settings` with a tightness group's resting fibre
+// length `percent` longer (p % undoes p / 25 of full tightness, as tightness 100 shortens the fibres
+// by 25 %). A HYPOTHETICAL: stretching programmes have not been shown to lengthen muscle (Freitas
+// 2018); strength groups and unknown ids leave the settings as they are.
+PostureSettings hypothetically_lengthened(const PostureSettings& settings, const std::string& group, float percent);
+// "Hypothetical: hip flexors resting 10 % longer": the title of that side, for every consumer.
+std::string hypothetical_title(const std::string& group, float percent);
+// What stretching was measured to do to standing tilt: about 1 degree less anterior tilt after
+// hip-flexor stretching (Preece et al. 2021), for the comparison's "measured effect" choice.
+inline constexpr float measured_stretching_tilt_change_deg = 1.2f;
+class PostureSolver;
+struct PostureResult;
+// The hypothetical lengthening (percent, 0-25) of `group` that changes the ASIS-PSIS tilt by
+// `delta_deg` from the posture `settings` give (bisection over solves); 25 if even that falls short.
+float percent_for_tilt_change(const PostureSolver& solver, const PostureSettings& settings, const std::string& group, float delta_deg,
+                              const PostureResult* warm_start = nullptr);
+
 // The solver's degrees of freedom (radians): both hips, the lumbar spine, both knees, and the
 // ankles that keep the body balanced over planted feet.
 struct PostureDofs {

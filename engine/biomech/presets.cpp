@@ -15,6 +15,7 @@ std::vector<PosturePreset> load_presets(const std::string& text, const std::stri
     if (root["format"].string() != "anatomy-presets-1") root["format"].problem("expected \"anatomy-presets-1\"");
     std::vector<PosturePreset> out;
     std::set<std::string> ids;
+    const std::string caveat = root.get("caveat").string();
     static const std::regex id_re("^[a-z][a-z0-9_]*$");
     for (const auto& pn : root["presets"].items()) {
         PosturePreset p;
@@ -24,6 +25,7 @@ std::vector<PosturePreset> load_presets(const std::string& text, const std::stri
         if (!ids.insert(p.id).second) n["id"].problem("duplicate preset \"" + p.id + "\"");
         p.name = n["name"].string();
         p.description = n["description"].string();
+        p.caveat = caveat;
         for (const auto& [key, v] : n["groups"].members()) {
             const auto g = parse_posture_group(key);
             if (!g) { v.problem("unknown group \"" + key + "\""); continue; }

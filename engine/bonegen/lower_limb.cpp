@@ -2,7 +2,7 @@
 //
 // Anchors: hip, knee, ankle and mtp joint centres; landmarks on the femur (trochanters,
 // epicondyles), tibia (tuberosity, medial malleolus), fibula (head, lateral malleolus) and foot
-// (heel, first and fifth metatarsal heads, toe tip). Sizes from shared/docs/bone-morphometry.md:
+// (heel, first and fifth metatarsal heads, toe tip). Sizes from docs/bone-morphometry.md:
 //   femur (section 3): head 47 mm (Kanz et al.); neck-shaft angle 127 +- 6 deg (Toogood 2009 and
 //   others) - we use 126; anteversion 12 +- 8 deg; head centre to shaft axis along the neck about
 //   54 mm (offset 43 mm, Carmona); midshaft about 28 mm across; bicondylar width about 80-88 mm;

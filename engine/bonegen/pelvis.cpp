@@ -3,7 +3,7 @@
 // Anchors: the rig's pelvic landmarks (ASIS, AIIS, PSIS, iliac crest top and tubercle, pubic
 // tubercle and symphysis, ischial spine and tuberosity, hip centre) and its S1 endplate (centre,
 // normal, anterior direction, width, depth). Sizes, where not implied by the anchors, come from
-// shared/docs/bone-morphometry.md section 1:
+// docs/bone-morphometry.md section 1:
 //   femoral head 47 mm (Kanz et al.) so the socket is about 51 mm across with cartilage;
 //   acetabular opening inclined about 45-50 deg and anteverted about 15-20 deg (Wang 2017;
 //   Mechlenburg 2019, "recommended" row); acetabular depth about 25 mm (Saikia 2008);

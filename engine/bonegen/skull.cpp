@@ -1,7 +1,7 @@
 // bonegen/skull.cpp: the cranium with the face, and the mandible.
 //
 // Anchors: the atlanto-occipital joint (the occipital condyles sit on the atlas) and the vertex
-// landmark (top of the vault). Sizes from shared/docs/bone-morphometry.md section 7 (approximate
+// landmark (top of the vault). Sizes from docs/bone-morphometry.md section 7 (approximate
 // male values): cranial length about 185 mm, breadth about 145 mm, basion-bregma height about
 // 132 mm; bizygomatic breadth about 130 mm; face (nasion to gnathion) about 120 mm; mandible
 // bigonial about 95-100 mm, bicondylar about 120 mm, ramus about 60 mm high. The chin sits at

@@ -3,7 +3,7 @@
 // Each vertebral body sits exactly between the rig's endplates (inferior and superior centre and
 // normal), with the rig's width and depth; the posterior elements are sized from those numbers
 // and the rig's spinous length and transverse span, so they grow caudally with the data.
-// Proportions from shared/docs/bone-morphometry.md section 2: lumbar canal about 22-28 mm wide
+// Proportions from docs/bone-morphometry.md section 2: lumbar canal about 22-28 mm wide
 // and 15-17 mm deep, pedicles widest at L5 (Cook & Baker 2021); thoracic canal about 15-16 mm
 // and round, pedicles narrowest (4-5 mm) at T4-T6; cervical canal about 22 x 12 mm, bifid
 // spinous processes at C3-C6 about 15 mm long, C7 the longest. The C7 spinous process ends

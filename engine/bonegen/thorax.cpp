@@ -2,7 +2,7 @@
 //
 // Anchors: the thoracic vertebrae (each rib's head sits at its vertebra's body, its tubercle at
 // the tip of that vertebra's transverse process) and the rig's jugular notch (the top of the
-// manubrium). Facts from shared/docs/bone-morphometry.md section 6: ribs 1-7 reach the sternum
+// manubrium). Facts from docs/bone-morphometry.md section 6: ribs 1-7 reach the sternum
 // through their cartilages, 8-10 join the cartilage above (costal margin), 11-12 float; each rib
 // slopes down toward its front end; rib 1 is short, flat and strongly curved; rib length peaks
 // around ribs 7-8. Sternum: manubrium about 54 mm, body about 101 mm, xiphoid to a total of about

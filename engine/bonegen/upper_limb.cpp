@@ -2,7 +2,7 @@
 // position (arms hanging, palms forward, thumbs lateral).
 //
 // Anchors: sternoclavicular, shoulder (glenohumeral centre), elbow and wrist joint centres.
-// Sizes from shared/docs/bone-morphometry.md section 6: clavicle about 145-155 mm with its
+// Sizes from docs/bone-morphometry.md section 6: clavicle about 145-155 mm with its
 // S-curve (medial two thirds convex forward, lateral third concave); scapula about 155 mm high,
 // glenoid about 36 x 27 mm, acromion about 44 x 25 mm, coracoid about 40 mm, spanning ribs 2-7;
 // humeral head about 48 mm high, retroversion 20-30 deg; radial head about 24 mm (male); hand

@@ -184,4 +184,17 @@ std::vector<double> JsonNode::numbers(double min, double max) const {
     return out;
 }
 
+void check_keys(const JsonNode& node, std::initializer_list<const char*> allowed) {
+    if (!node.is_object()) return;
+    for (const auto& [key, value] : node.members()) {
+        bool ok = false;
+        for (const char* a : allowed) ok = ok || key == a;
+        if (!ok) {
+            std::string list;
+            for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            value.problem("unknown field \"" + key + "\" (expected one of: " + list + ")");
+        }
+    }
+}
+
 }  // namespace core

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,10 @@ private:
     const Json* value_ = nullptr;
     std::string path_;
 };
+
+// Reports members of `node` not in `allowed` ("unknown field "x" (expected one of: ...)"): a typo
+// in a data file would otherwise be ignored silently.
+void check_keys(const JsonNode& node, std::initializer_list<const char*> allowed);
 
 class JsonReader {
 public:

@@ -1,8 +1,10 @@
 #include "scene/profile.hpp"
 
+#include "anim/safety.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 namespace scene {
@@ -14,7 +16,7 @@ bool same(float a, float b) { return a == b || (a != a && b != b); }
 bool Profile::operator==(const Profile& o) const {
     const auto& m = measurements;
     const auto& n = o.measurements;
-    return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && saved_at == o.saved_at &&
+    return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && conditions == o.conditions && saved_at == o.saved_at &&
            same(m.pelvic_tilt_clinical_deg, n.pelvic_tilt_clinical_deg) && same(m.pelvic_tilt_deg, n.pelvic_tilt_deg) &&
            same(m.sacral_slope_deg, n.sacral_slope_deg) && same(m.pelvic_incidence_deg, n.pelvic_incidence_deg) &&
            same(m.lumbar_lordosis_deg, n.lumbar_lordosis_deg) && same(m.hip_flexion_deg, n.hip_flexion_deg) &&
@@ -51,6 +53,7 @@ std::string serialize_profile(const Profile& p) {
     for (const auto& a : p.annotations)
         notes.push_back({{"target", a.target == Annotation::Target::muscle ? "muscle" : "bone"}, {"id", a.id}, {"text", a.text}});
     j["annotations"] = notes;
+    j["conditions"] = p.conditions;
     return j.dump(2) + "\n";
 }
 
@@ -112,6 +115,20 @@ Profile parse_profile(const std::string& text, const std::string& file) {
         an.text = text_field(a["text"], 2000);
         if (a.has("id") && an.id.empty()) a["id"].problem("must name a muscle or bone");
         p.annotations.push_back(std::move(an));
+    }
+    if (root.has("conditions")) {
+        const anim::Safety& safety = anim::default_safety();
+        for (const auto& c : root["conditions"].items()) {
+            const std::string id = text_field(c, 64);
+            if (!c.is_string()) continue;
+            if (!safety.find(id)) {
+                std::string known;
+                for (const auto& k : safety.condition_ids()) known += (known.empty() ? "" : ", ") + k;
+                c.problem("unknown condition \"" + id + "\" (known: " + known + ")");
+            } else if (std::find(p.conditions.begin(), p.conditions.end(), id) == p.conditions.end()) {
+                p.conditions.push_back(id);
+            }
+        }
     }
     r.finish();
     return p;

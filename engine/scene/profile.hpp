@@ -15,7 +15,8 @@
 
 namespace scene {
 
-inline constexpr int profile_version = 1;
+// 2 added `conditions`; version 1 files read as having none.
+inline constexpr int profile_version = 2;
 
 struct Annotation {
     enum class Target { muscle, bone };
@@ -31,6 +32,7 @@ struct Profile {
     biomech::PostureSettings posture;
     biomech::SpinopelvicMeasures measurements;  // as solved when saved, for reference
     std::vector<Annotation> annotations;
+    std::vector<std::string> conditions;        // condition ids (assets/safety): stretches that do not suit are marked
     std::string saved_at;                       // ISO 8601, UTC
     bool operator==(const Profile& o) const;
 };

@@ -23,11 +23,7 @@ namespace ui {
 // [SECTION] Views: one, or two side by side
 
 biomech::PostureSettings Viewer::after_programme() const {
-    // Lengthening by p % of the fibres' rest length undoes p / 25 of full tightness (25 % = 100).
-    biomech::PostureSettings s = posture_->settings();
-    if (auto g = biomech::parse_posture_group(programme_group_); g && !biomech::is_strength_group(*g))
-        s[*g] = std::max(0.0f, s[*g] - programme_percent_ / (biomech::max_shortening * 100.0f) * 100.0f);
-    return s;
+    return biomech::hypothetically_lengthened(posture_->settings(), programme_group_, programme_percent_);
 }
 
 void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
@@ -125,12 +121,10 @@ void Viewer::draw_compare_captions() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const bool programme = compare_ == CompareMode::before_after;
-    char after_title[128];
-    std::snprintf(after_title, sizeof(after_title), "After: %s %.0f %% longer", programme_group_.c_str(), static_cast<double>(programme_percent_));
-    for (auto& c : after_title) if (c == '_') c = ' ';
+    const std::string after_title = biomech::hypothetical_title(programme_group_, programme_percent_);
     struct Side { const char* title; const biomech::SpinopelvicMeasures* m; float x; };
     const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, vp->Pos.x + vp->Size.x * 0.25f},
-                           {programme ? after_title : "Current", &measures_, vp->Pos.x + vp->Size.x * 0.75f}};
+                           {programme ? after_title.c_str() : "Current", &measures_, vp->Pos.x + vp->Size.x * 0.75f}};
     // The divider between the two views.
     ImGui::GetBackgroundDrawList()->AddLine(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y), ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y),
                                             IM_COL32(200, 205, 215, 120), 2.0f);
@@ -152,6 +146,10 @@ void Viewer::draw_compare_captions() {
             if (i == 1) {
                 const float d = sides[1].m->pelvic_tilt_clinical_deg - sides[0].m->pelvic_tilt_clinical_deg;
                 ImGui::TextColored(ImVec4(0.98f, 0.78f, 0.43f, 1), "Difference in tilt  %+.1f\xC2\xB0", static_cast<double>(d));
+                if (programme) {
+                    ImGui::TextDisabled("Stretching has not been shown to lengthen muscle;");
+                    ImGui::TextDisabled("measured change in standing tilt: about 1\xC2\xB0.");
+                }
             }
         }
         ImGui::End();
@@ -344,6 +342,8 @@ void Viewer::draw_profile_window() {
     }
     if (remove >= 0) profile_.annotations.erase(profile_.annotations.begin() + remove);
     if (profile_.annotations.empty()) ImGui::TextDisabled("Select a muscle or bone, then \"Add note\" in the Inspector.");
+    ImGui::Separator();
+    draw_profile_conditions();
     ImGui::Separator();
     if (ImGui::Button("Save")) {
         if (profile_path_.empty()) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");

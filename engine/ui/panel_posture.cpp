@@ -17,13 +17,13 @@ const char* group_tooltip(biomech::PostureGroup g) {
         case biomech::PostureGroup::rectus_femoris:
             return "The two-joint hip flexor and knee extender.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
         case biomech::PostureGroup::hamstrings:
-            return "Biceps femoris (both heads), semitendinosus and semimembranosus.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+            return "Biceps femoris long head, semitendinosus and semimembranosus (the short head does not cross the hip).\n0 = normal length; 100 = fibres 25 % shorter at rest.";
         case biomech::PostureGroup::back_extensors:
-            return "Lumbar erector spinae and quadratus lumborum.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+            return "Lumbar erector spinae.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
         case biomech::PostureGroup::glutes:
-            return "Gluteus maximus and medius: their resting tone.\n100 = normal; 0 = no tone.";
+            return "Gluteus maximus and medius: a resting pull, a model assumption.\nIn relaxed standing these muscles are nearly silent, and weakness is not a lower resting pull.\n100 = the model's normal; 0 = none.";
         case biomech::PostureGroup::abdominals:
-            return "Rectus abdominis and the obliques: their resting tone.\n100 = normal; 0 = no tone.";
+            return "Rectus abdominis and the obliques: a resting pull, a model assumption.\nAn abdominal strengthening trial changed strength but not pelvic tilt or the lumbar curve.\n100 = the model's normal; 0 = none.";
     }
     return "";
 }
@@ -72,12 +72,27 @@ void Viewer::draw_posture_tab() {
     ImGui::TextDisabled("Preset");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-em * 0.5f);
-    if (ImGui::BeginCombo("##preset", "Choose a pattern...")) {
+    const biomech::PosturePreset* current = nullptr;  // the preset the sliders match, if any
+    for (const auto& p : presets_)
+        if (p.settings == s) current = &p;
+    if (ImGui::BeginCombo("##preset", current ? current->name.c_str() : "Choose a pattern...")) {
         for (const auto& p : presets_) {
-            if (ImGui::Selectable(p.name.c_str())) set_posture(p.settings, true);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
+            if (ImGui::Selectable(p.name.c_str(), &p == current)) set_posture(p.settings, true);
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(em * 24.0f);
+                ImGui::TextUnformatted(p.description.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
         }
         ImGui::EndCombo();
+    }
+    if (current && current->id != "neutral") {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(current->description.c_str());
+        if (!current->caveat.empty()) ImGui::TextDisabled("%s", current->caveat.c_str());
+        ImGui::PopTextWrapPos();
     }
     // Sliders that look like sliders; Ctrl+click types a value.
     bool any_active = false;
@@ -216,7 +231,9 @@ void Viewer::draw_about_model_window() {
     ImGui::BulletText("Both sides move alike, in the side view only (no twisting or side bending).");
     ImGui::BulletText("The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates;");
     ImGui::TextWrapped("  neutral settings are calibrated to give typical adult alignment for the pelvic incidence.");
-    ImGui::BulletText("Strength changes only the resting tone, not how hard a muscle can work.");
+    ImGui::BulletText("The gluteal and abdominal sliders set a resting pull, a model assumption: in relaxed standing these");
+    ImGui::TextWrapped("  muscles are nearly silent, and weakness is not a lower resting pull. Strengthening the abdominals changed "
+                       "strength but not tilt or lordosis in a trial (Levine 1997).");
     ImGui::Spacing();
     ImGui::PushFont(fonts_.large);
     ImGui::TextUnformatted("What the evidence says");
@@ -225,17 +242,23 @@ void Viewer::draw_about_model_window() {
         "Mechanically, a tight hip flexor can pull the pelvis into anterior tilt and a tight hamstring can pull it into posterior "
         "tilt, mostly near the end of their range: in a lunge, when bending forward, or sitting with straight legs. In relaxed "
         "standing, studies find little or no link between muscle length and pelvic tilt or the depth of the lumbar curve, and "
-        "little link between muscle length and back pain. One stretching session changes tilt by only about one degree; "
-        "stretching programmes improved flexibility without changing standing posture. People differ a lot: the same pelvis "
-        "shape can read 5 degrees differently on the skin.");
+        "little link between muscle length and back pain, and across people pelvic tilt and the lumbar curve are only weakly "
+        "linked. One stretching session changes tilt by only about one degree; stretching programmes improved flexibility "
+        "(mostly tolerance of the stretch) without changing muscle length or standing posture.");
     ImGui::Spacing();
     ImGui::TextWrapped(
-        "So use this to see how the parts interact, not to diagnose. The typical band for the ASIS-PSIS tilt (13 +/- 5 degrees) "
-        "comes from measured pelves; no cut-off for \"too much\" tilt has been validated.");
+        "Pelves differ in shape. Held in the same position, different dry pelves read 0 to 23 degrees ASIS-PSIS (13 +/- 5), and "
+        "the two sides of one pelvis differed by up to 11 degrees (Preece 2008). That band comes from dry pelves in an "
+        "anatomical position, not from standing people.");
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "So use this to see how the parts interact, not to diagnose. A forward (anterior) tilt is the norm: most pain-free "
+        "adults stand with one (Herrington 2011). No cut-off for \"too much\" tilt has been validated; the app marks a reading "
+        "only beyond about two standard deviations, as outside the typical range, never as a fault.");
     ImGui::Spacing();
     ImGui::TextDisabled("Sources: Delp 1990 and the OpenSim gait2392 model; Thelen 2003; Christophy 2012; Lambrecht 2009; "
                         "Preece 2008 and 2021; Heino 1990; Youdas 1996; Li 1996; Nourbakhsh 2002; Levine and Whittle 1996; "
-                        "Le Huec and Hasegawa 2016; Vaz 2002. Details in shared/docs/anatomy-data.md.");
+                        "Le Huec and Hasegawa 2016; Vaz 2002; Herrington 2011; Levine, Walker and Tillman 1997.");
     ImGui::PopTextWrapPos();
     ImGui::End();
 }

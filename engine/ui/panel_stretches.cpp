@@ -236,8 +236,12 @@ void Viewer::draw_stretch_library() {
     ImGui::SetNextItemWidth(third);
     ImGui::Combo("##difficulty", &stretch_difficulty_filter_, difficulty_choices, static_cast<int>(std::size(difficulty_choices)));
 
+    if (!profile_.conditions.empty()) {
+        ImGui::Checkbox("Hide stretches that do not suit this patient", &hide_unsuitable_stretches_);
+        tooltip("The patient's conditions are set in File > Patient profile; hover a marked stretch to see why.");
+    }
     const auto& catalogue = world_->body().catalogue();
-    int shown = 0;
+    int shown = 0, hidden = 0;
     if (ImGui::BeginChild("##stretch_list", ImVec2(0, 0), false)) {
         std::string last_group;
         for (std::size_t i = 0; i < lib.size(); ++i) {
@@ -250,6 +254,10 @@ void Viewer::draw_stretch_library() {
                 for (const auto& m : catalogue.muscles)
                     if (m.id == t && contains_ci(m.name, stretch_search_)) match = true;
             if (!match) continue;
+            if (hide_unsuitable_stretches_ && !stretch_suits_patient(info)) {
+                ++hidden;
+                continue;
+            }
             ++shown;
             if (info.group != last_group) {
                 last_group = info.group;
@@ -269,6 +277,7 @@ void Viewer::draw_stretch_library() {
             ImGui::SameLine(em * 0.4f);
             ImGui::BeginGroup();
             ImGui::TextUnformatted(info.name.c_str());
+            draw_stretch_suitability_tag(info);
             std::string targets;
             for (const auto& t : info.targets)
                 for (const auto& m : catalogue.muscles)
@@ -277,7 +286,8 @@ void Viewer::draw_stretch_library() {
             ImGui::EndGroup();
             ImGui::PopID();
         }
-        if (shown == 0) ImGui::TextDisabled("No stretch matches. Clear the search or the filters.");
+        if (hidden > 0) ImGui::TextDisabled("%d hidden: they do not suit this patient's conditions.", hidden);
+        if (shown == 0 && hidden == 0) ImGui::TextDisabled("No stretch matches. Clear the search or the filters.");
     }
     ImGui::EndChild();
 }
@@ -292,7 +302,10 @@ void Viewer::draw_stretch_now_playing() {
     ImGui::TextWrapped("%s", info.name.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s side, %s, %s", p.side() == anim::Side::right ? "Right" : "Left", position_name(info.position), difficulty_name(info.difficulty));
+    if (!info.how_it_stretches.empty()) ImGui::TextColored(ImVec4(0.75f, 0.88f, 1.0f, 1.0f), "%s", info.how_it_stretches.c_str());
     ImGui::TextWrapped("%s", info.dosage.c_str());
+    draw_safety_rule();
+    draw_stretch_precautions(info);
 
     // Live meters: how far each target is toward its normal end range.
     const auto& body = world_->body();

@@ -330,17 +330,9 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     emphasise(st.highlight);
     compare = st.compare.has_value();
     if (compare) {
-        // The "programme": lengthening by p % of the fibres' rest length undoes p / 25 of full
-        // tightness (tightness 100 shortens them by 25 %), as in the viewer's comparison.
-        biomech::PostureSettings s_after = posture.settings();
-        if (auto g = biomech::parse_posture_group(st.compare->group); g && !biomech::is_strength_group(*g))
-            s_after[*g] = std::max(0.0f, s_after[*g] - st.compare->lengthen_percent / biomech::max_shortening);
-        after = posture.solver().solve(s_after, &posture.target());
-        char title[128];
-        std::snprintf(title, sizeof(title), "After: %s %.0f %% longer", st.compare->group.c_str(), static_cast<double>(st.compare->lengthen_percent));
-        after_title = title;
-        for (auto& c : after_title)
-            if (c == '_') c = ' ';
+        after = posture.solver().solve(biomech::hypothetically_lengthened(posture.settings(), st.compare->group, st.compare->lengthen_percent),
+                                       &posture.target());
+        after_title = biomech::hypothetical_title(st.compare->group, st.compare->lengthen_percent);
     }
     // The scripted camera: the step's view, centred on its focus in the posture it glides to.
     const scene::Body& body = world.body();

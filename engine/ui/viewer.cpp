@@ -466,6 +466,7 @@ void Viewer::draw_ui() {
     }
     if (show_about_model_) draw_about_model_window();
     draw_profile_window();
+    draw_safety_window();
     draw_note_popup();
     draw_export_image_window();
     if (settings_.show_status_bar) draw_status_bar();
@@ -552,17 +553,33 @@ void Viewer::draw_menu_bar() {
         if (ImGui::BeginMenu("Compare side by side (F6)")) {
             if (ImGui::MenuItem("Off", nullptr, compare_ == CompareMode::off)) compare_ = CompareMode::off;
             if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current)) compare_ = CompareMode::neutral_vs_current;
-            if (ImGui::MenuItem("Before | after a stretching programme", nullptr, compare_ == CompareMode::before_after)) {
+            if (ImGui::MenuItem("Before | hypothetical longer muscles", nullptr, compare_ == CompareMode::before_after)) {
                 compare_ = CompareMode::before_after;
                 after_valid_ = false;
             }
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("What the model shows if a group's resting length were longer.\nStretching programmes have not been shown to "
+                                  "lengthen muscle: the range gained is mostly tolerance of the stretch.");
             ImGui::Separator();
-            ImGui::TextDisabled("Programme: lengthen");
-            const char* groups[] = {"hip_flexors", "rectus_femoris", "hamstrings", "back_extensors"};
-            for (const char* g : groups)
-                if (ImGui::MenuItem(g, nullptr, programme_group_ == g)) { programme_group_ = g; after_valid_ = false; }
+            ImGui::TextDisabled("Hypothetically lengthen");
+            for (auto g : biomech::all_posture_groups) {
+                if (biomech::is_strength_group(g)) continue;
+                const std::string id = biomech::posture_group_id(g);
+                std::string label = biomech::posture_group_name(g);
+                label = label.substr(0, label.rfind(" tightness"));
+                if (ImGui::MenuItem(label.c_str(), nullptr, programme_group_ == id)) { programme_group_ = id; after_valid_ = false; }
+            }
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
             if (ImGui::SliderFloat("by", &programme_percent_, 1.0f, 25.0f, "%.0f %%")) after_valid_ = false;
+            if (ImGui::MenuItem("Measured effect of stretching")) {
+                programme_percent_ = biomech::percent_for_tilt_change(posture_->solver(), posture_->settings(), programme_group_,
+                                                                      -biomech::measured_stretching_tilt_change_deg, &posture_->target());
+                compare_ = CompareMode::before_after;
+                after_valid_ = false;
+            }
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Sets the lengthening that changes standing tilt by about 1 degree,\nthe change measured after hip flexor "
+                                  "stretching (Preece et al. 2021).");
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Presentation", "F5")) start_presentation();
@@ -585,6 +602,7 @@ void Viewer::draw_menu_bar() {
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Keyboard shortcuts", "F1")) show_shortcuts_ = true;
         if (ImGui::MenuItem("About the model")) show_about_model_ = true;
+        if (ImGui::MenuItem("Safety and red flags")) show_safety_ = true;
         if (ImGui::MenuItem("About")) show_about_ = true;
         ImGui::EndMenu();
     }

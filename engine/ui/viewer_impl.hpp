@@ -113,6 +113,13 @@ private:
     void apply_story_step(int index);
     void draw_presentation();
     void draw_profile_window();
+    // Safety (panel_safety.cpp).
+    void draw_safety_rule();
+    void draw_stretch_precautions(const anim::StretchInfo& info);
+    void draw_stretch_suitability_tag(const anim::StretchInfo& info);
+    bool stretch_suits_patient(const anim::StretchInfo& info) const;
+    void draw_profile_conditions();
+    void draw_safety_window();
     void draw_note_popup();
     void draw_export_image_window();
     void open_profile(const core::fs::path& path);
@@ -198,6 +205,8 @@ private:
     bool show_shortcuts_ = false;
     bool show_about_ = false;
     bool show_about_model_ = false;
+    bool show_safety_ = false;
+    bool hide_unsuitable_stretches_ = false;
     bool pending_font_rebuild_ = false;
     float pending_scale_ = 1.0f;
     double last_shader_poll_s_ = 0.0;

@@ -49,7 +49,7 @@ TEST(MuscleCatalogue, HasEveryRequiredMuscleOnBothSidesInItsGroup) {
         {"semitendinosus", "hamstrings"}, {"semimembranosus", "hamstrings"}, {"gluteus_maximus_1", "gluteals"},
         {"gluteus_maximus_2", "gluteals"}, {"gluteus_maximus_3", "gluteals"}, {"gluteus_medius_2", "gluteals"},
         {"rectus_abdominis", "abdominals"}, {"external_oblique", "abdominals"}, {"internal_oblique", "abdominals"},
-        {"erector_spinae", "back_extensors"}, {"quadratus_lumborum", "back_extensors"}, {"vastus_lateralis", "quadriceps"},
+        {"erector_spinae", "back_extensors"}, {"quadratus_lumborum", "lateral_trunk"}, {"vastus_lateralis", "quadriceps"},
         {"vastus_medialis", "quadriceps"}, {"vastus_intermedius", "quadriceps"}, {"adductor_longus", "adductors"},
         {"adductor_magnus", "adductors"}, {"gracilis", "adductors"}, {"gastrocnemius_medial", "calf"},
         {"gastrocnemius_lateral", "calf"}, {"soleus", "calf"}};

@@ -150,12 +150,10 @@ TEST(Clip, TheLibraryCoversTheIssuesStretches) {
     EXPECT_EQ(positions.size(), 5u);  // standing, kneeling, supine, seated, prone all used
 }
 
-TEST(Clip, MuscleIdsComeFromTheCatalogue) {
+TEST(Clip, MuscleIdsComeFromTheLoadedCatalogue) {
     const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(rig().skeleton);
     std::set<std::string> ids;
     for (const auto& m : cat.muscles) ids.insert(m.id);
-    const auto& def = anim::default_muscle_ids();
-    EXPECT_EQ(std::set<std::string>(def.begin(), def.end()), ids) << "anim::default_muscle_ids() must list the catalogue's ids";
     for (std::size_t i = 0; i < library().size(); ++i) {
         for (auto side : {anim::Side::right, anim::Side::left}) {
             const auto& info = library().clip(i, side).info;
@@ -163,6 +161,32 @@ TEST(Clip, MuscleIdsComeFromTheCatalogue) {
             for (const auto& m : info.secondary) EXPECT_TRUE(ids.count(m)) << info.id << ": " << m;
         }
     }
+    // The vocabulary is whatever catalogue the caller loaded: a muscle only another catalogue has
+    // is accepted with that catalogue's ids and refused with the default one.
+    const std::string text = replace(good_clip, "\"targets\": [\"semimembranosus_r\"]", "\"targets\": [\"piriformis_r\"]");
+    EXPECT_TRUE(has(error_of(text), "unknown muscle id \"piriformis_r\""));
+    anim::ClipOptions o;
+    o.muscle_ids = {"piriformis_r", "piriformis_l"};
+    EXPECT_NO_THROW((void)anim::parse_clip(rig(), text, "tiny.json", o));
+}
+
+TEST(Clip, PrecautionsNameKnownConditionsOnce) {
+    const std::string with = replace(good_clip, "\"sources\": [\"s\"],",
+                                     "\"sources\": [\"s\"], \"how_it_stretches\": \"Hip bent, knee straight.\", "
+                                     "\"precautions\": [{\"condition\": \"osteoporosis\", \"action\": \"skip\", \"text\": \"Leave it out.\"}],");
+    const anim::Clip c = anim::parse_clip(rig(), with, "tiny.json");
+    ASSERT_EQ(c.info.precautions.size(), 1u);
+    EXPECT_EQ(c.info.precautions[0].condition, "osteoporosis");
+    EXPECT_EQ(c.info.precautions[0].action, anim::PrecautionAction::skip);
+    EXPECT_EQ(c.info.how_it_stretches, "Hip bent, knee straight.");
+    const std::string unknown = replace(with, "\"condition\": \"osteoporosis\"", "\"condition\": \"bad_knees\"");
+    const std::string err = error_of(unknown);
+    EXPECT_TRUE(has(err, "/precautions/0/condition: unknown condition \"bad_knees\" (known: hip_replacement_posterior")) << err;
+    const std::string twice = replace(with, "\"text\": \"Leave it out.\"}]",
+                                      "\"text\": \"Leave it out.\"}, {\"condition\": \"osteoporosis\", \"action\": \"ask\", \"text\": \"x\"}]");
+    EXPECT_TRUE(has(error_of(twice), "/precautions/1/condition: a second precaution")) << error_of(twice);
+    const std::string bad_action = replace(with, "\"action\": \"skip\"", "\"action\": \"avoid\"");
+    EXPECT_TRUE(has(error_of(bad_action), "/precautions/0/action")) << error_of(bad_action);
 }
 
 TEST(Clip, MirroringSwapsSidesOfMusclesPointsAndProps) {

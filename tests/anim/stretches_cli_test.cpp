@@ -55,3 +55,53 @@ TEST(StretchesCli, ValidateClipPassesGoodFilesAndNamesProblems) {
     std::filesystem::remove(bad);
     EXPECT_EQ(run("validate-clip").code, 2);  // the file is required
 }
+
+TEST(StretchesCli, JsonCarriesPrecautionsAndTheCaptionLine) {
+    const auto r = run_anatomy("stretches --json", false);
+    ASSERT_EQ(r.code, 0) << r.out;
+    const core::Json j = core::parse_json("stdout", r.out);
+    for (const auto& s : j) {
+        ASSERT_TRUE(s.contains("precautions")) << s["id"];
+        EXPECT_TRUE(s["precautions"].is_array());
+        EXPECT_TRUE(s.contains("how_it_stretches"));
+        EXPECT_FALSE(s.contains("suitable")) << "only with --condition";
+        for (const auto& p : s["precautions"]) {
+            EXPECT_TRUE(p.contains("condition") && p.contains("action") && p.contains("text")) << p;
+            const std::string a = p["action"];
+            EXPECT_TRUE(a == "skip" || a == "modify" || a == "ask") << a;
+        }
+    }
+}
+
+TEST(StretchesCli, ConditionMarksWhatSuitsAndWhy) {
+    const auto r = run_anatomy("stretches --condition hip_replacement_posterior,pregnancy --json", false);
+    ASSERT_EQ(r.code, 0) << r.out;
+    const core::Json j = core::parse_json("stdout", r.out);
+    int unsuitable = 0;
+    for (const auto& s : j) {
+        ASSERT_TRUE(s.contains("suitable") && s.contains("because")) << s["id"];
+        if (s["id"] == "childs_pose") {
+            EXPECT_FALSE(s["suitable"].get<bool>());
+            bool named = false;
+            for (const auto& b : s["because"]) named = named || b["condition"] == "hip_replacement_posterior";
+            EXPECT_TRUE(named) << s["because"];
+        }
+        if (!s["suitable"].get<bool>()) {
+            ++unsuitable;
+            EXPECT_FALSE(s["because"].empty()) << s["id"] << ": unsuitable with no reason";
+        }
+    }
+    EXPECT_GE(unsuitable, 3);
+    const auto table = run_anatomy("stretches --condition osteoporosis");
+    EXPECT_EQ(table.code, 0) << table.out;
+    EXPECT_NE(table.out.find("standing_toe_touch"), std::string::npos);
+    EXPECT_NE(table.out.find("suit these conditions"), std::string::npos) << table.out;
+}
+
+TEST(StretchesCli, AnUnknownConditionIsAUsageErrorNamingTheKnownOnes) {
+    const auto r = run_anatomy("stretches --condition bad_back");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_NE(r.out.find("unknown condition \"bad_back\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("hip_replacement_posterior"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("recent_injury_or_surgery"), std::string::npos) << r.out;
+}

@@ -122,9 +122,13 @@ TEST(Posture, ResultsAreDeterministicAndWarmStartsAgree) {
 }
 
 TEST(Posture, ReadingsUsePlainWordsWithoutDiagnosis) {
-    EXPECT_STREQ(biomech::read_clinical_tilt(13.0f).words, "within the typical range");
-    EXPECT_EQ(biomech::read_clinical_tilt(21.0f).level, 1);
-    EXPECT_EQ(biomech::read_clinical_tilt(-2.0f).level, -2);
+    // Flagged only beyond about 2 SD (13 +/- 5 deg): a third of normal pelves lie beyond 1 SD.
+    EXPECT_EQ(std::string(biomech::read_clinical_tilt(13.0f).words).rfind("within the typical range", 0), 0u);
+    EXPECT_EQ(biomech::read_clinical_tilt(21.0f).level, 0);
+    EXPECT_EQ(biomech::read_clinical_tilt(4.0f).level, 0);
+    EXPECT_EQ(biomech::read_clinical_tilt(24.0f).level, 1);
+    EXPECT_EQ(biomech::read_clinical_tilt(-2.0f).level, -1);
+    for (float t : {-10.0f, 0.0f, 13.0f, 30.0f}) EXPECT_EQ(std::string(biomech::read_clinical_tilt(t).words).find("fault"), std::string::npos);
 }
 
 TEST(Presets, AllLoadAndMoveThePelvisTheWayTheyDescribe) {
@@ -134,6 +138,27 @@ TEST(Presets, AllLoadAndMoveThePelvisTheWayTheyDescribe) {
     const float neutral = solve(biomech::find_preset(presets, "neutral")->settings).measures.pelvic_tilt_clinical_deg;
     EXPECT_GT(solve(biomech::find_preset(presets, "lower_crossed")->settings).measures.pelvic_tilt_clinical_deg, neutral + 3.0f);
     EXPECT_LT(solve(biomech::find_preset(presets, "flat_back")->settings).measures.pelvic_tilt_clinical_deg, neutral - 1.0f);
+}
+
+TEST(Presets, EveryTextSaysItIsTheModelAndTheCaveatIsShownWithEachPreset) {
+    for (const auto& p : biomech::load_default_presets()) {
+        EXPECT_NE(p.description.find("this model"), std::string::npos) << p.id << ": " << p.description;
+        EXPECT_FALSE(p.caveat.empty()) << p.id;
+    }
+}
+
+TEST(Posture, TheHypotheticalLengtheningIsLabelledAndTheMeasuredEffectIsAboutOneDegree) {
+    const PostureSettings tight = with(PostureGroup::hip_flexors, 80.0f);
+    // 10 % longer undoes 10 / 25 of full tightness: 80 -> 40; a strength group is left alone.
+    EXPECT_FLOAT_EQ(biomech::hypothetically_lengthened(tight, "hip_flexors", 10.0f)[PostureGroup::hip_flexors], 40.0f);
+    EXPECT_EQ(biomech::hypothetically_lengthened(tight, "glutes", 10.0f), tight);
+    EXPECT_EQ(biomech::hypothetical_title("hip_flexors", 10.0f), "Hypothetical: hip flexors resting 10 % longer");
+    const float p = biomech::percent_for_tilt_change(fx().solver, tight, "hip_flexors", -biomech::measured_stretching_tilt_change_deg);
+    EXPECT_GT(p, 0.0f);
+    EXPECT_LT(p, 25.0f);
+    const float before = solve(tight).measures.pelvic_tilt_clinical_deg;
+    const float after = solve(biomech::hypothetically_lengthened(tight, "hip_flexors", p)).measures.pelvic_tilt_clinical_deg;
+    EXPECT_NEAR(after - before, -biomech::measured_stretching_tilt_change_deg, 0.1f);
 }
 
 TEST(Presets, BrokenFilesNameTheFileAndTheField) {

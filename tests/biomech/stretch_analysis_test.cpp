@@ -171,6 +171,24 @@ TEST(StretchElongation, EveryTargetIsClearlyStretchedDuringTheHold) {
     }
 }
 
+TEST(StretchElongation, EverySecondaryMuscleLengthensDuringTheHold) {
+    // The library's rule (clinical review B1): a muscle listed as stretched must lengthen in the
+    // hold, on either side: 0.05 of the way from standing to its normal end range is a few
+    // millimetres, clear of the numerical noise of the contact solve.
+    int checked = 0;
+    for (std::size_t c = 0; c < library().size(); ++c)
+        for (auto side : {anim::Side::right, anim::Side::left}) {
+            const auto& info = library().clip(c, side).info;
+            const auto r = report(info.id, side);
+            for (const auto* list : {&info.targets, &info.secondary})
+                for (const auto& id : *list) {
+                    EXPECT_GT(r.muscles[muscle(id)].peak_hold, 0.05f) << info.id << ": " << id << " is listed but does not lengthen";
+                    ++checked;
+                }
+        }
+    EXPECT_GE(checked, 2 * 40);
+}
+
 TEST(StretchElongation, MusclesOfTheOppositeActionAreNotStretched) {
     const std::map<std::string, std::vector<std::string>> opposite = {
         {"hip_flexors", {"semimembranosus", "semitendinosus", "biceps_femoris_long", "gluteus_maximus_2"}},

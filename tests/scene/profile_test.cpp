@@ -1,4 +1,5 @@
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "scene/profile.hpp"
 
 #include <gtest/gtest.h>
@@ -22,6 +23,7 @@ scene::Profile sample() {
     p.measurements.pelvic_incidence_deg = 52.0f;
     p.measurements.lumbar_lordosis_deg = 60.25f;
     p.annotations = {{scene::Annotation::Target::muscle, "psoas_r", "Feels tight here"}, {scene::Annotation::Target::bone, "femur_l", "Old fracture"}};
+    p.conditions = {"knee", "pregnancy"};
     p.saved_at = "2026-11-26T10:00:00Z";
     return p;
 }
@@ -74,7 +76,7 @@ TEST(Profile, MalformedFilesAreRejectedWithClearErrors) {
 
 TEST(Profile, NewerVersionsAreRefusedPolitely) {
     std::string newer = scene::serialize_profile(sample());
-    newer.replace(newer.find("\"version\": 1"), 12, "\"version\": 7");
+    newer.replace(newer.find("\"version\": 2"), 12, "\"version\": 7");
     const std::string e = error_of(newer);
     EXPECT_NE(e.find("newer version"), std::string::npos) << e;
 }
@@ -95,4 +97,20 @@ TEST(Profile, AFailedSaveLeavesTheOldFileIntact) {
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
     EXPECT_EQ(files, 2);  // patient.json and folder.json: no temporary leftovers
     fs::remove_all(dir);
+}
+
+TEST(Profile, ConditionsRoundTripAndVersionOneReadsAsNone) {
+    const scene::Profile back = scene::parse_profile(scene::serialize_profile(sample()), "p.json");
+    EXPECT_EQ(back.conditions, (std::vector<std::string>{"knee", "pregnancy"}));
+    core::Json j = core::Json::parse(scene::serialize_profile(sample()));
+    j.erase("conditions");  // a version 1 file has no such key
+    j["version"] = 1;
+    const std::string v1 = j.dump(2);
+    const scene::Profile old = scene::parse_profile(v1, "old.json");
+    EXPECT_TRUE(old.conditions.empty());
+    EXPECT_EQ(old.patient, "Test patient");
+    std::string bad = scene::serialize_profile(sample());
+    bad.replace(bad.find("\"knee\""), 6, "\"bad_hip\"");
+    const std::string err = error_of(bad);
+    EXPECT_NE(err.find("/conditions/0: unknown condition \"bad_hip\" (known: hip_replacement_posterior"), std::string::npos) << err;
 }

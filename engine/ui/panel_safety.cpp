@@ -1,0 +1,163 @@
+// ui/panel_safety.cpp: safety content for stretching (assets/safety): the app-wide rule and a
+// stretch's precautions in the Stretches tab, the patient's conditions in the profile window,
+// and the "Safety and red flags" window (Help menu).
+#include "ui/viewer_impl.hpp"
+
+#include "anim/safety.hpp"
+#include "core/error.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+const ImVec4 rule_color(0.98f, 0.80f, 0.45f, 1.0f);
+const ImVec4 skip_color(1.0f, 0.55f, 0.45f, 1.0f);
+const ImVec4 modify_color(0.98f, 0.78f, 0.43f, 1.0f);
+
+const anim::Safety* safety_or_null() {
+    try {
+        return &anim::default_safety();
+    } catch (const core::Error&) {
+        return nullptr;  // the stretch library reports the file's problem where it failed to load
+    }
+}
+
+const char* action_words(anim::PrecautionAction a) {
+    switch (a) {
+        case anim::PrecautionAction::skip: return "Skip";
+        case anim::PrecautionAction::modify: return "Modify";
+        case anim::PrecautionAction::ask: return "Ask your clinician first";
+    }
+    return "";
+}
+
+}  // namespace
+
+void Viewer::draw_safety_rule() {
+    const anim::Safety* safety = safety_or_null();
+    if (!safety) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, rule_color);
+    ImGui::TextWrapped("%s", safety->rule.c_str());
+    ImGui::PopStyleColor();
+}
+
+void Viewer::draw_stretch_precautions(const anim::StretchInfo& info) {
+    const anim::Safety* safety = safety_or_null();
+    if (!safety) return;
+    const anim::Suitability mine = anim::suitability(info.precautions, *safety, profile_.conditions);
+    if (!mine.because.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, mine.suitable ? modify_color : skip_color);
+        ImGui::TextWrapped("%s for this patient:", mine.suitable ? "Modify" : "Not suitable");
+        ImGui::PopStyleColor();
+        for (const auto& p : mine.because) {
+            const anim::Condition* c = safety->find(p.condition);
+            ImGui::BulletText("%s", c ? c->name.c_str() : p.condition.c_str());
+            ImGui::Indent();
+            ImGui::TextWrapped("%s: %s", action_words(p.action), p.text.c_str());
+            ImGui::Unindent();
+        }
+    }
+    if (ImGui::CollapsingHeader("Precautions")) {
+        for (const auto& p : info.precautions) {
+            const anim::Condition* c = safety->find(p.condition);
+            ImGui::BulletText("%s", c ? c->name.c_str() : p.condition.c_str());
+            ImGui::Indent();
+            ImGui::TextWrapped("%s: %s", action_words(p.action), p.text.c_str());
+            ImGui::Unindent();
+        }
+        for (const auto& c : safety->conditions)
+            if (c.every_stretch) {
+                ImGui::BulletText("%s", c.name.c_str());
+                ImGui::Indent();
+                ImGui::TextWrapped("%s: %s", action_words(c.every_stretch->action), c.every_stretch->text.c_str());
+                ImGui::Unindent();
+            }
+        if (ImGui::SmallButton("Red flags and conditions...")) show_safety_ = true;
+    }
+}
+
+// The marker after a library row's name: nothing when the clip suits the patient's conditions.
+void Viewer::draw_stretch_suitability_tag(const anim::StretchInfo& info) {
+    if (profile_.conditions.empty()) return;
+    const anim::Safety* safety = safety_or_null();
+    if (!safety) return;
+    const anim::Suitability s = anim::suitability(info.precautions, *safety, profile_.conditions);
+    if (s.because.empty()) return;
+    ImGui::SameLine();
+    ImGui::TextColored(s.suitable ? modify_color : skip_color, s.suitable ? "(modify)" : "(not suitable)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+        for (const auto& p : s.because) {
+            const anim::Condition* c = safety->find(p.condition);
+            ImGui::Text("%s", c ? c->name.c_str() : p.condition.c_str());
+            ImGui::TextDisabled("%s: %s", action_words(p.action), p.text.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+bool Viewer::stretch_suits_patient(const anim::StretchInfo& info) const {
+    if (profile_.conditions.empty()) return true;
+    const anim::Safety* safety = safety_or_null();
+    return !safety || anim::suitability(info.precautions, *safety, profile_.conditions).suitable;
+}
+
+void Viewer::draw_profile_conditions() {
+    const anim::Safety* safety = safety_or_null();
+    if (!safety) return;
+    ImGui::TextDisabled("Conditions (stretches that do not suit are marked)");
+    for (const auto& c : safety->conditions) {
+        bool on = std::find(profile_.conditions.begin(), profile_.conditions.end(), c.id) != profile_.conditions.end();
+        if (ImGui::Checkbox(c.name.c_str(), &on)) {
+            if (on) profile_.conditions.push_back(c.id);
+            else profile_.conditions.erase(std::remove(profile_.conditions.begin(), profile_.conditions.end(), c.id), profile_.conditions.end());
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.description.c_str());
+    }
+}
+
+void Viewer::draw_safety_window() {
+    if (!show_safety_) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 32, em * 30), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Safety and red flags", &show_safety_)) { ImGui::End(); return; }
+    const anim::Safety* safety = safety_or_null();
+    if (!safety) {
+        ImGui::TextColored(skip_color, "The safety file could not be read; see the stretch library for the problem.");
+        ImGui::End();
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("While stretching");
+    ImGui::PopFont();
+    ImGui::TextColored(rule_color, "%s", safety->rule.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("Red flags");
+    ImGui::PopFont();
+    ImGui::TextUnformatted(safety->red_flags_intro.c_str());
+    for (const auto& f : safety->red_flags) ImGui::BulletText("%s", f.c_str());
+    ImGui::TextDisabled("%s", safety->red_flags_source.c_str());
+    ImGui::Spacing();
+    ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("Conditions");
+    ImGui::PopFont();
+    ImGui::TextUnformatted("Tick a patient's conditions in File > Patient profile: the stretch library then marks what does not suit them, and why.");
+    for (const auto& c : safety->conditions) {
+        ImGui::BulletText("%s", c.name.c_str());
+        ImGui::Indent();
+        ImGui::TextUnformatted(c.description.c_str());
+        ImGui::Unindent();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+}  // namespace ui
