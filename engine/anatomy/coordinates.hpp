@@ -39,7 +39,8 @@ struct Coordinates {
 
 enum Side : int { right = 0, left = 1 };
 
-// The lumbar split: fraction of lumbar motion at l5_s1, l4_l5, l3_l4, l2_l3, l1_l2.
+// The lordosis split: how the standing shape's lumbar extension is shared at l5_s1 ... l1_l2
+// (segmental lordosis; the posture solver). Motion in the stretches uses the rig's motion split.
 inline constexpr std::array<float, 5> lumbar_split{0.43f, 0.25f, 0.18f, 0.12f, 0.02f};
 inline constexpr std::array<const char*, 5> lumbar_joints{"l5_s1", "l4_l5", "l3_l4", "l2_l3", "l1_l2"};
 

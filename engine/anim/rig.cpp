@@ -73,19 +73,19 @@ glm::vec3 mirror_axis(const glm::vec3& a) { return {a.x, -a.y, -a.z}; }
 void read_limits(Rig& rig, const std::string& text, const std::string& file) {
     core::JsonReader r(file, text);
     auto root = r.root();
-    check_keys(root, {"format", "about", "sources", "lumbar_split", "groups"});
+    check_keys(root, {"format", "about", "sources", "lumbar_motion_split", "groups"});
     if (root["format"].string() != "anatomy-joint-limits-1") root["format"].problem("expected \"anatomy-joint-limits-1\"");
     std::set<std::string> source_keys;
     for (const auto& [k, v] : root["sources"].members()) {
         source_keys.insert(k);
         rig.sources.push_back(k + ": " + v.string());
     }
-    auto split = root["lumbar_split"];
+    auto split = root["lumbar_motion_split"];
     const char* levels[] = {"l5_s1", "l4_l5", "l3_l4", "l2_l3", "l1_l2"};
     float split_sum = 0.0f;
     for (std::size_t i = 0; i < 5; ++i) {
-        rig.lumbar_split[i] = static_cast<float>(split[levels[i]].number(0.0, 1.0));
-        split_sum += rig.lumbar_split[i];
+        rig.lumbar_motion_split[i] = static_cast<float>(split[levels[i]].number(0.0, 1.0));
+        split_sum += rig.lumbar_motion_split[i];
     }
     if (std::abs(split_sum - 1.0f) > 1e-3f) split.problem("the shares must add up to 1");
     if (!source_keys.count(split["source"].string())) split["source"].problem("not a key of /sources");
@@ -108,8 +108,8 @@ void read_limits(Rig& rig, const std::string& text, const std::string& file) {
             g.joints.push_back(j);
         }
         if (gn.has("split")) {
-            if (gn["split"].string() != "lumbar_split" || joint_names.size() != 5) gn["split"].problem("only \"lumbar_split\" over five joints is known");
-            g.shares.assign(rig.lumbar_split.begin(), rig.lumbar_split.end());
+            if (gn["split"].string() != "lumbar_motion_split" || joint_names.size() != 5) gn["split"].problem("only \"lumbar_motion_split\" over five joints is known");
+            g.shares.assign(rig.lumbar_motion_split.begin(), rig.lumbar_motion_split.end());
         } else {
             if (joint_names.size() != 1) gn["joints"].problem("several joints need a \"split\"");
             g.shares.assign(joint_names.size(), 1.0f);

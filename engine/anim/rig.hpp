@@ -92,7 +92,9 @@ struct Rig {
     std::vector<std::pair<int, glm::vec3>> floor_points;
     std::vector<int> floor_point_limb;     // per floor point: the limb that moves it (-1: none)
     std::vector<std::string> sources;      // "key: text" from the data files
-    std::array<float, 5> lumbar_split{};   // from the data file, L5-S1 first
+    // How lumbar motion is shared between levels, L5-S1 first (the data file's per-level ranges);
+    // not the lordosis split that shapes the standing spine (anat::lumbar_split).
+    std::array<float, 5> lumbar_motion_split{};
 
     std::size_t angle_count() const { return groups.size() * 3; }
     int find_group(std::string_view name) const;

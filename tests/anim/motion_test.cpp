@@ -2,9 +2,12 @@
 // clinical targets of the main stretches. Sampled at 20 Hz plus every keyframe.
 #include "anim_fixture.hpp"
 
+#include "anatomy/coordinates.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -206,5 +209,36 @@ TEST(Motion, EvaluatingIsAPureFunctionOfTheTime) {
         EXPECT_LT(worst_m, 1e-5f) << c.info.id << ": the pose at " << t << " s depends on the frames evaluated before it";
         EXPECT_EQ(fresh.phase, after_others.phase) << c.info.id;
         EXPECT_EQ(fresh.step, after_others.step) << c.info.id;
+    }
+}
+
+TEST(Motion, EveryLumbarLevelSharesTheFlexionOfCatCowAndTheFolds) {
+    // Per-level ranges are roughly even (White & Panjabi: 12-17 deg from L1-L2 to L5-S1); the
+    // standing lordosis split (43 % at L5-S1, 2 % at L1-L2) would make L1-L2 rigid and L5-S1 a hinge.
+    const char* levels[] = {"l5_s1", "l4_l5", "l3_l4", "l2_l3", "l1_l2"};
+    for (const char* id : {"cat_cow", "childs_pose", "seated_forward_fold"}) {
+        const int ci = library().find(id);
+        ASSERT_GE(ci, 0) << id;
+        const anim::Clip& c = library().clip(static_cast<std::size_t>(ci));
+        const anat::Pose rest = anat::rest_pose(rig().skeleton);
+        float best_total = 0.0f;
+        std::array<float, 5> at_best{};
+        anim::Frame f;
+        for (float t = 0.0f; t <= c.duration_s(); t += 0.25f) {
+            anim::sample(rig(), c, t, f);
+            std::array<float, 5> level{};
+            float total = 0.0f;
+            for (std::size_t i = 0; i < 5; ++i) {
+                const int j = rig().skeleton.find_joint(levels[i]);
+                ASSERT_GE(j, 0);
+                const auto k = static_cast<std::size_t>(j);
+                level[i] = std::abs(anat::sagittal_angle(glm::inverse(rest.local[k]) * f.pose.local[k]));
+                total += level[i];
+            }
+            if (total > best_total) best_total = total, at_best = level;
+        }
+        ASSERT_GT(core::rad_to_deg(best_total), 10.0f) << id << " bends the lumbar spine";
+        for (std::size_t i = 0; i < 5; ++i)
+            EXPECT_GT(at_best[i] / best_total, 0.12f) << id << ": " << levels[i] << " takes too little of the motion";
     }
 }

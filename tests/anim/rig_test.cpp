@@ -50,8 +50,10 @@ TEST(Rig, EveryGroupHasThreeDofsAndLeftMirrorsRight) {
     }
     const auto& lumbar = rig().groups[static_cast<std::size_t>(rig().find_group("lumbar"))];
     ASSERT_EQ(lumbar.shares.size(), 5u);
-    EXPECT_FLOAT_EQ(lumbar.shares[0], 0.43f);  // L5-S1 carries the most (anatomy-data 3.2)
-    EXPECT_FLOAT_EQ(lumbar.shares[4], 0.02f);
+    // Motion is shared about evenly, rising a little caudally (White & Panjabi: 12-17 deg a level).
+    EXPECT_FLOAT_EQ(lumbar.shares[0], 0.230f);
+    EXPECT_FLOAT_EQ(lumbar.shares[4], 0.162f);
+    for (std::size_t i = 0; i + 1 < 5; ++i) EXPECT_GT(lumbar.shares[i], lumbar.shares[i + 1]) << "L5-S1 first, L1-L2 last";
 }
 
 TEST(Rig, SignsFollowClinicalDefinitions) {
