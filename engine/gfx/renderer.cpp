@@ -664,12 +664,12 @@ Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const s
     return read_framebuffer(resolved_.fbo(), size, true, false);
 }
 
-Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel) {
-    PickResult result;
-    if (pixel.x < 0 || pixel.y < 0 || pixel.x >= size.x || pixel.y >= size.y) return result;
+void Renderer::draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only, const glm::ivec4* scissor) {
+    ANATOMY_ASSERT(only.size() <= 16, "Renderer::draw_ids: at most 16 ids (pick.frag's list)");
     if (!pick_.valid()) pick_ = RenderTarget(size, GL_R32UI, true, false);
     else pick_.resize(size);
     pick_.bind();
+    glViewport(0, 0, size.x, size.y);
     const GLuint zero[4] = {0, 0, 0, 0};
     glClearBufferuiv(GL_COLOR, 0, zero);
     glClearDepth(1.0);
@@ -677,15 +677,17 @@ Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm
     glEnable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
-    // Only the pixel matters: a scissor keeps llvmpipe from shading the rest.
-    const int gl_y = size.y - 1 - pixel.y;
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(pixel.x, gl_y, 1, 1);
+    if (scissor) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(scissor->x, scissor->y, scissor->z, scissor->w);
+    }
     const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
     const glm::mat4 view_proj = frame.camera.projection(aspect) * frame.camera.view();
     const auto& pp = shaders_.get("pick");
     pp.use();
     pp.set("u_view_proj", view_proj);
+    pp.set("u_only_count", static_cast<int>(only.size()));
+    for (std::size_t i = 0; i < only.size(); ++i) pp.set_uint(("u_only[" + std::to_string(i) + "]").c_str(), only[i]);
     for (const auto& item : frame.items) {
         if (!item.mesh || item.mesh->empty()) continue;
         if (item.shading == Shading::skin && item.pick_id == 0) continue;  // see through the skin
@@ -695,7 +697,32 @@ Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm
         pp.set("u_per_vertex_ids", item.per_vertex_ids ? 1 : 0);
         item.mesh->draw();
     }
-    glDisable(GL_SCISSOR_TEST);
+    if (scissor) glDisable(GL_SCISSOR_TEST);
+}
+
+std::vector<std::uint32_t> Renderer::render_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only) {
+    std::vector<std::uint32_t> ids(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y), 0u);
+    draw_ids(frame, size, only, nullptr);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(0, 0, size.x, size.y, GL_RED_INTEGER, GL_UNSIGNED_INT, ids.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glBindVertexArray(0);
+    // GL's rows start at the bottom.
+    for (int y = 0; y < size.y / 2; ++y)
+        std::swap_ranges(ids.begin() + static_cast<std::ptrdiff_t>(y) * size.x, ids.begin() + static_cast<std::ptrdiff_t>(y + 1) * size.x,
+                         ids.begin() + static_cast<std::ptrdiff_t>(size.y - 1 - y) * size.x);
+    return ids;
+}
+
+Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel) {
+    PickResult result;
+    if (pixel.x < 0 || pixel.y < 0 || pixel.x >= size.x || pixel.y >= size.y) return result;
+    // Only the pixel matters: a scissor keeps llvmpipe from shading the rest.
+    const int gl_y = size.y - 1 - pixel.y;
+    const glm::ivec4 scissor{pixel.x, gl_y, 1, 1};
+    draw_ids(frame, size, {}, &scissor);
+    const float aspect = static_cast<float>(size.x) / static_cast<float>(std::max(size.y, 1));
+    const glm::mat4 view_proj = frame.camera.projection(aspect) * frame.camera.view();
     GLuint id = 0;
     glReadPixels(pixel.x, gl_y, 1, 1, GL_RED_INTEGER, GL_UNSIGNED_INT, &id);
     float depth = 1.0f;

@@ -23,6 +23,8 @@
 #include <functional>
 #include <future>
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace gfx {
 
@@ -63,12 +65,18 @@ public:
     };
     // `pixel` has a top-left origin inside a viewport of `size`.
     PickResult pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel);
+    // The whole id buffer at `size` (top row first): what picking would return at every pixel.
+    // With `only` (at most 16 ids) nothing else is drawn: comparing the two counts of an id says
+    // how much of it the rest of the scene hides.
+    std::vector<std::uint32_t> render_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only = {});
 
     const RenderStats& stats() const { return stats_; }
     // Waits until the GPU has finished everything submitted (for honest stage timings).
     static void finish();
 
 private:
+    // The id pass into pick_ (bound on return), inside the scissor rectangle if one is given.
+    void draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only, const glm::ivec4* scissor);
     // The contact shadow in two halves: start() works out whether it changed and, if so, computes
     // it on a worker thread while this one feeds the rasteriser; finish() waits and uploads it.
     void start_shadow(const FrameDesc& frame);

@@ -105,6 +105,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
 
     const bool has_focus = d.selection.kind != Selection::Kind::none || !d.emphasised.empty() || !d.layers.isolated_muscles.empty();
     const bool xray = d.layers.xray && has_focus;
+    const bool demo = d.stretch_demo && !d.emphasised.empty();
     // Which muscles are "in focus" (selected, emphasised or isolated).
     auto selected = [&](const anat::Muscle& m) {
         if (d.selection.kind == Selection::Kind::muscle && d.selection.id == m.id) return true;
@@ -129,11 +130,12 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
         s.visible = muscle_visible(i, d.layers);
         const bool emphasised = d.emphasised.count(m.id) > 0;
         // Emphasised muscles (a stretch's targets, highlighted groups) show their group's colour.
-        s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
+        if (demo && emphasised) s.color = muscle_color(i, ColorMode::stretch);
+        else s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
         s.id = muscle_id_base + static_cast<std::uint32_t>(i);
         const bool focus = focused(m);
         if (selected(m)) s.flags = gfx::vertex_flag_highlight;
-        if (xray && !focus && d.layers.isolated_muscles.empty()) {
+        if ((xray || demo) && !focus && d.layers.isolated_muscles.empty()) {
             ghost_styles[i] = s;
             s.visible = false;
         }

@@ -68,6 +68,9 @@ public:
         Layers layers;
         Selection selection;
         std::set<std::string> emphasised;  // muscles to highlight (e.g. a stretch's targets)
+        // A stretch demo: the emphasised muscles coloured by stretch, every other muscle muted to
+        // a ghost (bones stay solid: they carry the pose), so what is stretched can be seen.
+        bool stretch_demo = false;
     };
     void build_frame(gfx::FrameDesc& frame, const Display& display);
 

@@ -141,6 +141,22 @@ core::Bounds StretchState::clip_bounds() const {
     return b;
 }
 
+anat::Pose StretchState::clip_pose_at(float t_s) const {
+    const anim::Clip* c = player_->clip();
+    if (!c) return anat::rest_pose(rig_.skeleton);
+    anim::Frame f;
+    anim::evaluate(rig_, *c, t_s, f);
+    return f.pose;
+}
+
+float StretchState::hold_middle_s() const {
+    const anim::Clip* c = player_->clip();
+    if (!c) return 0.0f;
+    for (std::size_t k = 0; k + 1 < c->keys.size(); ++k)
+        if (c->keys[k].phase == anim::Phase::hold) return 0.5f * (c->keys[k].t_s + c->keys[k + 1].t_s);
+    return 0.5f * c->duration_s();
+}
+
 std::vector<StretchState::PropBox> StretchState::prop_boxes() const {
     std::vector<PropBox> out;
     const anim::Clip* c = player_->clip();

@@ -58,6 +58,10 @@ public:
     // Where the clip moves the body (joint centres over the whole clip, and the props), for
     // framing the camera. Empty bounds with no clip.
     core::Bounds clip_bounds() const;
+    // The current clip's pose at `t_s` as authored (contacts solved; no tightness or fade), and the
+    // middle of its first hold: where the teaching camera looks from. Rest pose / 0 with no clip.
+    anat::Pose clip_pose_at(float t_s) const;
+    float hold_middle_s() const;
     // The joint centres of the current pose: where a camera following the body aims (the middle).
     core::Bounds pose_bounds() const;
 

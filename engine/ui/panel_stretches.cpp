@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "platform/window.hpp"
+#include "ui/teaching_camera.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -101,18 +102,24 @@ void Viewer::start_stretch(int index) {
     stretch_->start(index, current_pose());
     stretch_follower_.reset();
     world_->display.emphasised.clear();
+    world_->display.stretch_demo = settings_.stretch_mute_others;
     if (const anim::Clip* c = stretch_->player().clip())
         for (const auto& id : c->info.targets) world_->display.emphasised.insert(id);
-    // Frame the whole movement from the stretched side, turned a little toward the front.
+    aim_teaching_camera();
+}
+
+void Viewer::aim_teaching_camera() {
+    // Frame the whole movement from where the hold shows its targets best (ui/teaching_camera).
     const core::Bounds b = stretch_->clip_bounds();
-    if (!b.empty()) {
+    const anim::Clip* clip = stretch_->player().clip();
+    if (!b.empty() && clip) {
         const auto vp = scene_viewport();
+        const float aspect = static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1));
+        const TeachingView view = teaching_camera(*renderer_, *world_, *stretch_, b, aspect);
         core::OrbitCamera goal = camera_.goal_view();
-        constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
-        const bool left = stretch_->player().side() == anim::Side::left;
-        goal.yaw_rad = left ? quarter_turn - toward_front : -quarter_turn + toward_front;
-        goal.pitch_rad = elevation;
-        goal.frame_box(b, static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1)));
+        goal.yaw_rad = view.camera.yaw_rad;
+        goal.pitch_rad = view.camera.pitch_rad;
+        goal.frame_box(b, aspect);
         // Room for the panels at the sides and the player bar below.
         constexpr float margin = 1.3f;
         goal.distance_m *= margin;
@@ -125,6 +132,7 @@ void Viewer::stop_stretch() {
     if (!stretch_ || !stretch_->showing_clip()) return;
     stretch_->stop();
     world_->display.emphasised = emphasised_before_stretch_;
+    world_->display.stretch_demo = false;
     frame_all(true);
 }
 
@@ -135,10 +143,7 @@ void Viewer::set_stretch_side(anim::Side side) {
     world_->display.emphasised.clear();
     if (const anim::Clip* c = stretch_->player().clip())
         for (const auto& id : c->info.targets) world_->display.emphasised.insert(id);
-    // Swing the camera round to the side being stretched.
-    core::OrbitCamera goal = camera_.goal_view();
-    goal.yaw_rad = -goal.yaw_rad;
-    camera_.set_goal(goal);
+    aim_teaching_camera();  // round to the side being stretched
 }
 
 void Viewer::update_stretch(float dt) {
@@ -348,6 +353,25 @@ void Viewer::draw_stretch_now_playing() {
         if (ImGui::IsItemClicked()) select({scene::Selection::Kind::muscle, m.id});
     }
     draw_stretch_plot(em * 6.0f);
+    if (ImGui::Checkbox("Mute the other muscles", &settings_.stretch_mute_others)) world_->display.stretch_demo = settings_.stretch_mute_others;
+    tooltip("On: the stretched muscles are coloured by how far they are stretched and every other muscle is a ghost, so\n"
+            "what is stretched can be seen. Off: all muscles solid, the targets in their group's colour.");
+    if (settings_.stretch_mute_others) {
+        // The legend of the targets' colours, as the meters above use them.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float w = em * 8.0f, h = em * 0.7f;
+        constexpr int steps = 16;
+        for (int k = 0; k < steps; ++k) {
+            const glm::vec3 c = scene::Body::heat_color(static_cast<float>(k) / (steps - 1));
+            dl->AddRectFilled(ImVec2(pos.x + w * static_cast<float>(k) / steps, pos.y + em * 0.15f),
+                              ImVec2(pos.x + w * static_cast<float>(k + 1) / steps, pos.y + em * 0.15f + h),
+                              ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1.0f)));
+        }
+        ImGui::Dummy(ImVec2(w, em));
+        ImGui::SameLine();
+        ImGui::TextDisabled("standing length ... normal end range");
+    }
 
     // The pelvis and tight muscles.
     bool cue = stretch_->cue();

@@ -16,6 +16,7 @@
 #include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
 #include "ui/labels.hpp"
+#include "ui/teaching_camera.hpp"
 #include "ui/theme.hpp"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -159,6 +160,7 @@ void take_snapshot(const SnapshotRequest& rq) {
     std::unique_ptr<scene::StretchState> stretch;
     std::unique_ptr<scene::PropRenderer> props;
     bool upright = true;  // standing or kneeling: the posture overlays mean something
+    std::optional<core::OrbitCamera> teaching;
     if (!world.has_user_model()) {
         scene::PostureState posture(body.skeleton(), body.catalogue());
         posture.set_settings(profile ? profile->posture : rq.posture, false);
@@ -181,6 +183,7 @@ void take_snapshot(const SnapshotRequest& rq) {
             upright = position == anim::Position::standing || position == anim::Position::kneeling;
         }
         auto& d = world.display;
+        d.stretch_demo = stretch != nullptr;  // the targets by stretch, the other muscles muted
         d.color_mode = rq.color_mode;
         d.layers.skeleton = rq.skeleton;
         d.layers.muscles = rq.muscles;
@@ -209,6 +212,17 @@ void take_snapshot(const SnapshotRequest& rq) {
                     break;
                 }
             }
+        }
+        if (stretch && !rq.view_given) {
+            // The teaching camera looks from where the hold shows its targets best, framing the
+            // body now and at the hold.
+            core::Bounds b = world.bounds();
+            body.set_pose(stretch->clip_pose_at(stretch->hold_middle_s()));
+            b.add(world.bounds().min);
+            b.add(world.bounds().max);
+            body.set_pose(stretch->pose());
+            add_prop_bounds(b, stretch->prop_boxes());
+            teaching = teaching_camera(context.renderer(), world, *stretch, b, static_cast<float>(rq.size.x) / static_cast<float>(rq.size.y)).camera;
         }
         world.build_frame(frame);
         if (stretch) {
@@ -249,7 +263,7 @@ void take_snapshot(const SnapshotRequest& rq) {
     frame.camera.set_preset(rq.view);
     core::Bounds b = world.bounds();
     if (stretch) add_prop_bounds(b, stretch->prop_boxes());
-    if (stretch && !rq.view_given) frame.camera = stretch_camera(b, rq.stretch_left, aspect);
+    if (teaching) frame.camera = *teaching;
     else frame.camera.frame_box(b, aspect);
     if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
         // Leave room for the labels beside the body.

@@ -20,6 +20,7 @@
 #include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
 #include "ui/labels.hpp"
+#include "ui/teaching_camera.hpp"
 #include "ui/snapshot.hpp"
 
 #include <imgui.h>
@@ -313,8 +314,10 @@ void VideoExport::Impl::show_stretch(const Segment& s) {
     stretch.start(s.clip, current_pose());
     follower.reset();
     if (const anim::Clip* c = player.clip()) emphasise(c->info.targets);
-    // The whole movement in view, from the side stretched, as `anatomy snapshot --stretch` frames it.
-    core::OrbitCamera goal = stretch_camera(stretch.clip_bounds(), s.left, aspect());
+    // The whole movement in view, from where the hold shows the targets (as the viewer and
+    // `anatomy snapshot --stretch` do), the other muscles muted.
+    world.display.stretch_demo = true;
+    core::OrbitCamera goal = teaching_camera(renderer, world, stretch, stretch.clip_bounds(), aspect()).camera;
     if (rq.captions) frame_above_caption(goal);
     camera.set_goal(goal);
 }
@@ -327,6 +330,7 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     show_overlays = st.any_overlay;
     ghost = st.ghost;
     world.display.emphasised.clear();
+    world.display.stretch_demo = false;
     emphasise(st.highlight);
     compare = st.compare.has_value();
     if (compare) {
@@ -432,13 +436,17 @@ Caption VideoExport::Impl::caption(const Segment& s) const {
             c.title += hold;
         }
         c.text = player.step_text();
+        // In the hold, what lengthens the targets; throughout, when to stop.
+        if (player.phase() == anim::Phase::hold && !clip->info.how_it_stretches.empty()) c.text += "  " + clip->info.how_it_stretches;
         c.footer.push_back({clock(player.time_s()) + " / " + clock(player.duration_s()), IM_COL32(150, 160, 178, 255)});
+        c.footer.push_back({anim::default_safety().rule_short, IM_COL32(250, 205, 115, 255)});
         return c;
     }
     const scene::StoryStep& st = story->steps[static_cast<std::size_t>(s.step)];
     c.kicker = story->title + "   \xE2\x80\x94   step " + std::to_string(s.step + 1) + " of " + std::to_string(story->steps.size());
     c.title = st.title;
     c.text = st.text;
+    if (stretch.showing_clip()) c.footer.push_back({anim::default_safety().rule_short, IM_COL32(250, 205, 115, 255)});
     return c;
 }
 

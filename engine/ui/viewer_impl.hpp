@@ -113,6 +113,7 @@ private:
     void apply_story_step(int index);
     void draw_presentation();
     void draw_profile_window();
+    void aim_teaching_camera();
     // Safety (panel_safety.cpp).
     void draw_safety_rule();
     void draw_stretch_precautions(const anim::StretchInfo& info);
