@@ -15,6 +15,7 @@ build_pkgs=(
   fonts-dejavu-core                              # the UI font
   libgl1-mesa-dri libegl-mesa0 libegl1           # Mesa llvmpipe for headless rendering
   xvfb xauth                                     # a virtual display for `xvfb-run -a`
+  xdotool                                        # tests that click and type in the real window
   ffmpeg                                         # video export and its tests (ffprobe)
 )
 bench_pkgs=(assimp-testmodels f3d)               # third-party model and peer viewer for comparison

@@ -307,7 +307,11 @@ void Viewer::draw_stretch_now_playing() {
     ImGui::TextWrapped("%s", info.name.c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("%s side, %s, %s", p.side() == anim::Side::right ? "Right" : "Left", position_name(info.position), difficulty_name(info.difficulty));
-    if (!info.how_it_stretches.empty()) ImGui::TextColored(ImVec4(0.75f, 0.88f, 1.0f, 1.0f), "%s", info.how_it_stretches.c_str());
+    if (!info.how_it_stretches.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.88f, 1.0f, 1.0f));
+        ImGui::TextWrapped("%s", info.how_it_stretches.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::TextWrapped("%s", info.dosage.c_str());
     draw_safety_rule();
     draw_stretch_precautions(info);
@@ -370,7 +374,8 @@ void Viewer::draw_stretch_now_playing() {
         }
         ImGui::Dummy(ImVec2(w, em));
         ImGui::SameLine();
-        ImGui::TextDisabled("standing length ... normal end range");
+        ImGui::TextDisabled("standing ... end range");
+        tooltip("The stretched muscles' colour: blue at their standing length, red at the end of a normal range of motion.");
     }
 
     // The pelvis and tight muscles.

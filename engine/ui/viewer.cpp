@@ -43,7 +43,9 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     ImGuiIO& io = ImGui::GetIO();
     ini_path_ = (core::config_dir() / "imgui.ini").string();
     io.IniFilename = ini_path_.c_str();  // window layout persists between runs
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No keyboard navigation: with it, any click in a panel left that panel focused and every key,
+    // the shortcuts included, went to ImGui until the 3D view was clicked. Shortcuts are the
+    // keyboard interface; text fields still take typing (handle_event).
     ImGui_ImplSDL2_InitForOpenGL(window_->sdl(), window_->gl_context());
     ImGui_ImplOpenGL3_Init("#version 330 core");
     fonts_ = load_fonts(settings_.ui_scale);
@@ -333,7 +335,8 @@ void Viewer::handle_event(const SDL_Event& e) {
         SDL_free(e.drop.file);
         return;
     }
-    if (e.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) { handle_shortcut(e.key); return; }
+    // Shortcuts work whatever was clicked last; they pause only while a text field takes typing.
+    if (e.type == SDL_KEYDOWN && !io.WantTextInput) { handle_shortcut(e.key); return; }
     const bool mouse_event = e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEWHEEL;
     if (mouse_event && io.WantCaptureMouse) return;
     const float ratio = window_->pixel_ratio();

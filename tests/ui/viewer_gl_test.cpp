@@ -135,3 +135,36 @@ TEST(ViewerGl, ThePerformanceWindowDrawsItsFrameTimeGraph) {
     fs::remove(with);
     fs::remove_all(config);
 }
+
+// A shortcut pressed after a click in a panel reaches the viewer (it used to go to the panel until
+// the 3D view was clicked): a click on the Layers panel's title bar, then F3, closes that panel.
+TEST(ViewerGl, ShortcutsWorkAfterAClickInAPanel) {
+    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) GTEST_SKIP() << "xdotool is not installed (make deps installs it)";
+    const std::string base = (fs::temp_directory_path() / std::to_string(::getpid())).string();
+    auto run = [&](const std::string& keys, const fs::path& shot) {
+        // The viewer draws until frame 400; xdotool waits for its window (1440 x 900 by default),
+        // clicks the Layers panel's title bar (its default place, at the top right), then presses
+        // the keys.
+        const std::string script = std::string(ANATOMY_BINARY) + " --quit-after-frames 400 --ui-screenshot " + shot.string() +
+                                   " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; "
+                                   "xdotool mousemove --window $w 1250 52 click 1; sleep 0.4; " + keys + " wait";
+        const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "' >/dev/null 2>&1";
+        const int rc = std::system(cmd.c_str());
+        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    };
+    const fs::path clicked = base + "_clicked.png", pressed = base + "_pressed.png";
+    ASSERT_EQ(run("", clicked), 0);
+    ASSERT_EQ(run("xdotool key F3; sleep 0.3;", pressed), 0);
+    const gfx::Image a = gfx::read_png(clicked), b = gfx::read_png(pressed);
+    ASSERT_EQ(a.width, b.width);
+    // Inside the Layers panel's body: its rows in one picture, the 3D view in the other.
+    double diff = 0.0;
+    int n = 0;
+    for (int y = 120; y < 360; y += 2)
+        for (int x = 1160; x < 1400; x += 2, ++n)
+            for (int c = 0; c < 3; ++c) diff += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
+    EXPECT_GT(diff / (3.0 * n), 12.0) << "F3 after a click in the panel did not close it";
+    fs::remove(clicked);
+    fs::remove(pressed);
+}
