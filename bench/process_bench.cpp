@@ -9,6 +9,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <spawn.h>
 #include <string>
@@ -88,12 +89,126 @@ std::string binary_dir() {
     return core::fs::path(buf).parent_path().string();
 }
 
+// A private X server for the real window, started once per measurement (outside the timing).
+struct PrivateDisplay {
+    std::string name = ":" + std::to_string(80 + (getpid() % 9));
+    pid_t pid = spawn_quiet({"Xvfb", name, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"});
+    PrivateDisplay() { std::this_thread::sleep_for(std::chrono::milliseconds(800)); }  // let the server come up
+    ~PrivateDisplay() {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+    }
+};
+
+double cpu_ticks(pid_t pid) {
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!f) return -1.0;
+    char buf[2048] = {};
+    const std::size_t n = std::fread(buf, 1, sizeof(buf) - 1, f);
+    std::fclose(f);
+    // utime and stime are fields 14 and 15; the name (field 2) may hold spaces, so count from ')'.
+    const char* p = std::strrchr(buf, ')');
+    if (!p || n == 0) return -1.0;
+    unsigned long long utime = 0, stime = 0;
+    if (std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2) return -1.0;
+    return static_cast<double>(utime + stime);
+}
+
+double monotonic_s() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+// The viewer's frame log: pairs of (loop seconds, monotonic seconds).
+std::vector<std::pair<double, double>> read_frame_log(const std::string& path) {
+    std::vector<std::pair<double, double>> out;
+    std::FILE* f = std::fopen(path.c_str(), "r");
+    if (!f) return out;
+    double a = 0.0, b = 0.0;
+    while (std::fscanf(f, "%lf %lf", &a, &b) == 2) out.emplace_back(a, b);
+    std::fclose(f);
+    return out;
+}
+
+// The real window under Xvfb, as users run it (1440 x 900 by default, the default panels open):
+// the CPU it uses when idle, its own frame time while a stretch plays, and input to frame.
+void run_viewer_measurements(const std::string& anatomy) {
+    if (system("command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1") != 0) {
+        std::fprintf(stderr, "bench: Xvfb or xdotool missing (make deps installs them); viewer measurements skipped\n");
+        return;
+    }
+    const std::string home = (core::fs::temp_directory_path() / ("anatomy_bench_home_" + std::to_string(getpid()))).string();
+    core::fs::remove_all(home);
+    core::fs::create_directories(home + "/config");
+    PrivateDisplay x;
+    const std::vector<std::string> env = {"DISPLAY=" + x.name, "SDL_VIDEODRIVER=x11", "HOME=" + home, "XDG_CONFIG_HOME=" + home + "/config",
+                                          "XDG_STATE_HOME=" + home + "/state"};
+    const std::string log = home + "/frames.txt";
+
+    // Idle: 3 s to settle, then 10 s of CPU time as a share of one core.
+    {
+        const pid_t pid = spawn_quiet({anatomy, "--quit-after-seconds", "16"}, env);
+        if (pid > 0) {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            const double t0 = cpu_ticks(pid);
+            std::this_thread::sleep_for(std::chrono::seconds(10));
+            const double t1 = cpu_ticks(pid);
+            waitpid(pid, nullptr, 0);
+            if (t0 >= 0.0 && t1 >= 0.0)
+                add({"viewer_idle_cpu_percent", (t1 - t0) / static_cast<double>(sysconf(_SC_CLK_TCK)) / 10.0 * 100.0, "%", 2.0, true});
+        }
+    }
+    // A stretch playing with the default panels open: the median interval between presented
+    // frames after the first two seconds (the library loads, the camera settles).
+    {
+        const auto r = run_process({anatomy, "--stretch", "half_kneeling_hip_flexor", "--quit-after-seconds", "10", "--frame-log", log}, env);
+        const auto frames = read_frame_log(log);
+        std::vector<double> gaps;
+        for (std::size_t i = 1; i < frames.size(); ++i)
+            if (frames[i - 1].first > 2.0) gaps.push_back((frames[i].first - frames[i - 1].first) * 1000.0);
+        if (r.ok && gaps.size() > 20) {
+            std::sort(gaps.begin(), gaps.end());
+            add({"viewer_frame_1440x900_panels_median", gaps[gaps.size() / 2], "ms", 16.7, true});
+        }
+    }
+    // Input to frame: an idle viewer gets a key (the posterior view) from xdotool; the time from
+    // just before xdotool runs to the first frame presented after it (includes xdotool's start).
+    {
+        const pid_t pid = spawn_quiet({anatomy, "--quit-after-seconds", "8", "--frame-log", log}, env);
+        std::vector<double> sent;
+        if (pid > 0) {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            for (int k = 0; k < 3; ++k) {
+                sent.push_back(monotonic_s());
+                const auto key = run_process({"xdotool", "search", "--onlyvisible", "--name", "Anatomy", "key", "--window", "%1", k % 2 ? "1" : "2"},
+                                             {"DISPLAY=" + x.name});
+                (void)key;
+                std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+            }
+            waitpid(pid, nullptr, 0);
+        }
+        const auto frames = read_frame_log(log);
+        std::vector<double> latencies;
+        for (double t : sent)
+            for (const auto& f : frames)
+                if (f.second > t) {
+                    latencies.push_back((f.second - t) * 1000.0);
+                    break;
+                }
+        if (!latencies.empty()) {
+            std::sort(latencies.begin(), latencies.end());
+            add({"viewer_input_to_frame_ms", latencies[latencies.size() / 2], "ms", 0.0, true});
+        }
+    }
+    core::fs::remove_all(home);
+}
+
 }  // namespace
 
 void run_process_measurements() {
     const std::string anatomy = binary_dir() + "/anatomy";
     const std::string out = (core::fs::temp_directory_path() / "anatomy_bench_snapshot.png").string();
     constexpr int runs = 5;  // the median of five launches
+    run_viewer_measurements(anatomy);
 
     // Launch to first frame: a snapshot of the full default scene, start to PNG on disk.
     const auto first = median_of(runs, {anatomy, "snapshot", "-o", out, "--size", "1280x720"}, {"SDL_VIDEODRIVER=offscreen"});

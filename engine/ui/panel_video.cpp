@@ -304,4 +304,6 @@ void Viewer::draw_video_export_window() {
     ImGui::End();
 }
 
+bool Viewer::video_export_running() const { return video_ && video_->job != nullptr; }
+
 }  // namespace ui

@@ -17,6 +17,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -253,15 +254,67 @@ void Viewer::handle_click(glm::ivec2 pixel) {
 
 // [SECTION] Per-frame loop
 
+bool Viewer::needs_continuous_frames() {
+    // Anything that moves on its own draws every frame; everything else waits for input.
+    auto busy = [&](const char* why) {
+        busy_reason_ = why;
+        return true;
+    };
+    if (options_.quit_after_frames > 0) return busy("counting frames (--quit-after-frames)");
+    if (!options_.export_video.empty() || (video_ && video_export_running())) return busy("a video export");
+    if (camera_.animating() || camera_input_.dragging()) return busy("the camera moves");
+    if (posture_moving_) return busy("the posture glides");
+    if (stretch_ && stretch_->active() && (!stretch_->showing_clip() || stretch_->player().playing() || stretch_->player().crossfade_weight() < 1.0f))
+        return busy("a stretch plays");
+    busy_reason_ = "";
+    return false;
+}
+
+double Viewer::next_timer_s(double now) const {
+    double next = 1e9;
+    constexpr double shader_poll_interval_s = 0.5;  // hot reload without hammering the disk
+    next = std::min(next, last_shader_poll_s_ + shader_poll_interval_s - now);
+    if (!notifications_.empty()) next = std::min(next, notifications_.front().until_s - now);
+    constexpr double hover_rest_s = 0.12;  // update_hover's
+    if (!hover_valid_) next = std::min(next, mouse_still_since_s_ + hover_rest_s - now);
+    if (ImGui::GetIO().WantTextInput) next = std::min(next, 0.5);  // the text cursor blinks
+    if (options_.quit_after_s > 0.0) next = std::min(next, start_s_ + options_.quit_after_s - now);
+    return std::max(next, 0.0);
+}
+
 int Viewer::run() {
     double last = platform::now_s();
+    start_s_ = last;
     int frame_count = 0;
     int exit_code = 0;
+    // ImGui settles a change over a frame or two (a popup sizes itself, hover moves): every event
+    // is followed by a few frames.
+    constexpr int frames_after_event = 3;
+    int frames_owed = frames_after_event;
     while (running_) {
-        const double frame_start = platform::now_s();
         SDL_Event e;
-        while (SDL_PollEvent(&e)) handle_event(e);
+        bool woke_by_event = false;
+        if (frames_owed <= 0 && !needs_continuous_frames()) {
+            const double now = platform::now_s();
+            const double wait_s = next_timer_s(now);
+            idle_ = true;
+            const int wait_ms = static_cast<int>(std::ceil(std::min(wait_s, 1.0) * 1000.0));
+            if (wait_ms > 0 && SDL_WaitEventTimeout(&e, wait_ms)) {
+                handle_event(e);
+                woke_by_event = true;
+            }
+            idle_s_ += platform::now_s() - now;
+            last = platform::now_s();  // the wait is not an animation step
+        }
+        const double frame_start = platform::now_s();
+        while (SDL_PollEvent(&e)) {
+            handle_event(e);
+            woke_by_event = true;
+        }
+        if (woke_by_event) frames_owed = frames_after_event;
         const double after_events = platform::now_s();
+        if (options_.quit_after_s > 0.0 && after_events - start_s_ >= options_.quit_after_s) running_ = false;
+        if (!running_) break;
 
         if (pending_font_rebuild_) {
             settings_.ui_scale = pending_scale_;
@@ -273,20 +326,34 @@ int Viewer::run() {
         }
 
         const double now = platform::now_s();
+        constexpr double shader_poll_interval_s = 0.5;  // hot reload without hammering the disk
+        if (now - last_shader_poll_s_ > shader_poll_interval_s) {
+            last_shader_poll_s_ = now;
+            if (shaders_->poll_reload()) {
+                notify("Shaders reloaded", false);
+                frames_owed = std::max(frames_owed, 1);
+            }
+        }
+        for (const auto& entry : core::take_new_log_entries()) {
+            notify(entry.text, entry.level == core::LogLevel::error);
+            frames_owed = frames_after_event;
+        }
+        // Timers that change the picture: a notification expiring, the hover pick after the mouse
+        // rests, the text cursor.
+        if (!notifications_.empty() && notifications_.front().until_s <= now) frames_owed = std::max(frames_owed, 1);
+        if (!hover_valid_ && now - mouse_still_since_s_ >= 0.12) frames_owed = std::max(frames_owed, 1);
+        if (ImGui::GetIO().WantTextInput) frames_owed = std::max(frames_owed, 1);
+        if (frames_owed <= 0 && !needs_continuous_frames()) continue;  // woke for a timer with nothing to show
+        idle_ = false;
+        --frames_owed;
+
         const float dt = static_cast<float>(std::min(now - last, 0.1));
         last = now;
         frame_ms_.push_back(dt * 1000.0f);
         while (frame_ms_.size() > 240) frame_ms_.pop_front();
 
-        constexpr double shader_poll_interval_s = 0.5;  // hot reload without hammering the disk
-        if (now - last_shader_poll_s_ > shader_poll_interval_s) {
-            last_shader_poll_s_ = now;
-            if (shaders_->poll_reload()) notify("Shaders reloaded", false);
-        }
-        for (const auto& entry : core::take_new_log_entries()) notify(entry.text, entry.level == core::LogLevel::error);
-
         camera_.update(dt);
-        posture_->update(dt);
+        posture_moving_ = posture_->update(dt);
         update_stretch(dt);
         update_hover(now);
         const double after_update = platform::now_s();
@@ -314,8 +381,27 @@ int Viewer::run() {
         const double before_present = platform::now_s();
         window_->swap();
         const double end = platform::now_s();
+        if (!options_.frame_log.empty()) {
+            frame_times_s_.push_back(end - start_s_);
+            frame_times_s_.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+        }
         smooth(stages_.present, (end - before_present) * 1000.0);
         smooth(stages_.total, (end - frame_start) * 1000.0);
+    }
+    if (!options_.frame_log.empty()) {
+        // Per presented frame: seconds from the loop's start, and the monotonic clock (seconds),
+        // which a benchmark shares to time input to the frame that shows it.
+        std::string text;
+        char line[64];
+        for (std::size_t i = 0; i + 1 < frame_times_s_.size(); i += 2) {
+            std::snprintf(line, sizeof(line), "%.6f %.6f\n", frame_times_s_[i], frame_times_s_[i + 1]);
+            text += line;
+        }
+        try {
+            core::write_file_atomic(options_.frame_log, text);
+        } catch (const core::Error& err) {
+            core::log_error(err.what());
+        }
     }
     // Closed before the scripted export ended: nothing was written.
     if (!options_.export_video.empty() && !scripted_export_done(exit_code)) exit_code = 1;
@@ -644,6 +730,10 @@ void Viewer::draw_performance_window() {
     // An explicit width: 1.86's plot draws nothing for a negative ("fill the row") one.
     ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, top, ImVec2(width, em * 5));
     ImGui::TextDisabled("Line at the top: %.0f ms; 16.7 ms is 60 frames a second.", static_cast<double>(top));
+    // What the loop does: it draws only while something moves; otherwise it waits for input.
+    if (busy_reason_[0]) ImGui::Text("Drawing every frame: %s", busy_reason_);
+    else ImGui::Text("Idle between changes: draws only on input or a timer");
+    ImGui::TextDisabled("Skipped while idle: %.0f frames (at 60 a second), %.0f s", idle_s_ * 60.0, idle_s_);
     if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("ms", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);

@@ -21,6 +21,8 @@ struct ViewerOptions {
     std::string export_size = "1280x720";
     int export_fps = 30;
     bool performance = false;   // open the performance window (F12) at start
+    double quit_after_s = 0.0;  // >0: close after this many seconds (idle tests: unlike frames, time passes when idle)
+    std::string frame_log;      // a file listing the time (s from start) of every presented frame, written at exit
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

@@ -212,6 +212,15 @@ private:
     float pending_scale_ = 1.0f;
     double last_shader_poll_s_ = 0.0;
     std::deque<float> frame_ms_;
+    // Idle: the loop waits for events while nothing moves (viewer.cpp, "Per-frame loop").
+    bool needs_continuous_frames();           // and says why in busy_reason_
+    double next_timer_s(double now) const;    // when a timer wants a frame (seconds from now; large: none)
+    bool idle_ = false;                       // the last wait found nothing to draw
+    const char* busy_reason_ = "";            // why the loop draws continuously (performance window)
+    double idle_s_ = 0.0;                     // time spent waiting, for the skipped-frame count
+    std::vector<double> frame_times_s_;       // presented frames (with --frame-log): pairs of loop time, monotonic time
+    bool posture_moving_ = false;
+    double start_s_ = 0.0;
     std::deque<Notification> notifications_;
 
     // Video export (panel_video.cpp)
@@ -222,6 +231,7 @@ private:
     void end_video_export();                 // cancels what is unfinished and frees it
     void start_scripted_video_export();      // ViewerOptions::export_video
     bool scripted_export_done(int& exit_code) const;  // the scripted export has ended (0 written, 1 not)
+    bool video_export_running() const;
     std::shared_ptr<VideoPanel> video_;      // shared_ptr: VideoPanel stays incomplete in this header
     bool show_export_video_ = false;
 };

@@ -9,7 +9,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <sstream>
+#include <vector>
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -167,4 +171,78 @@ TEST(ViewerGl, ShortcutsWorkAfterAClickInAPanel) {
     EXPECT_GT(diff / (3.0 * n), 12.0) << "F3 after a click in the panel did not close it";
     fs::remove(clicked);
     fs::remove(pressed);
+}
+
+// [SECTION] The idle viewer: it draws only when something changes
+
+namespace {
+
+// Runs the viewer for `seconds` with a frame log while `script` (sh, with $w the window) acts on
+// it; returns the presented frames' times (seconds from the loop's start) and the exit code.
+struct FrameLog {
+    int code = -1;
+    std::vector<double> times_s;
+    double wall_s = 0.0;
+    int after(double t) const { return static_cast<int>(std::count_if(times_s.begin(), times_s.end(), [&](double x) { return x > t; })); }
+};
+FrameLog run_logged(const std::string& args, double seconds, const std::string& script, const std::string& env = "") {
+    const fs::path log = fs::temp_directory_path() / (std::to_string(::getpid()) + "_frames.txt");
+    fs::remove(log);
+    const std::string viewer = std::string(ANATOMY_BINARY) + " " + args + " --quit-after-seconds " + std::to_string(seconds) + " --frame-log " + log.string();
+    const std::string body = viewer + " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); " + script + " wait";
+    const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + env + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
+    const auto start = std::chrono::steady_clock::now();
+    const int rc = std::system(cmd.c_str());
+    FrameLog r;
+    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    if (fs::exists(log)) {
+        std::istringstream in(core::read_file(log));
+        for (double t, mono; in >> t >> mono;) r.times_s.push_back(t);
+    }
+    fs::remove(log);
+    return r;
+}
+bool have_xdotool() { return std::system("command -v xdotool >/dev/null 2>&1") == 0; }
+
+}  // namespace
+
+TEST(ViewerGl, TheIdleViewerPresentsAlmostNothing) {
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+    // Start-up settles in well under two seconds; the next two seconds are idle. A viewer that
+    // draws continuously presents some 50 to 120 frames there.
+    const FrameLog r = run_logged("", 4.0, "");
+    ASSERT_EQ(r.code, 0);
+    ASSERT_FALSE(r.times_s.empty()) << "it drew its first frames";
+    EXPECT_LE(r.after(2.0), 3) << "frames presented while idle";
+}
+
+TEST(ViewerGl, InputAPlayingStretchAndAChangedShaderEachMakeItDraw) {
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+    // A key (the posterior view: the camera glides) two seconds in.
+    const FrameLog key = run_logged("", 5.0, "sleep 2; xdotool key --window $w 2;");
+    ASSERT_EQ(key.code, 0);
+    EXPECT_GE(key.after(1.8), 5) << "the frames of the camera's glide after the key";
+    // A stretch plays: frame after frame.
+    const FrameLog play = run_logged("--stretch cat_cow", 3.0, "");
+    ASSERT_EQ(play.code, 0);
+    EXPECT_GE(play.after(1.0), 20);
+    // A watched file changes: the shaders reload and the picture shows it (and the notice).
+    const fs::path root = fs::temp_directory_path() / (std::to_string(::getpid()) + "_root");
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::create_directory_symlink(core::asset_dir(), root / "assets");
+    fs::copy(core::shader_dir(), root / "shaders", fs::copy_options::recursive);
+    const FrameLog reload = run_logged("", 5.0, "sleep 2; echo \"// touched\" >> " + (root / "shaders" / "mesh.frag").string() + ";",
+                                       "ANATOMY_ROOT=" + root.string() + " ");
+    fs::remove_all(root);
+    ASSERT_EQ(reload.code, 0);
+    EXPECT_GE(reload.after(1.8), 1) << "no frame after the shader changed";
+}
+
+TEST(ViewerGl, ClosingTheIdleViewerExitsAtOnce) {
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+    const FrameLog r = run_logged("", 60.0, "sleep 2; xdotool key --window $w ctrl+q;");
+    EXPECT_EQ(r.code, 0);
+    EXPECT_LT(r.wall_s, 20.0) << "the viewer waited instead of quitting";
 }
