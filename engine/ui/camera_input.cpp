@@ -4,12 +4,14 @@
 
 namespace ui {
 
-bool CameraInput::handle(const SDL_Event& e, core::CameraAnimator& cam, glm::vec2 viewport, float pixel_ratio, const PickFn& pick) {
+bool CameraInput::handle(const SDL_Event& e, core::CameraAnimator& cam, glm::vec2 viewport, glm::vec2 origin, float pixel_ratio, const PickFn& pick) {
+    const glm::ivec2 o{static_cast<int>(origin.x), static_cast<int>(origin.y)};
     constexpr float orbit_rad_per_px = 0.006f;   // a full turn across a wide window
     constexpr float wheel_zoom_step = 0.87f;     // per notch: fine enough to aim, fast enough to travel
     switch (e.type) {
         case SDL_MOUSEBUTTONDOWN: {
-            const glm::ivec2 px{static_cast<int>(static_cast<float>(e.button.x) * pixel_ratio), static_cast<int>(static_cast<float>(e.button.y) * pixel_ratio)};
+            const glm::ivec2 px =
+                glm::ivec2{static_cast<int>(static_cast<float>(e.button.x) * pixel_ratio), static_cast<int>(static_cast<float>(e.button.y) * pixel_ratio)} - o;
             if (e.button.button == SDL_BUTTON_LEFT && e.button.clicks == 2) {
                 if (auto p = pick(px)) {
                     core::OrbitCamera goal = cam.goal_view();
@@ -41,7 +43,7 @@ bool CameraInput::handle(const SDL_Event& e, core::CameraAnimator& cam, glm::vec
             if (notches == 0.0f) return false;
             int mx = 0, my = 0;
             SDL_GetMouseState(&mx, &my);
-            const glm::ivec2 px{static_cast<int>(static_cast<float>(mx) * pixel_ratio), static_cast<int>(static_cast<float>(my) * pixel_ratio)};
+            const glm::ivec2 px = glm::ivec2{static_cast<int>(static_cast<float>(mx) * pixel_ratio), static_cast<int>(static_cast<float>(my) * pixel_ratio)} - o;
             core::OrbitCamera c = cam.goal_view();
             glm::vec3 anchor = c.target;
             if (auto p = pick(px)) {

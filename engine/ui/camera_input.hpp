@@ -18,8 +18,9 @@ public:
     using PickFn = std::function<std::optional<glm::vec3>(glm::ivec2 pixel)>;
 
     // Handles one event; returns true when it used it. `pixel_ratio` converts SDL's window points
-    // to drawable pixels; `viewport` is the drawable size.
-    bool handle(const SDL_Event& e, core::CameraAnimator& cam, glm::vec2 viewport, float pixel_ratio, const PickFn& pick);
+    // to drawable pixels; `viewport` is the size of the view under the cursor and `origin` its
+    // top-left corner in the window (drawable pixels): pick and zoom work in that view's pixels.
+    bool handle(const SDL_Event& e, core::CameraAnimator& cam, glm::vec2 viewport, glm::vec2 origin, float pixel_ratio, const PickFn& pick);
     bool dragging() const { return mode_ != Mode::none; }
 
 private:

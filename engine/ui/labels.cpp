@@ -8,12 +8,12 @@
 namespace ui {
 
 void draw_world_labels(ImDrawList* dl, const core::OrbitCamera& cam, glm::vec2 size, float ppp,
-                       const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre, float scale) {
+                       const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre, float scale, glm::vec2 origin_px) {
     const float em = ImGui::GetFontSize() * scale;
     auto to_screen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
         const auto px = cam.project(p, size);
         if (!px) return std::nullopt;
-        return ImVec2(px->x * ppp, px->y * ppp);
+        return ImVec2((px->x + origin_px.x) * ppp, (px->y + origin_px.y) * ppp);
     };
     const auto c = to_screen(centre);
     // Stack labels on each side so they never overlap.

@@ -14,6 +14,7 @@ namespace ui {
 // Draws each label beside its anchor, on the side away from `centre` (the body's middle, world),
 // with a dark backing box. `points_per_pixel` converts framebuffer pixels to ImGui coordinates.
 void draw_world_labels(ImDrawList* dl, const core::OrbitCamera& camera, glm::vec2 viewport_px, float points_per_pixel,
-                       const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre, float scale = 1.0f);
+                       const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre, float scale = 1.0f,
+                       glm::vec2 origin_px = glm::vec2(0.0f));
 
 }  // namespace ui

@@ -91,7 +91,8 @@ void Viewer::render_views() {
     // Two views, one camera: left is the reference, right the subject.
     const int half = vp.z / 2;
     const glm::ivec4 left{vp.x, vp.y, half, vp.w}, right{vp.x + half, vp.y, vp.z - half, vp.w};
-    gfx::FrameDesc left_frame;
+    gfx::FrameDesc& left_frame = left_frame_;
+    left_frame = {};
     if (compare_ == CompareMode::neutral_vs_current) {
         build_view(left_frame, posture_->solver().pose_at(posture_->neutral().dofs), posture_->neutral().tightness, true, {half, vp.w});
     } else {
@@ -123,10 +124,11 @@ void Viewer::draw_compare_captions() {
     const bool programme = compare_ == CompareMode::before_after;
     const std::string after_title = biomech::hypothetical_title(programme_group_, programme_percent_);
     struct Side { const char* title; const biomech::SpinopelvicMeasures* m; float x; };
-    const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, vp->Pos.x + vp->Size.x * 0.25f},
-                           {programme ? after_title.c_str() : "Current", &measures_, vp->Pos.x + vp->Size.x * 0.75f}};
+    const ImVec4 sr = scene_rect_points();  // the two halves lie between the panels
+    const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, sr.x + sr.z * 0.25f},
+                           {programme ? after_title.c_str() : "Current", &measures_, sr.x + sr.z * 0.75f}};
     // The divider between the two views.
-    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y), ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y),
+    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y), ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y),
                                             IM_COL32(200, 205, 215, 120), 2.0f);
     for (int i = 0; i < 2; ++i) {
         const Side& s = sides[i];

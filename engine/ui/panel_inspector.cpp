@@ -57,9 +57,12 @@ std::string selection_name(const scene::Body& body, const scene::Selection& s) {
 void Viewer::draw_inspector_panel() {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 27.0f), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(em * 19, em * 26), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Inspector (F4)", &settings_.show_inspector_panel)) { ImGui::End(); return; }
+    (void)vp;
+    next_column_window(false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 19.0f);
+    const bool open = ImGui::Begin("Inspector (F4)", &settings_.show_inspector_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleVar();
+    end_column_window(false);
+    if (!open) { ImGui::End(); return; }
     const scene::Body& body = world_->body();
     const auto& cat = body.catalogue();
 
@@ -210,7 +213,7 @@ void Viewer::draw_labels() {
                               selection_name(body, sel), amber});
     }
     draw_world_labels(ImGui::GetBackgroundDrawList(), frame_.camera, glm::vec2(vp.z, vp.w), 1.0f / window_->pixel_ratio(), labels,
-                      body.world_from_bone()[0].translation);
+                      body.world_from_bone()[0].translation, 1.0f, glm::vec2(static_cast<float>(vp.x), 0.0f));
 }
 
 }  // namespace ui

@@ -13,9 +13,12 @@ ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 void Viewer::draw_layers_panel() {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 2.4f), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(em * 19, em * 24), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Layers (F3)", &settings_.show_layers_panel)) { ImGui::End(); return; }
+    (void)vp;
+    next_column_window(false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 19.0f);
+    const bool open = ImGui::Begin("Layers (F3)", &settings_.show_layers_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleVar();
+    end_column_window(false);
+    if (!open) { ImGui::End(); return; }
     auto& L = world_->display.layers;
     const auto& catalogue = world_->body().catalogue();
 
@@ -83,7 +86,8 @@ void Viewer::draw_legend() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
     const float above_player = player_bar_height_ > 0.0f ? player_bar_height_ + em * 0.4f : 0.0f;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f - above_player), ImGuiCond_Always,
+    const ImVec4 sr = scene_rect_points();
+    ImGui::SetNextWindowPos(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f - above_player), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;

@@ -46,9 +46,12 @@ ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
 void Viewer::draw_posture_panel() {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.8f, em * 2.4f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 23, em * 40), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel)) { ImGui::End(); return; }
+    next_column_window(true, 0.0f, 1.0f, 23.0f);
+    const bool open = ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleVar();
+    end_column_window(true);
+    if (!open) { ImGui::End(); return; }
+    (void)em;
     if (ImGui::BeginTabBar("##body_tabs")) {
         if (ImGui::BeginTabItem("Posture", nullptr, select_posture_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
             draw_posture_tab();

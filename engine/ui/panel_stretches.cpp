@@ -483,8 +483,9 @@ void Viewer::draw_stretch_player() {
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
-    const float width = std::min(vp->Size.x * 0.6f, em * 46.0f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    const ImVec4 sr = scene_rect_points();  // under the body, between the panels
+    const float width = std::min(sr.z * 0.94f, em * 46.0f);
+    ImGui::SetNextWindowPos(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.92f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |

@@ -132,7 +132,26 @@ Viewer::~Viewer() {
 
 glm::ivec4 Viewer::scene_viewport() const {
     const auto px = window_->size_pixels();
-    return {0, 0, px.x, px.y};
+    const float ratio = window_->pixel_ratio();
+    int x0 = static_cast<int>(std::lround(column_extent_pt_[0] * ratio));
+    int x1 = px.x - static_cast<int>(std::lround(column_extent_pt_[1] * ratio));
+    if (x1 - x0 < px.x / 4) x0 = 0, x1 = px.x;  // panels wider than the window: draw under them
+    return {x0, 0, x1 - x0, px.y};
+}
+
+Viewer::ViewAt Viewer::view_at(glm::vec2 px) const {
+    const auto vp = scene_viewport();
+    if (compare_ == CompareMode::off || world_->has_user_model()) return {{vp.x, 0, vp.z, vp.w}, &frame_};
+    const int half = vp.z / 2;
+    if (px.x < static_cast<float>(vp.x + half)) return {{vp.x, 0, half, vp.w}, &left_frame_};
+    return {{vp.x + half, 0, vp.z - half, vp.w}, &frame_};
+}
+
+ImVec4 Viewer::scene_rect_points() const {
+    const auto vp = scene_viewport();
+    const float ratio = window_->pixel_ratio();
+    const ImGuiViewport* main = ImGui::GetMainViewport();
+    return ImVec4(main->Pos.x + static_cast<float>(vp.x) / ratio, main->Pos.y, static_cast<float>(vp.z) / ratio, main->Size.y);
 }
 
 void Viewer::notify(const std::string& text, bool error) {
@@ -239,16 +258,16 @@ void Viewer::update_hover(double now) {
         return;
     }
     if (hover_valid_ || now - mouse_still_since_s_ < rest_s || camera_input_.dragging() || ImGui::GetIO().WantCaptureMouse) return;
-    const auto vp = scene_viewport();
-    const auto hit = renderer_->pick(frame_, {vp.z, vp.w}, glm::ivec2(m));
+    const ViewAt v = view_at(m);
+    const auto hit = renderer_->pick(*v.frame, {v.rect.z, v.rect.w}, glm::ivec2(m) - glm::ivec2(v.rect.x, v.rect.y));
     hover_ = world_->has_user_model() ? scene::Selection{} : world_->body().decode_pick(hit.id);
     hover_valid_ = true;
 }
 
 void Viewer::handle_click(glm::ivec2 pixel) {
     if (world_->has_user_model()) return;
-    const auto vp = scene_viewport();
-    const auto hit = renderer_->pick(frame_, {vp.z, vp.w}, pixel);
+    const ViewAt v = view_at(glm::vec2(pixel));
+    const auto hit = renderer_->pick(*v.frame, {v.rect.z, v.rect.w}, pixel - glm::ivec2(v.rect.x, v.rect.y));
     select(world_->body().decode_pick(hit.id));
 }
 
@@ -367,6 +386,10 @@ int Viewer::run() {
         const double before_views = platform::now_s();
         render_views();
         const double after_views = platform::now_s();
+        const ImDrawData* ui = ImGui::GetDrawData();
+        ui_triangles_ = ui->TotalIdxCount / 3;
+        ui_draw_calls_ = 0;
+        for (int l = 0; l < ui->CmdListsCount; ++l) ui_draw_calls_ += ui->CmdLists[l]->CmdBuffer.Size;
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         auto smooth = [](float& v, double ms) { v += (static_cast<float>(ms) - v) * 0.1f; };
         smooth(stages_.events, (after_events - frame_start) * 1000.0);
@@ -436,10 +459,9 @@ void Viewer::handle_event(const SDL_Event& e) {
         mouse_down_px_ = glm::ivec2(-1);
     }
     if ((e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONUP) && !camera_input_.dragging()) return;
-    const auto vp = scene_viewport();
-    camera_input_.handle(e, camera_, glm::vec2(vp.z, vp.w), window_->pixel_ratio(), [&](glm::ivec2 px) {
-        return renderer_->pick(frame_, {vp.z, vp.w}, px).world;
-    });
+    const ViewAt v = view_at(mouse_pixels());
+    camera_input_.handle(e, camera_, glm::vec2(v.rect.z, v.rect.w), glm::vec2(v.rect.x, v.rect.y), window_->pixel_ratio(),
+                         [&](glm::ivec2 px) { return renderer_->pick(*v.frame, {v.rect.z, v.rect.w}, px).world; });
 }
 
 // [SECTION] Shortcuts
@@ -532,7 +554,37 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
 
 // [SECTION] Panels
 
+void Viewer::next_column_window(bool left, float from, float to, float default_width_em) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float top = vp->Pos.y + ImGui::GetFrameHeight();  // under the menu bar
+    const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y : 0.0f;
+    const float height = vp->Size.y - ImGui::GetFrameHeight() - status;
+    float& w = column_width_pt_[left ? 0 : 1];
+    if (w <= 0.0f) w = default_width_em * em;
+    const float y0 = top + height * from, h = height * (to - from);
+    const float widest = std::max(em * 14.0f, vp->Size.x * 0.4f);
+    w = std::clamp(w, em * 14.0f, widest);
+    ImGui::SetNextWindowPos(ImVec2(left ? vp->Pos.x : vp->Pos.x + vp->Size.x, y0), ImGuiCond_Always, ImVec2(left ? 0.0f : 1.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em * 14.0f, h), ImVec2(widest, h));
+    ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: nothing shows through, and no 3D is drawn under it
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+}
+
+void Viewer::end_column_window(bool left) {
+    // The width the user dragged to (both windows of the right column follow it).
+    column_width_pt_[left ? 0 : 1] = ImGui::GetWindowWidth();
+    column_drawn_[left ? 0 : 1] = true;
+}
+
 void Viewer::draw_ui() {
+    column_drawn_[0] = column_drawn_[1] = false;
+    draw_ui_windows();
+    for (int i = 0; i < 2; ++i) column_extent_pt_[i] = column_drawn_[i] ? column_width_pt_[i] : 0.0f;
+}
+
+void Viewer::draw_ui_windows() {
     draw_video_export_window();
     if (presenting_) {
         // Presentation: only the story, the labels and the comparison captions.
@@ -765,6 +817,7 @@ void Viewer::draw_performance_window() {
     }
     const gfx::RenderStats& rs = renderer_->stats();
     ImGui::TextDisabled("%zu triangles sent, %zu draw calls", rs.triangles, rs.draw_calls);
+    ImGui::TextDisabled("Interface last frame: %d triangles in %d draw calls", ui_triangles_, ui_draw_calls_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
                           "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
@@ -875,7 +928,8 @@ void Viewer::draw_notifications() {
     if (notifications_.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em, vp->Pos.y + vp->Size.y - em * 3), ImGuiCond_Always, ImVec2(1, 1));
+    const ImVec4 sr = scene_rect_points();  // the 3D view's bottom right, clear of the panels
+    ImGui::SetNextWindowPos(ImVec2(sr.x + sr.z - em, vp->Pos.y + vp->Size.y - em * 3), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(em * 10, 0), ImVec2(em * 34, em * 20));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
@@ -911,7 +965,7 @@ void Viewer::draw_axes_gizmo() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
-    const ImVec2 c(vp->Pos.x + em * 3.5f, vp->Pos.y + vp->Size.y - status - em * 3.5f);
+    const ImVec2 c(scene_rect_points().x + em * 3.5f, vp->Pos.y + vp->Size.y - status - em * 3.5f);
     const float len = em * 2.4f;
     const glm::mat3 view = glm::mat3(camera_.current().view());
     struct Axis { glm::vec3 dir; ImU32 color; const char* pos; const char* neg; };

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "biomech/presets.hpp"
+#include <imgui.h>
 #include "gfx/renderer.hpp"
 #include "platform/window.hpp"
 #include "scene/overlays.hpp"
@@ -220,7 +221,27 @@ private:
     double idle_s_ = 0.0;                     // time spent waiting, for the skipped-frame count
     std::vector<double> frame_times_s_;       // presented frames (with --frame-log): pairs of loop time, monotonic time
     bool posture_moving_ = false;
+    int ui_triangles_ = 0, ui_draw_calls_ = 0;  // ImGui's draw data, for the performance window
     double start_s_ = 0.0;
+    // Panels are full-height columns at the window's sides; the 3D view lies between them
+    // (viewer.cpp, "Panels"). Widths in ImGui points: the user's (resizable), and what the
+    // columns covered last frame (0: no panel on that side).
+    void next_column_window(bool left, float from, float to, float default_width_em);
+    void end_column_window(bool left);
+    void draw_ui_windows();
+    float column_width_pt_[2] = {0.0f, 0.0f};
+    float column_extent_pt_[2] = {0.0f, 0.0f};
+    bool column_drawn_[2] = {false, false};
+    // The 3D view's rectangle in ImGui points (top-left origin): between the columns.
+    ImVec4 scene_rect_points() const;
+    // The view under a window pixel (top-left origin, drawable pixels): its rectangle (x from the
+    // left, y from the top, width, height) and the frame drawn there (compare has two).
+    struct ViewAt {
+        glm::ivec4 rect{0};
+        const gfx::FrameDesc* frame = nullptr;
+    };
+    ViewAt view_at(glm::vec2 px) const;
+    gfx::FrameDesc left_frame_;               // compare's left view
     std::deque<Notification> notifications_;
 
     // Video export (panel_video.cpp)
