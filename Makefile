@@ -5,7 +5,7 @@ BUILD  := build
 JOBS   ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots
+.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots approve-golden
 
 all: build
 
@@ -51,6 +51,10 @@ asan: deps
 
 snapshots: build
 	scripts/snapshots.sh
+
+# New reference pictures for the golden-image tests, after a deliberate change (look at them first).
+approve-golden: build
+	scripts/approve-golden.sh
 
 clean:
 	rm -rf $(BUILD) build-debug build-asan build-fuzz
