@@ -1,5 +1,6 @@
 #include "posture_options.hpp"
 
+#include "anatomy/skeleton_builder.hpp"
 #include "core/error.hpp"
 
 #include <charconv>
@@ -29,8 +30,9 @@ std::optional<Assignment> parse_assignment(const std::string& text) {
 bool known_key(const std::string& key) {
     if (biomech::parse_posture_group(key)) return true;
     // Per-muscle fine-tuning: any muscle of the posture groups, by base id.
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(anat::build_default_skeleton());
     for (auto g : biomech::all_posture_groups)
-        for (const auto& m : biomech::posture_group_muscles(g))
+        for (const auto& m : biomech::posture_group_muscles(catalogue, g))
             if (m == key && !biomech::is_strength_group(g)) return true;
     return false;
 }

@@ -40,6 +40,12 @@ const MuscleGroup* MuscleCatalogue::find_group(const std::string& id) const {
     return nullptr;
 }
 
+const PostureGroupMembers* MuscleCatalogue::find_posture_group(const std::string& id) const {
+    for (const auto& g : posture_groups)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
 namespace {
 
 const std::regex id_pattern("^[a-z][a-z0-9_]*$");
@@ -424,6 +430,21 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
                 mn["id"].problem("duplicate muscle id \"" + m.base_id + "\"");
             out.catalogue.muscles.push_back(std::move(m));
         }
+    }
+    std::set<std::string> posture_ids;
+    for (const auto& pg : root.get("posture_groups").items()) {
+        core::check_keys(pg, {"id", "muscles", "why"});
+        PostureGroupMembers g;
+        g.id = pg["id"].string();
+        if (!g.id.empty() && !posture_ids.insert(g.id).second) pg["id"].problem("duplicate posture group \"" + g.id + "\"");
+        const auto items = pg["muscles"].items();
+        for (const auto& item : items) {
+            const std::string base = item.string();
+            if (item.is_string() && !ids.count(base)) item.problem("unknown muscle \"" + base + "\" (base ids, without the side)");
+            g.muscles.push_back(base);
+        }
+        if (pg["muscles"].is_array() && items.empty()) pg["muscles"].problem("expected at least one muscle");
+        out.catalogue.posture_groups.push_back(std::move(g));
     }
     // Each muscle was parsed twice (both sides): drop the repeated problem lines.
     std::vector<std::string> unique;

@@ -106,9 +106,17 @@ struct MuscleGroup {
     glm::vec3 color{1.0f};
 };
 
+// The muscles a posture setting acts on ("hip_flexors": psoas, iliacus, ...), by base id (both
+// sides); the ids are the posture solver's settings (biomech::PostureGroup).
+struct PostureGroupMembers {
+    std::string id;
+    std::vector<std::string> muscles;
+};
+
 struct MuscleCatalogue {
     std::string file;
     std::vector<MuscleGroup> groups;
+    std::vector<PostureGroupMembers> posture_groups;
     std::vector<Muscle> muscles;     // right then left for each entry, in file order
     float passive_k = 4.0f;          // Thelen passive shape
     float passive_e0 = 0.6f;         // strain at one normalised force
@@ -116,6 +124,7 @@ struct MuscleCatalogue {
 
     int find(const std::string& id) const;
     const MuscleGroup* find_group(const std::string& id) const;
+    const PostureGroupMembers* find_posture_group(const std::string& id) const;
 };
 
 // Parses and validates. Every problem is reported with the file, the muscle and the field; the

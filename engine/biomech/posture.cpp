@@ -50,18 +50,10 @@ std::optional<PostureGroup> parse_posture_group(const std::string& id) {
     return std::nullopt;
 }
 
-const std::vector<std::string>& posture_group_muscles(PostureGroup g) {
-    static const std::map<PostureGroup, std::vector<std::string>> groups = {
-        {PostureGroup::hip_flexors, {"psoas", "iliacus", "tfl", "sartorius"}},
-        {PostureGroup::rectus_femoris, {"rectus_femoris"}},
-        // Biceps femoris short head does not cross the hip (it cannot tilt the pelvis); quadratus
-        // lumborum is a lateral flexor with a small extension moment arm (clinical review B5, B6).
-        {PostureGroup::hamstrings, {"biceps_femoris_long", "semitendinosus", "semimembranosus"}},
-        {PostureGroup::back_extensors, {"erector_spinae"}},
-        {PostureGroup::glutes, {"gluteus_maximus_1", "gluteus_maximus_2", "gluteus_maximus_3", "gluteus_medius_1", "gluteus_medius_2", "gluteus_medius_3"}},
-        {PostureGroup::abdominals, {"rectus_abdominis", "external_oblique", "internal_oblique"}},
-    };
-    return groups.at(g);
+const std::vector<std::string>& posture_group_muscles(const anat::MuscleCatalogue& catalogue, PostureGroup g) {
+    static const std::vector<std::string> none;
+    const auto* members = catalogue.find_posture_group(posture_group_id(g));
+    return members ? members->muscles : none;
 }
 
 PostureSettings hypothetically_lengthened(const PostureSettings& settings, const std::string& group, float percent) {
@@ -97,6 +89,9 @@ float percent_for_tilt_change(const PostureSolver& solver, const PostureSettings
 
 PostureSolver::PostureSolver(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue, PostureModel model)
     : skeleton_(skeleton), catalogue_(catalogue), model_(model), rig_(skeleton) {
+    for (auto g : all_posture_groups)
+        if (!catalogue_.find_posture_group(posture_group_id(g)))
+            throw core::Error(catalogue_.file + ": /posture_groups: no entry for \"" + posture_group_id(g) + "\" (the posture settings need every one)");
     const auto& S = skeleton_;
     auto jw = [&](const char* name) { return S.joints[static_cast<std::size_t>(S.find_joint(name))].rest_world; };
     auto add = [&](const char* joint, const glm::vec3& world_rest, float percent) {
@@ -163,7 +158,7 @@ std::vector<float> PostureSolver::tone_for(const PostureSettings& settings) cons
     for (auto g : {PostureGroup::glutes, PostureGroup::abdominals}) {
         const float strength = std::clamp(settings[g], 0.0f, 100.0f) / 100.0f;
         const float level = g == PostureGroup::glutes ? model_.glute_tone : model_.abdominal_tone;
-        for (const auto& base : posture_group_muscles(g))
+        for (const auto& base : posture_group_muscles(catalogue_, g))
             for (std::size_t i = 0; i < catalogue_.muscles.size(); ++i)
                 if (catalogue_.muscles[i].base_id == base) tone[i] = strength * level * catalogue_.muscles[i].params.f_max_n;
     }
@@ -193,7 +188,7 @@ std::vector<float> PostureSolver::tightness_for(const PostureSettings& settings)
     std::vector<float> t(catalogue_.muscles.size(), 0.0f);
     for (auto g : all_posture_groups) {
         if (is_strength_group(g)) continue;
-        for (const auto& base : posture_group_muscles(g))
+        for (const auto& base : posture_group_muscles(catalogue_, g))
             for (std::size_t i = 0; i < catalogue_.muscles.size(); ++i)
                 if (catalogue_.muscles[i].base_id == base) t[i] = std::clamp(settings[g], 0.0f, 100.0f) / 100.0f;
     }

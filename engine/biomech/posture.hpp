@@ -35,8 +35,9 @@ const char* posture_group_id(PostureGroup g);       // "hip_flexors", ..., "glut
 const char* posture_group_name(PostureGroup g);     // "Hip flexor tightness", ...
 bool is_strength_group(PostureGroup g);             // glutes and abdominals: strength, 100 = normal
 std::optional<PostureGroup> parse_posture_group(const std::string& id);
-// The catalogue muscles (base ids) a group acts on.
-const std::vector<std::string>& posture_group_muscles(PostureGroup g);
+// The catalogue muscles (base ids) a group acts on: the catalogue's "posture_groups" (data, not
+// code); empty if the catalogue lacks the group (PostureSolver refuses such a catalogue).
+const std::vector<std::string>& posture_group_muscles(const anat::MuscleCatalogue& catalogue, PostureGroup g);
 
 struct PostureSettings {
     // Tightness 0..100 for hip_flexors, rectus_femoris, hamstrings, back_extensors;

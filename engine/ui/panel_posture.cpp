@@ -10,22 +10,18 @@ namespace ui {
 
 namespace {
 
-const char* group_tooltip(biomech::PostureGroup g) {
-    switch (g) {
-        case biomech::PostureGroup::hip_flexors:
-            return "Psoas, iliacus, tensor fasciae latae and sartorius.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
-        case biomech::PostureGroup::rectus_femoris:
-            return "The two-joint hip flexor and knee extender.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
-        case biomech::PostureGroup::hamstrings:
-            return "Biceps femoris long head, semitendinosus and semimembranosus (the short head does not cross the hip).\n0 = normal length; 100 = fibres 25 % shorter at rest.";
-        case biomech::PostureGroup::back_extensors:
-            return "Lumbar erector spinae.\n0 = normal length; 100 = fibres 25 % shorter at rest.";
-        case biomech::PostureGroup::glutes:
-            return "Gluteus maximus and medius: a resting pull, a model assumption.\nIn relaxed standing these muscles are nearly silent, and weakness is not a lower resting pull.\n100 = the model's normal; 0 = none.";
-        case biomech::PostureGroup::abdominals:
-            return "Rectus abdominis and the obliques: a resting pull, a model assumption.\nAn abdominal strengthening trial changed strength but not pelvic tilt or the lumbar curve.\n100 = the model's normal; 0 = none.";
+// The muscles a slider acts on (from the catalogue's posture groups) and what its numbers mean.
+std::string group_tooltip(const anat::MuscleCatalogue& catalogue, biomech::PostureGroup g) {
+    std::string names;
+    for (const auto& base : biomech::posture_group_muscles(catalogue, g)) {
+        const int i = catalogue.find(base + "_r");
+        if (i >= 0) names += (names.empty() ? "" : ", ") + catalogue.muscles[static_cast<std::size_t>(i)].name;
     }
-    return "";
+    if (!biomech::is_strength_group(g)) return names + ".\n0 = normal length; 100 = fibres 25 % shorter at rest.";
+    const std::string evidence = g == biomech::PostureGroup::abdominals
+                                     ? "An abdominal strengthening trial changed strength but not pelvic tilt or the lumbar curve."
+                                     : "In relaxed standing these muscles are nearly silent, and weakness is not a lower resting pull.";
+    return names + ": a resting pull, a model assumption.\n" + evidence + "\n100 = the model's normal; 0 = none.";
 }
 
 void help_marker(const char* text) {
@@ -103,7 +99,7 @@ void Viewer::draw_posture_tab() {
         float v = s[g];
         ImGui::PushID(static_cast<int>(g));
         ImGui::TextUnformatted(biomech::posture_group_name(g));
-        help_marker(group_tooltip(g));
+        help_marker(group_tooltip(world_->body().catalogue(), g).c_str());
         ImGui::SetNextItemWidth(-em * 0.5f);
         const bool strength = biomech::is_strength_group(g);
         if (ImGui::SliderFloat("##v", &v, 0.0f, 100.0f, strength ? "%.0f  (100 = normal)" : "%.0f  (0 = normal)", ImGuiSliderFlags_AlwaysClamp)) {
@@ -125,7 +121,7 @@ void Viewer::draw_posture_tab() {
         ImGui::TextWrapped("Extra tightness for one muscle, added to its group (both sides).");
         for (auto g : biomech::all_posture_groups) {
             if (biomech::is_strength_group(g)) continue;
-            for (const auto& base : biomech::posture_group_muscles(g)) {
+            for (const auto& base : biomech::posture_group_muscles(world_->body().catalogue(), g)) {
                 float v = 0.0f;
                 for (const auto& [id, value] : s.muscle_tightness)
                     if (id == base) v = value;

@@ -296,3 +296,22 @@ TEST(MuscleCatalogue, BrokenSlidesNameTheFileTheMuscleAndTheField) {
     ASSERT_FALSE(unknown.empty());
     EXPECT_NE(unknown[0].find("(biceps_femoris_long)/path/1/slide"), std::string::npos) << unknown[0];
 }
+
+TEST(MuscleCatalogue, PostureGroupsAreDataAndNameOnlyKnownMuscles) {
+    // The posture settings' muscles come from the catalogue (not code): the short head of biceps
+    // femoris (it does not cross the hip) and quadratus lumborum (a lateral flexor) are left out.
+    const auto* ham = catalogue().find_posture_group("hamstrings");
+    ASSERT_NE(ham, nullptr);
+    EXPECT_EQ(std::count(ham->muscles.begin(), ham->muscles.end(), "biceps_femoris_short"), 0);
+    const auto* back = catalogue().find_posture_group("back_extensors");
+    ASSERT_NE(back, nullptr);
+    EXPECT_EQ(back->muscles, std::vector<std::string>{"erector_spinae"});
+    for (const char* id : {"hip_flexors", "rectus_femoris", "glutes", "abdominals"}) EXPECT_NE(catalogue().find_posture_group(id), nullptr) << id;
+    std::string text = core::read_file(core::asset_dir() / "muscles" / "muscles.json");
+    const std::string from = "\"muscles\": [\"erector_spinae\"]";
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), "\"muscles\": [\"erector_spinae_typo\"]");
+    const auto problems = anat::validate_muscle_catalogue(text, "m.json", anat::build_default_skeleton());
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems[0].find("/posture_groups/3/muscles/0: unknown muscle \"erector_spinae_typo\""), std::string::npos) << problems[0];
+}

@@ -128,7 +128,7 @@ HoldSample sample_hold(const anim::Clip& clip) {
 
 std::vector<float> group_tightness(biomech::PostureGroup g, float value) {
     std::vector<float> t(catalogue().muscles.size(), 0.0f);
-    for (const auto& base : biomech::posture_group_muscles(g))
+    for (const auto& base : biomech::posture_group_muscles(catalogue(), g))
         for (std::size_t i = 0; i < t.size(); ++i)
             if (catalogue().muscles[i].base_id == base) t[i] = value;
     return t;
