@@ -178,6 +178,7 @@ void Viewer::stop_presentation() {
     compare_ = CompareMode::off;
     world_->display.emphasised.clear();
     overlays_ = {};
+    frame_all(true);  // the story's close-ups end: back to the whole body, between the panels
 }
 
 void Viewer::apply_story_step(int index) {

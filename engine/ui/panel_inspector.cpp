@@ -3,6 +3,8 @@
 #include "ui/labels.hpp"
 #include "ui/viewer_impl.hpp"
 
+#include "scene/search.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,22 +14,6 @@
 namespace ui {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string pretty_bone(std::string name) {
-    std::string side;
-    if (name.size() > 2 && (name.substr(name.size() - 2) == "_r" || name.substr(name.size() - 2) == "_l")) {
-        side = name.back() == 'r' ? " (right)" : " (left)";
-        name.resize(name.size() - 2);
-    }
-    for (auto& c : name) if (c == '_') c = ' ';
-    if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-    return name + side;
-}
 
 const char* force_words(float norm) {
     if (norm < 0.005f) return "slack";
@@ -42,7 +28,7 @@ std::string selection_name(const scene::Body& body, const scene::Selection& s) {
             const int i = body.catalogue().find(s.id);
             return i >= 0 ? body.catalogue().muscles[static_cast<std::size_t>(i)].display_name() : s.id;
         }
-        case scene::Selection::Kind::bone: return pretty_bone(s.id);
+        case scene::Selection::Kind::bone: return scene::pretty_bone_name(s.id);
         case scene::Selection::Kind::group: {
             const auto* g = body.catalogue().find_group(s.id);
             return g ? g->name : s.id;
@@ -67,32 +53,46 @@ void Viewer::draw_inspector_panel() {
     const auto& cat = body.catalogue();
 
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "Search muscles and bones...", search_, sizeof(search_));
-    const std::string q = lower(search_);
-    if (!q.empty()) {
-        ImGui::BeginChild("results", ImVec2(0, em * 8), true);
-        int shown = 0;
-        for (std::size_t i = 0; i < cat.muscles.size() && shown < 40; ++i) {
-            const auto& m = cat.muscles[i];
-            const std::string label = m.display_name();
-            if (lower(label).find(q) == std::string::npos && m.id.find(q) == std::string::npos) continue;
-            if (ImGui::Selectable(label.c_str(), world_->display.selection.id == m.id)) {
-                select({scene::Selection::Kind::muscle, m.id});
-                focus_selection();
+    ImGui::InputTextWithHint("##search", "Search muscles, bones, stretches...", search_, sizeof(search_));
+    if (search_[0] != '\0') {
+        scene::SearchInput in;
+        in.catalogue = &cat;
+        for (const auto& b : body.bones().bones()) in.bones.push_back(b.name);
+        in.stretches = stretch_ ? &stretch_->library() : nullptr;
+        in.synonyms = &scene::default_synonyms();
+        const auto hits = scene::search(in, search_);
+        ImGui::BeginChild("results", ImVec2(0, em * 9), true);
+        const char* headings[] = {"Groups", "Muscles", "Bones", "Stretches"};
+        int last_kind = -1, shown = 0;
+        for (const auto& h : hits) {
+            if (shown >= 60) break;
+            const int kind = static_cast<int>(h.kind);
+            if (kind != last_kind) {
+                ImGui::TextDisabled("%s", headings[kind]);
+                last_kind = kind;
             }
-            ++shown;
-        }
-        for (const auto& b : body.bones().bones()) {
-            if (shown >= 40) break;
-            const std::string label = pretty_bone(b.name);
-            if (lower(label).find(q) == std::string::npos) continue;
-            if (ImGui::Selectable(label.c_str(), world_->display.selection.id == b.name)) {
-                select({scene::Selection::Kind::bone, b.name});
-                focus_selection();
+            ImGui::PushID(shown++);
+            if (ImGui::Selectable(h.label.c_str(), world_->display.selection.id == h.id)) {
+                switch (h.kind) {
+                    case scene::SearchHit::Kind::group: select({scene::Selection::Kind::group, h.id}); break;
+                    case scene::SearchHit::Kind::muscle: select({scene::Selection::Kind::muscle, h.id}); focus_selection(); break;
+                    case scene::SearchHit::Kind::bone: select({scene::Selection::Kind::bone, h.id}); focus_selection(); break;
+                    case scene::SearchHit::Kind::stretch:
+                        if (stretch_) {
+                            start_stretch(stretch_->library().find(h.id));
+                            settings_.show_posture_panel = true;
+                            select_stretch_tab_ = true;
+                        }
+                        break;
+                }
             }
-            ++shown;
+            ImGui::PopID();
         }
-        if (shown == 0) ImGui::TextDisabled("Nothing matches \"%s\"", search_);
+        if (hits.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("Nothing matches \"%s\". %s", search_, scene::search_coverage(in).c_str());
+            ImGui::PopTextWrapPos();
+        }
         ImGui::EndChild();
     }
 
@@ -158,7 +158,7 @@ void Viewer::draw_inspector_panel() {
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
         ImGui::PushFont(fonts_.large);
-        ImGui::TextWrapped("%s", pretty_bone(sel.id).c_str());
+        ImGui::TextWrapped("%s", scene::pretty_bone_name(sel.id).c_str());
         ImGui::PopFont();
         const int b = body.bones().find_bone(sel.id);
         if (b >= 0) {

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace ui {
 
 namespace {
@@ -38,12 +40,24 @@ void Viewer::draw_layers_panel() {
     ImGui::TextDisabled("Muscle groups");
     for (const auto& g : catalogue.groups) {
         ImGui::PushID(g.id.c_str());
-        bool visible = !L.hidden_groups.count(g.id);
+        // Ticked only while some of the group is on screen: after "Only", the other groups untick.
+        auto in_group = [&](const std::string& id) {
+            const int i = catalogue.find(id);
+            return i >= 0 && catalogue.muscles[static_cast<std::size_t>(i)].in_group(g.id);
+        };
+        const bool isolating = !L.isolated_muscles.empty();
+        bool visible = !L.hidden_groups.count(g.id) && (!isolating || std::any_of(L.isolated_muscles.begin(), L.isolated_muscles.end(), in_group));
         ImGui::ColorButton("##c", im(g.color), ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(em * 0.8f, em * 0.8f));
         ImGui::SameLine();
         if (ImGui::Checkbox(g.name.c_str(), &visible)) {
-            if (visible) L.hidden_groups.erase(g.id);
-            else L.hidden_groups.insert(g.id);
+            if (visible) {
+                L.hidden_groups.erase(g.id);
+                if (isolating)  // join the muscles on show
+                    for (const auto& m : catalogue.muscles)
+                        if (m.in_group(g.id)) L.isolated_muscles.insert(m.id);
+            } else {
+                L.hidden_groups.insert(g.id);
+            }
         }
         ImGui::SameLine(em * 11);
         if (ImGui::SmallButton("Only")) {

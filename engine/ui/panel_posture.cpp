@@ -191,8 +191,7 @@ void Viewer::draw_posture_tab() {
     ImGui::PopTextWrapPos();
     if (!posture_->target().converged) ImGui::TextColored(ImVec4(1, 0.55f, 0.45f, 1), "The solver did not converge; showing its best estimate.");
     ImGui::TextDisabled("A mechanical model, not a diagnosis.");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("About the model")) show_about_model_ = true;
+    if (ImGui::SmallButton("About the model")) show_about_model_ = true;  // its own line: it never clips
 
     ImGui::Separator();
     ImGui::Checkbox("Overlays (M)", &show_overlays_);

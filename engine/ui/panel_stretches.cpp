@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "platform/window.hpp"
+#include "scene/search.hpp"
 #include "ui/teaching_camera.hpp"
 
 #include <SDL.h>
@@ -70,14 +71,6 @@ void tooltip(const char* text) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-}
-
-bool contains_ci(const std::string& hay, const char* needle) {
-    if (!needle[0]) return true;
-    std::string h = hay, n = needle;
-    for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return h.find(n) != std::string::npos;
 }
 
 std::string format_time(float s) {
@@ -247,6 +240,14 @@ void Viewer::draw_stretch_library() {
     }
     const auto& catalogue = world_->body().catalogue();
     int shown = 0, hidden = 0;
+    // The search finds stretches by name, group, everyday words and the muscles they target.
+    scene::SearchInput in;
+    in.catalogue = &catalogue;
+    in.stretches = &lib;
+    in.synonyms = &scene::default_synonyms();
+    std::vector<std::string> found;
+    for (const auto& h : scene::search(in, stretch_search_))
+        if (h.kind == scene::SearchHit::Kind::stretch) found.push_back(h.id);
     if (ImGui::BeginChild("##stretch_list", ImVec2(0, 0), false)) {
         std::string last_group;
         for (std::size_t i = 0; i < lib.size(); ++i) {
@@ -254,11 +255,7 @@ void Viewer::draw_stretch_library() {
             if (stretch_group_filter_ > 0 && info.group != group_choices[stretch_group_filter_].id) continue;
             if (stretch_position_filter_ > 0 && static_cast<int>(info.position) != stretch_position_filter_ - 1) continue;
             if (stretch_difficulty_filter_ > 0 && info.difficulty != stretch_difficulty_filter_) continue;
-            bool match = contains_ci(info.name, stretch_search_) || contains_ci(info.group, stretch_search_);
-            for (const auto& t : info.targets)
-                for (const auto& m : catalogue.muscles)
-                    if (m.id == t && contains_ci(m.name, stretch_search_)) match = true;
-            if (!match) continue;
+            if (stretch_search_[0] != '\0' && std::find(found.begin(), found.end(), info.id) == found.end()) continue;
             if (hide_unsuitable_stretches_ && !stretch_suits_patient(info)) {
                 ++hidden;
                 continue;
@@ -292,7 +289,14 @@ void Viewer::draw_stretch_library() {
             ImGui::PopID();
         }
         if (hidden > 0) ImGui::TextDisabled("%d hidden: they do not suit this patient's conditions.", hidden);
-        if (shown == 0 && hidden == 0) ImGui::TextDisabled("No stretch matches. Clear the search or the filters.");
+        if (shown == 0 && hidden == 0) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("No stretch matches. Clear the search or the filters. The library has %zu stretches for the hip flexors "
+                                "and quadriceps, hamstrings, gluteals and low back; search by a muscle, a group or words like "
+                                "\"back of thigh\".",
+                                lib.size());
+            ImGui::PopTextWrapPos();
+        }
     }
     ImGui::EndChild();
 }

@@ -250,6 +250,12 @@ void Viewer::update_hover(double now) {
     // Picking renders a pass: on a software rasteriser do it only once the mouse rests.
     constexpr double rest_s = 0.12;
     const glm::vec2 m = mouse_pixels();
+    if (camera_.animating()) {  // what was under the cursor has moved: no stale tooltip
+        hover_valid_ = false;
+        hover_ = {};
+        mouse_still_since_s_ = now;
+        return;
+    }
     if (glm::distance(m, last_mouse_) > 0.5f) {
         last_mouse_ = m;
         mouse_still_since_s_ = now;
