@@ -106,6 +106,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     const bool has_focus = d.selection.kind != Selection::Kind::none || !d.emphasised.empty() || !d.layers.isolated_muscles.empty();
     const bool xray = d.layers.xray && has_focus;
     const bool demo = d.stretch_demo && !d.emphasised.empty();
+    const bool mute = (d.stretch_demo || d.mute_others) && !d.emphasised.empty();
     // Which muscles are "in focus" (selected, emphasised or isolated).
     auto selected = [&](const anat::Muscle& m) {
         if (d.selection.kind == Selection::Kind::muscle && d.selection.id == m.id) return true;
@@ -135,7 +136,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
         s.id = muscle_id_base + static_cast<std::uint32_t>(i);
         const bool focus = focused(m);
         if (selected(m)) s.flags = gfx::vertex_flag_highlight;
-        if ((xray || demo) && !focus && d.layers.isolated_muscles.empty()) {
+        if ((xray || mute) && !focus && d.layers.isolated_muscles.empty()) {
             ghost_styles[i] = s;
             s.visible = false;
         }

@@ -71,6 +71,9 @@ public:
         // A stretch demo: the emphasised muscles coloured by stretch, every other muscle muted to
         // a ghost (bones stay solid: they carry the pose), so what is stretched can be seen.
         bool stretch_demo = false;
+        // A group is the topic (a story step's highlight): every other muscle is muted to a ghost
+        // so nothing in front hides it; the topic keeps its group's colour.
+        bool mute_others = false;
     };
     void build_frame(gfx::FrameDesc& frame, const Display& display);
 

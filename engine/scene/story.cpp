@@ -1,5 +1,7 @@
 #include "scene/story.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/json.hpp"
@@ -48,6 +50,23 @@ Story parse_story(const std::string& text, const std::string& file) {
 Story load_default_story() {
     const auto path = core::asset_dir() / "story" / "pelvic_tilt.json";
     return parse_story(core::read_file(path), path.string());
+}
+
+core::OrbitCamera story_camera(const StoryStep& st, const anat::Skeleton& skeleton, std::span<const core::Rigid> world, core::OrbitCamera cam,
+                               bool compare, float caption_share) {
+    glm::vec3 focus = world.empty() ? cam.target : world[0].translation;
+    if (const int j = skeleton.find_joint(st.focus); j >= 0 && static_cast<std::size_t>(j) < world.size()) {
+        focus = world[static_cast<std::size_t>(j)].translation;
+    } else if (const int l = skeleton.find_landmark(st.focus); l >= 0) {
+        const auto& L = skeleton.landmarks[static_cast<std::size_t>(l)];
+        if (static_cast<std::size_t>(L.joint) < world.size()) focus = world[static_cast<std::size_t>(L.joint)].apply(L.position);
+    }
+    cam.set_preset(st.view);
+    cam.target = focus;
+    cam.distance_m = st.distance_m * (compare ? 1.25f : 1.0f);  // two half-width views need more room
+    const float half_height_m = cam.distance_m * std::tan(cam.fov_y_rad * 0.5f);
+    cam.target -= cam.up() * (caption_share * half_height_m);
+    return cam;
 }
 
 }  // namespace scene

@@ -3,10 +3,13 @@
 // and an optional before/after comparison.
 #pragma once
 
+#include "anatomy/skeleton.hpp"
 #include "core/camera.hpp"
+#include "core/math.hpp"
 #include "scene/overlays.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,13 @@ struct Story {
     std::string title;
     std::vector<StoryStep> steps;
 };
+
+// The camera a step asks for, with the body posed as `world_from_bone`: from the step's view, at its
+// distance (1.25x for compare's two half-width views), centred on its focus (a joint or a
+// landmark; the pelvis if neither), the focus lifted to the middle of the picture above a caption
+// that covers `caption_share` of the height. The viewer and the video export both use it.
+core::OrbitCamera story_camera(const StoryStep& step, const anat::Skeleton& skeleton, std::span<const core::Rigid> world_from_bone,
+                               core::OrbitCamera from, bool compare, float caption_share);
 
 // Throws core::Error naming the file and the field.
 Story parse_story(const std::string& text, const std::string& file);

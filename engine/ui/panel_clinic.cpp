@@ -168,6 +168,7 @@ void Viewer::start_presentation() {
         return;
     }
     if (story_.steps.empty()) return;
+    if (!presenting_) layers_before_presentation_ = world_->display.layers;  // given back when it ends
     presenting_ = true;
     apply_story_step(0);
 }
@@ -177,6 +178,8 @@ void Viewer::stop_presentation() {
     stop_stretch();
     compare_ = CompareMode::off;
     world_->display.emphasised.clear();
+    world_->display.mute_others = false;
+    world_->display.layers = layers_before_presentation_;
     overlays_ = {};
     frame_all(true);  // the story's close-ups end: back to the whole body, between the panels
 }
@@ -189,10 +192,15 @@ void Viewer::apply_story_step(int index) {
     show_overlays_ = st.any_overlay;
     show_ghost_ = st.ghost;
     auto& d = world_->display;
+    // Each step sets its own scene, whatever was left on screen: bones and muscles shown, nothing
+    // hidden or isolated, no x-ray; the topic's muscles stand out and the rest are muted.
+    d.layers = {};
+    d.selection = {};
     d.emphasised.clear();
     for (const auto& h : st.highlight)
         for (const auto& m : world_->body().catalogue().muscles)
             if (m.in_group(h) || m.base_id == h || m.id == h) d.emphasised.insert(m.id);
+    d.mute_others = !d.emphasised.empty();
     if (st.compare) {
         compare_ = CompareMode::before_after;
         programme_group_ = st.compare->group;
@@ -204,17 +212,8 @@ void Viewer::apply_story_step(int index) {
     // The scripted camera: a view from the step's side, centred on the focus at its distance.
     const scene::Body& body = world_->body();
     const auto target_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->target().dofs));
-    glm::vec3 focus = target_world[0].translation;
-    if (const int j = body.skeleton().find_joint(st.focus); j >= 0) focus = target_world[static_cast<std::size_t>(j)].translation;
-    else if (const int l = body.skeleton().find_landmark(st.focus); l >= 0) {
-        const auto& L = body.skeleton().landmarks[static_cast<std::size_t>(l)];
-        focus = target_world[static_cast<std::size_t>(L.joint)].apply(L.position);
-    }
-    core::OrbitCamera goal = camera_.goal_view();
-    goal.set_preset(st.view);
-    goal.target = focus;
-    goal.distance_m = st.distance_m * (compare_ != CompareMode::off ? 1.25f : 1.0f);
-    camera_.set_goal(goal);
+    constexpr float caption_share = 0.25f;  // the presentation's caption covers about the lowest quarter
+    camera_.set_goal(scene::story_camera(st, body.skeleton(), target_world, camera_.goal_view(), compare_ != CompareMode::off, caption_share));
     // A step may play a stretch (it frames its own camera); others return to the posture.
     const int clip = stretch_ && !st.stretch.empty() ? stretch_->library().find(st.stretch) : -1;
     if (clip >= 0) {

@@ -329,9 +329,11 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     overlays = st.overlays;
     show_overlays = st.any_overlay;
     ghost = st.ghost;
+    world.display.layers = rq.layers;
     world.display.emphasised.clear();
     world.display.stretch_demo = false;
     emphasise(st.highlight);
+    world.display.mute_others = !world.display.emphasised.empty();  // the topic in view, as in the viewer
     compare = st.compare.has_value();
     if (compare) {
         after = posture.solver().solve(biomech::hypothetically_lengthened(posture.settings(), st.compare->group, st.compare->lengthen_percent),
@@ -341,19 +343,7 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     // The scripted camera: the step's view, centred on its focus in the posture it glides to.
     const scene::Body& body = world.body();
     const auto goal_world = anat::forward_kinematics(body.skeleton(), posture.solver().pose_at(posture.target().dofs));
-    glm::vec3 focus = goal_world[0].translation;
-    if (const int j = body.skeleton().find_joint(st.focus); j >= 0) {
-        focus = goal_world[static_cast<std::size_t>(j)].translation;
-    } else if (const int l = body.skeleton().find_landmark(st.focus); l >= 0) {
-        const auto& L = body.skeleton().landmarks[static_cast<std::size_t>(l)];
-        focus = goal_world[static_cast<std::size_t>(L.joint)].apply(L.position);
-    }
-    core::OrbitCamera goal = camera.goal_view();
-    goal.set_preset(st.view);
-    goal.target = focus;
-    goal.distance_m = st.distance_m * (compare ? 1.25f : 1.0f);  // two half-width views need more room
-    if (rq.captions) lift_above_caption(goal);
-    camera.set_goal(goal);
+    camera.set_goal(scene::story_camera(st, body.skeleton(), goal_world, camera.goal_view(), compare, rq.captions ? caption_room : 0.0f));
     if (s.clip >= 0) {
         compare = false;
         stretch.set_cue(rq.cue);

@@ -242,6 +242,7 @@ private:
     };
     ViewAt view_at(glm::vec2 px) const;
     gfx::FrameDesc left_frame_;               // compare's left view
+    scene::Layers layers_before_presentation_;
     std::deque<Notification> notifications_;
 
     // Video export (panel_video.cpp)

@@ -1,5 +1,8 @@
 // The teaching camera: every stretch's hold is shown from where most of its target muscles can be
 // seen (measured in the picking buffer), with the other muscles muted.
+#include "biomech/presets.hpp"
+#include "scene/posture_state.hpp"
+#include "scene/story.hpp"
 #include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
 #include "ui/snapshot.hpp"
@@ -67,4 +70,38 @@ TEST(TeachingCameraGl, MutingTheOtherMusclesUncoversTheTargets) {
     const auto ids = ui::muscle_pick_ids(world.body(), holds().stretch.player().clip()->info.targets);
     const ui::Visibility hidden = ui::measure_visibility(holds().context.renderer(), solid, ids, {320, 240});
     EXPECT_GT(v.visibility.share(), hidden.share() + 0.15f) << "muted " << v.visibility.share() << ", solid " << hidden.share();
+}
+
+TEST(TeachingCameraGl, EveryStoryStepShowsItsTopicMuscles) {
+    // The presentation's steps about a muscle group frame it above the caption with the other
+    // muscles muted: most of the group's surface is in view (the picking buffer says how much).
+    const scene::Story story = scene::load_default_story();
+    const auto presets = biomech::load_default_presets();
+    scene::World& world = holds().context.world();
+    scene::Body& body = world.body();
+    scene::PostureState posture(body.skeleton(), body.catalogue());
+    int checked = 0;
+    for (const auto& st : story.steps) {
+        if (st.highlight.empty() || !st.stretch.empty() || st.compare) continue;
+        if (const auto* p = biomech::find_preset(presets, st.preset)) posture.set_settings(p->settings, false);
+        posture.snap();
+        body.tightness() = posture.target().tightness;
+        body.set_pose(posture.displayed_pose());
+        world.display = {};
+        std::vector<std::string> topic;
+        for (const auto& m : body.catalogue().muscles)
+            for (const auto& h : st.highlight)
+                if ((m.in_group(h) || m.base_id == h) && m.side == anat::Side::left) topic.push_back(m.id);  // the side facing the left view
+        for (const auto& id : topic) world.display.emphasised.insert(id);
+        world.display.mute_others = true;
+        gfx::FrameDesc frame;
+        world.build_frame(frame);
+        frame.camera = scene::story_camera(st, body.skeleton(), body.world_from_bone(), frame.camera, false, 0.25f);
+        const auto ids = ui::muscle_pick_ids(body, topic);
+        const ui::Visibility v = ui::measure_visibility(holds().context.renderer(), frame, ids, {320, 200});
+        EXPECT_GE(v.share(), 0.6f) << st.title;
+        EXPECT_GT(v.visible_px, 300) << st.title << ": the topic is too small in the picture";
+        ++checked;
+    }
+    EXPECT_GE(checked, 2);
 }
