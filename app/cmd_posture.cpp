@@ -28,13 +28,7 @@ int run(const Options& o) {
     const auto reading = biomech::read_clinical_tilt(m.pelvic_tilt_clinical_deg);
     if (o.json) {
         core::Json j;
-        j["pelvic_tilt_clinical_deg"] = m.pelvic_tilt_clinical_deg;
-        j["pelvic_tilt_deg"] = m.pelvic_tilt_deg;
-        j["sacral_slope_deg"] = m.sacral_slope_deg;
-        j["pelvic_incidence_deg"] = m.pelvic_incidence_deg;
-        j["lumbar_lordosis_deg"] = m.lumbar_lordosis_deg;
-        j["hip_flexion_deg"] = m.hip_flexion_deg;
-        j["knee_flexion_deg"] = m.knee_flexion_deg;
+        for (const auto& info : biomech::measure_table()) j[info.key] = m.*info.value;
         j["converged"] = r.converged;
         j["iterations"] = r.iterations;
         j["reading"] = reading.words;
@@ -54,13 +48,12 @@ int run(const Options& o) {
         j["muscles"] = muscles;
         std::cout << j.dump(2) << "\n";
     } else {
-        std::printf("Clinical pelvic tilt (ASIS-PSIS): %6.1f deg  (%s; typical 13 +/- 5)\n", static_cast<double>(m.pelvic_tilt_clinical_deg), reading.words);
-        std::printf("Pelvic tilt (radiographic PT):    %6.1f deg\n", static_cast<double>(m.pelvic_tilt_deg));
-        std::printf("Sacral slope (SS):                %6.1f deg\n", static_cast<double>(m.sacral_slope_deg));
-        std::printf("Pelvic incidence (PI = PT + SS):  %6.1f deg\n", static_cast<double>(m.pelvic_incidence_deg));
-        std::printf("Lumbar lordosis (L1-S1):          %6.1f deg\n", static_cast<double>(m.lumbar_lordosis_deg));
-        std::printf("Hip flexion:                      %6.1f deg\n", static_cast<double>(m.hip_flexion_deg));
-        std::printf("Knee flexion:                     %6.1f deg\n", static_cast<double>(m.knee_flexion_deg));
+        for (const auto& info : biomech::measure_table()) {
+            std::string note = info.sign;
+            if (info.typical[0]) note += std::string(note.empty() ? "" : ", ") + info.typical;
+            std::printf("%-26s %6.1f deg%s\n", info.label, static_cast<double>(m.*info.value), note.empty() ? "" : ("  (" + note + ")").c_str());
+        }
+        std::printf("Pelvic tilt is %s. PI = PT + SS.\n", reading.words);
         std::printf("%s after %d iterations\n", r.converged ? "Converged" : "Did not converge", r.iterations);
     }
     return r.converged ? app::exit_ok : app::exit_failure;

@@ -413,6 +413,7 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
         MuscleGroup mg;
         mg.id = g["id"].string();
         mg.name = g["name"].string();
+        mg.plain = g.get("plain").string();
         mg.color = g["color"].vec3(1.0f, glm::vec3(0.8f));
         if (!group_ids.insert(mg.id).second) g["id"].problem("duplicate group \"" + mg.id + "\"");
         out.catalogue.groups.push_back(mg);

@@ -103,6 +103,7 @@ struct Muscle {
 
 struct MuscleGroup {
     std::string id, name;
+    std::string plain;   // where it is in everyday words ("front of the hip"), for patients
     glm::vec3 color{1.0f};
 };
 

@@ -59,6 +59,31 @@ SpinopelvicMeasures measure(const anat::Skeleton& s, const anat::Pose& pose, std
     return m;
 }
 
+const std::vector<MeasureInfo>& measure_table() {
+    // Typical values: Preece 2008 (dry pelves, ASIS-PSIS), Mac-Thiong 2011 (mean +/- 2 SD ranges of
+    // PT, SS, PI in 709 adults), standing lordosis 50 +/- 11 (627 volunteers); anatomy-data 3.2, 3.5.
+    static const std::vector<MeasureInfo> table = {
+        {"pelvic_tilt_clinical_deg", "Pelvic tilt (ASIS-PSIS)", "forward tilt +", "typical 13 +/- 5",
+         "The line from the ASIS to the PSIS against the horizontal, as an inclinometer reads it.\nForward (anterior) tilt is positive. "
+         "Typical 13 +/- 5 degrees, measured in dry pelves (Preece 2008).",
+         &SpinopelvicMeasures::pelvic_tilt_clinical_deg},
+        {"pelvic_tilt_deg", "Pelvic tilt (PT)", "backward tilt +", "typical 0 to 27",
+         "Radiographic: the line from the femoral heads to the middle of the S1 endplate, against the vertical.\nIt rises when the "
+         "pelvis tips backward: the opposite sign to the ASIS-PSIS tilt.",
+         &SpinopelvicMeasures::pelvic_tilt_deg},
+        {"sacral_slope_deg", "Sacral slope (SS)", "", "typical 24 to 55", "The S1 endplate against the horizontal.",
+         &SpinopelvicMeasures::sacral_slope_deg},
+        {"pelvic_incidence_deg", "Pelvic incidence (PI)", "", "typical 32 to 74",
+         "Fixed by the shape of the pelvis: it does not change with posture. PI = PT + SS.", &SpinopelvicMeasures::pelvic_incidence_deg},
+        {"lumbar_lordosis_deg", "Lumbar lordosis (L1-S1)", "curve +", "typical 50 +/- 11",
+         "The angle between the L1 and S1 endplates; a hollow low back is positive.", &SpinopelvicMeasures::lumbar_lordosis_deg},
+        {"hip_flexion_deg", "Hip flexion", "thigh forward +", "",
+         "Thigh relative to the pelvis; standing with a forward tilt flexes the hips.", &SpinopelvicMeasures::hip_flexion_deg},
+        {"knee_flexion_deg", "Knee flexion", "bent +", "", "Shank relative to the thigh.", &SpinopelvicMeasures::knee_flexion_deg},
+    };
+    return table;
+}
+
 TiltReading read_clinical_tilt(float t) {
     // Preece 2008: 13 +/- 5 deg across dry pelves; no validated cut-off exists (anatomy-data 3.5).
     // Only beyond about 2 SD is a reading flagged, and never as a fault: anterior tilt is the norm

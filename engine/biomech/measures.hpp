@@ -13,6 +13,7 @@
 #include "anatomy/skeleton.hpp"
 
 #include <span>
+#include <vector>
 
 namespace biomech {
 
@@ -29,6 +30,18 @@ struct SpinopelvicMeasures {
 // Needs the landmarks asis_*, psis_*, s1_endplate_anterior/posterior, femoral_head_center_*
 // and the rig's L1 vertebra.
 SpinopelvicMeasures measure(const anat::Skeleton& skeleton, const anat::Pose& pose, std::span<const core::Rigid> world_from_bone);
+
+// One table of the spinopelvic measures: every consumer (the Posture panel, profiles, the CLI)
+// iterates it, so a new measure is one entry here (and its computation in measure()).
+struct MeasureInfo {
+    const char* key;          // JSON key, a stable interface: "pelvic_tilt_clinical_deg"
+    const char* label;        // "Pelvic tilt (ASIS-PSIS)"
+    const char* sign;         // the sign convention in words: "forward tilt +"; empty if none
+    const char* typical;      // "typical 13 +/- 5" with its basis, or empty
+    const char* tooltip;      // how it is measured, in words
+    float SpinopelvicMeasures::*value;
+};
+const std::vector<MeasureInfo>& measure_table();
 
 // Typical band for the clinical tilt (Preece 2008: 13 +/- 5 deg; flag beyond about 2 SD).
 struct TiltReading {

@@ -14,13 +14,10 @@ bool same(float a, float b) { return a == b || (a != a && b != b); }
 }  // namespace
 
 bool Profile::operator==(const Profile& o) const {
-    const auto& m = measurements;
-    const auto& n = o.measurements;
-    return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && conditions == o.conditions && saved_at == o.saved_at &&
-           same(m.pelvic_tilt_clinical_deg, n.pelvic_tilt_clinical_deg) && same(m.pelvic_tilt_deg, n.pelvic_tilt_deg) &&
-           same(m.sacral_slope_deg, n.sacral_slope_deg) && same(m.pelvic_incidence_deg, n.pelvic_incidence_deg) &&
-           same(m.lumbar_lordosis_deg, n.lumbar_lordosis_deg) && same(m.hip_flexion_deg, n.hip_flexion_deg) &&
-           same(m.knee_flexion_deg, n.knee_flexion_deg);
+    for (const auto& info : biomech::measure_table())
+        if (!same(measurements.*info.value, o.measurements.*info.value)) return false;
+    return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && conditions == o.conditions &&
+           saved_at == o.saved_at;
 }
 
 std::string now_iso8601() {
@@ -44,11 +41,9 @@ std::string serialize_profile(const Profile& p) {
     core::Json muscles = core::Json::array();  // a list keeps the order, so a round trip is exact
     for (const auto& [id, v] : p.posture.muscle_tightness) muscles.push_back({{"id", id}, {"tightness", v}});
     j["posture"] = {{"groups", groups}, {"muscles", muscles}};
-    const auto& m = p.measurements;
-    j["measurements"] = {{"pelvic_tilt_clinical_deg", m.pelvic_tilt_clinical_deg}, {"pelvic_tilt_deg", m.pelvic_tilt_deg},
-                         {"sacral_slope_deg", m.sacral_slope_deg}, {"pelvic_incidence_deg", m.pelvic_incidence_deg},
-                         {"lumbar_lordosis_deg", m.lumbar_lordosis_deg}, {"hip_flexion_deg", m.hip_flexion_deg},
-                         {"knee_flexion_deg", m.knee_flexion_deg}};
+    core::Json measures = core::Json::object();
+    for (const auto& info : biomech::measure_table()) measures[info.key] = p.measurements.*info.value;
+    j["measurements"] = measures;
     core::Json notes = core::Json::array();
     for (const auto& a : p.annotations)
         notes.push_back({{"target", a.target == Annotation::Target::muscle ? "muscle" : "bone"}, {"id", a.id}, {"text", a.text}});
@@ -97,14 +92,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
         p.posture.muscle_tightness.emplace_back(id, static_cast<float>(v["tightness"].number(0.0, 100.0)));
     }
     auto m = root["measurements"];
-    auto angle = [&](const char* key, float& out) { out = static_cast<float>(m[key].number(-360.0, 360.0)); };
-    angle("pelvic_tilt_clinical_deg", p.measurements.pelvic_tilt_clinical_deg);
-    angle("pelvic_tilt_deg", p.measurements.pelvic_tilt_deg);
-    angle("sacral_slope_deg", p.measurements.sacral_slope_deg);
-    angle("pelvic_incidence_deg", p.measurements.pelvic_incidence_deg);
-    angle("lumbar_lordosis_deg", p.measurements.lumbar_lordosis_deg);
-    angle("hip_flexion_deg", p.measurements.hip_flexion_deg);
-    angle("knee_flexion_deg", p.measurements.knee_flexion_deg);
+    for (const auto& info : biomech::measure_table()) p.measurements.*info.value = static_cast<float>(m[info.key].number(-360.0, 360.0));
     const auto items = root["annotations"].items();
     if (items.size() > max_annotations) root["annotations"].problem("more than " + std::to_string(max_annotations) + " notes");
     for (std::size_t i = 0; i < items.size() && i < max_annotations; ++i) {

@@ -339,7 +339,8 @@ void Viewer::draw_profile_window() {
         if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this note");
         ImGui::SameLine();
-        ImGui::TextWrapped("%s: %s", a.id.c_str(), a.text.c_str());
+        const scene::Selection target{a.target == scene::Annotation::Target::muscle ? scene::Selection::Kind::muscle : scene::Selection::Kind::bone, a.id};
+        ImGui::TextWrapped("%s: %s", selection_label(target).c_str(), a.text.c_str());
         ImGui::PopID();
     }
     if (remove >= 0) profile_.annotations.erase(profile_.annotations.begin() + remove);
@@ -366,7 +367,7 @@ void Viewer::draw_note_popup() {
     }
     if (ImGui::BeginPopupModal("Add note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         const auto& sel = world_->display.selection;
-        ImGui::Text("Pin a note to %s", sel.id.c_str());
+        ImGui::Text("Pin a note to %s", selection_label(sel).c_str());
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         const bool enter = ImGui::InputText("##note", note_text_, sizeof(note_text_), ImGuiInputTextFlags_EnterReturnsTrue);
         if ((ImGui::Button("Pin") || enter) && note_text_[0] != '\0' &&

@@ -22,22 +22,6 @@ const char* force_words(float norm) {
     return "high";
 }
 
-std::string selection_name(const scene::Body& body, const scene::Selection& s) {
-    switch (s.kind) {
-        case scene::Selection::Kind::muscle: {
-            const int i = body.catalogue().find(s.id);
-            return i >= 0 ? body.catalogue().muscles[static_cast<std::size_t>(i)].display_name() : s.id;
-        }
-        case scene::Selection::Kind::bone: return scene::pretty_bone_name(s.id);
-        case scene::Selection::Kind::group: {
-            const auto* g = body.catalogue().find_group(s.id);
-            return g ? g->name : s.id;
-        }
-        case scene::Selection::Kind::none: break;
-    }
-    return {};
-}
-
 }  // namespace
 
 void Viewer::draw_inspector_panel() {
@@ -106,7 +90,7 @@ void Viewer::draw_inspector_panel() {
             const auto& m = cat.muscles[static_cast<std::size_t>(i)];
             const auto& st = body.muscle_states()[static_cast<std::size_t>(i)];
             ImGui::PushFont(fonts_.large);
-            ImGui::TextWrapped("%s", m.display_name().c_str());
+            ImGui::TextWrapped("%s", muscle_name(m).c_str());
             ImGui::PopFont();
             const auto* g = cat.find_group(m.group);
             ImGui::TextDisabled("%s", g ? g->name.c_str() : m.group.c_str());
@@ -177,7 +161,7 @@ void Viewer::draw_inspector_panel() {
         for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
             const auto& m = cat.muscles[i];
             if (!m.in_group(sel.id)) continue;
-            if (ImGui::Selectable(m.display_name().c_str())) select({scene::Selection::Kind::muscle, m.id});
+            if (ImGui::Selectable(muscle_name(m).c_str())) select({scene::Selection::Kind::muscle, m.id});
         }
     }
     ImGui::End();
@@ -186,7 +170,7 @@ void Viewer::draw_inspector_panel() {
 void Viewer::draw_hover_tooltip() {
     if (!hover_valid_ || hover_.kind == scene::Selection::Kind::none || ImGui::GetIO().WantCaptureMouse) return;
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted(selection_name(world_->body(), hover_).c_str());
+    ImGui::TextUnformatted(selection_label(hover_).c_str());
     ImGui::TextDisabled("Click to select");
     ImGui::EndTooltip();
 }
@@ -204,13 +188,13 @@ void Viewer::draw_labels() {
         const int i = body.catalogue().find(sel.id);
         if (i >= 0) {
             const auto pts = body.paths().path(static_cast<std::size_t>(i));
-            if (!pts.empty()) labels.push_back({anat::point_along(pts, 0.5f), selection_name(body, sel), amber});
+            if (!pts.empty()) labels.push_back({anat::point_along(pts, 0.5f), selection_label(sel), amber});
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
         const int b = body.bones().find_bone(sel.id);
         if (b >= 0)
             labels.push_back({body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation,
-                              selection_name(body, sel), amber});
+                              selection_label(sel), amber});
     }
     draw_world_labels(ImGui::GetBackgroundDrawList(), frame_.camera, glm::vec2(vp.z, vp.w), 1.0f / window_->pixel_ratio(), labels,
                       body.world_from_bone()[0].translation, 1.0f, glm::vec2(static_cast<float>(vp.x), 0.0f));

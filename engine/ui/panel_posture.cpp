@@ -165,23 +165,27 @@ void Viewer::draw_posture_tab() {
     const auto reading = biomech::read_clinical_tilt(m.pelvic_tilt_clinical_deg);
     const ImVec4 reading_color = reading.level == 0 ? ImVec4(0.55f, 0.85f, 0.55f, 1) : ImVec4(0.98f, 0.74f, 0.35f, 1);
     if (ImGui::BeginTable("measures", 2, ImGuiTableFlags_SizingStretchProp)) {
-        auto row = [&](const char* name, float value, glm::vec4 color, const char* tip) {
+        // Every measure of biomech::measure_table(), in its overlay's colour, with its sign
+        // convention and typical range under its name.
+        auto color_of = [](const std::string& key) {
+            if (key == "pelvic_tilt_clinical_deg") return scene::overlay_color_asis_psis;
+            if (key == "pelvic_tilt_deg") return scene::overlay_color_tilt;
+            if (key == "sacral_slope_deg") return scene::overlay_color_sacral;
+            if (key == "lumbar_lordosis_deg") return scene::overlay_color_lumbar;
+            return glm::vec4(0.85f, 0.85f, 0.9f, 1.0f);
+        };
+        for (const auto& info : biomech::measure_table()) {
+            if (std::string(info.key) == "knee_flexion_deg") continue;  // standing knees barely move: not worth a row
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(to_im(color), "%s", name);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+            ImGui::TextColored(to_im(color_of(info.key)), "%s", info.label);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.tooltip);
+            std::string note = info.sign;
+            if (info.typical[0]) note += std::string(note.empty() ? "" : ", ") + info.typical;
+            if (!note.empty()) ImGui::TextDisabled("  %s", note.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%6.1f\xC2\xB0", static_cast<double>(value));
-        };
-        row("Pelvic tilt (ASIS-PSIS)", m.pelvic_tilt_clinical_deg, scene::overlay_color_asis_psis,
-            "The line from the ASIS to the PSIS against the horizontal, as an inclinometer reads it.\nAnterior tilt is positive. Typical: 13 +/- 5 (Preece 2008).");
-        row("Pelvic tilt (PT)", m.pelvic_tilt_deg, scene::overlay_color_tilt,
-            "Radiographic: the line from the femoral heads to the middle of the S1 endplate, against the vertical.\nIt rises when the pelvis tips backward.");
-        row("Sacral slope (SS)", m.sacral_slope_deg, scene::overlay_color_sacral, "The S1 endplate against the horizontal.");
-        row("Pelvic incidence (PI)", m.pelvic_incidence_deg, glm::vec4(0.85f, 0.85f, 0.9f, 1.0f),
-            "Fixed by the shape of the pelvis: it does not change with posture. PI = PT + SS.");
-        row("Lumbar lordosis (L1-S1)", m.lumbar_lordosis_deg, scene::overlay_color_lumbar, "The angle between the L1 and S1 endplates.");
-        row("Hip flexion", m.hip_flexion_deg, glm::vec4(0.85f, 0.85f, 0.9f, 1.0f), "Thigh relative to the pelvis; standing with an anterior tilt flexes the hips.");
+            ImGui::Text("%6.1f\xC2\xB0", static_cast<double>(m.*info.value));
+        }
         ImGui::EndTable();
     }
     ImGui::TextDisabled("PI = PT + SS:  %.1f = %.1f + %.1f", static_cast<double>(m.pelvic_incidence_deg),

@@ -340,22 +340,33 @@ void Viewer::draw_stretch_now_playing() {
         constexpr float full_scale = 1.25f;  // room to show "past the end range"
         dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(45, 50, 60, 255), em * 0.2f);
         const float fill = std::clamp(r / full_scale, 0.0f, 1.0f);
-        const glm::vec3 c = scene::Body::heat_color(std::max(r, 0.0f));
+        // Patient mode: a calm scale that never turns alarm-red (a strong stretch is amber).
+        const glm::vec3 c = settings_.patient_mode ? scene::Body::heat_color(std::min(std::max(r, 0.0f), 1.0f) * 0.65f)
+                                                   : scene::Body::heat_color(std::max(r, 0.0f));
         dl->AddRectFilled(pos, ImVec2(pos.x + w * fill, pos.y + h), ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 0.9f)), em * 0.2f);
         const float end_x = pos.x + w / full_scale;
         dl->AddLine(ImVec2(end_x, pos.y), ImVec2(end_x, pos.y + h), IM_COL32(255, 255, 255, 200), 2.0f);
         dl->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + em * 0.35f, pos.y + h), curve_color(k), em * 0.2f);
         char text[160];
-        std::snprintf(text, sizeof(text), "%s  %.0f %%", m.display_name().c_str(), static_cast<double>(100.0f * r));
+        if (settings_.patient_mode) {  // the side is in the header: the name, where it is, how strong
+            const auto* g = body.catalogue().find_group(m.group);
+            std::snprintf(text, sizeof(text), "%s (%s): %s", m.name.c_str(), g ? g->plain.c_str() : "", stretch_words(r));
+        } else {
+            std::snprintf(text, sizeof(text), "%s  %.0f %%", muscle_name(m).c_str(), static_cast<double>(100.0f * r));
+        }
         dl->AddText(ImVec2(pos.x + em * 0.6f, pos.y + (h - em) * 0.5f), IM_COL32(255, 255, 255, 255), text);
         ImGui::Dummy(ImVec2(w, h));
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::Text("%s", m.display_name().c_str());
-            ImGui::Text("Length %.1f cm (standing %.1f cm, %+.1f %%)", static_cast<double>(100.0f * states[i].length_m),
-                        static_cast<double>(100.0f * m.neutral_length_m), static_cast<double>(100.0f * states[i].change_m / m.neutral_length_m));
-            ImGui::Text("Passive force %.0f N", static_cast<double>(states[i].passive_force_n));
-            ImGui::TextDisabled("End range: %s", m.end_range.source.c_str());
+            ImGui::Text("%s", muscle_name(m).c_str());
+            if (settings_.patient_mode) {
+                ImGui::TextUnformatted(r < 1.0f ? "Within its usual range of movement." : "Past a typical end range: ease off if it hurts.");
+            } else {
+                ImGui::Text("Length %.1f cm (standing %.1f cm, %+.1f %%)", static_cast<double>(100.0f * states[i].length_m),
+                            static_cast<double>(100.0f * m.neutral_length_m), static_cast<double>(100.0f * states[i].change_m / m.neutral_length_m));
+                ImGui::Text("Passive force %.0f N", static_cast<double>(states[i].passive_force_n));
+                ImGui::TextDisabled("End range: %s", m.end_range.source.c_str());
+            }
             ImGui::EndTooltip();
         }
         if (ImGui::IsItemClicked()) select({scene::Selection::Kind::muscle, m.id});
@@ -423,7 +434,7 @@ void Viewer::draw_stretch_now_playing() {
         for (const auto& c : info.cues) ImGui::BulletText("%s", c.c_str());
     if (ImGui::CollapsingHeader("Common mistakes"))
         for (const auto& c : info.mistakes) ImGui::BulletText("%s", c.c_str());
-    if (ImGui::CollapsingHeader("Evidence and sources")) {
+    if (!settings_.patient_mode && ImGui::CollapsingHeader("Evidence and sources")) {
         ImGui::TextWrapped("%s", info.evidence.c_str());
         for (const auto& c : info.sources) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -434,7 +445,8 @@ void Viewer::draw_stretch_now_playing() {
     if (!info.secondary.empty() && ImGui::CollapsingHeader("Also stretched")) {
         for (std::size_t i : stretch_->secondary()) {
             const auto& m = body.catalogue().muscles[i];
-            ImGui::BulletText("%s  %.0f %%", m.display_name().c_str(), static_cast<double>(100.0f * states[i].relative_elongation));
+            if (settings_.patient_mode) ImGui::BulletText("%s  %s", muscle_name(m).c_str(), stretch_words(states[i].relative_elongation));
+            else ImGui::BulletText("%s  %.0f %%", muscle_name(m).c_str(), static_cast<double>(100.0f * states[i].relative_elongation));
         }
     }
 }

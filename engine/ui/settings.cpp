@@ -50,6 +50,7 @@ Settings parse_settings(const std::string& text, const std::string& file, std::v
         if (root.has("stretch_loop")) s.stretch_loop = root.get("stretch_loop").boolean(true);
         if (root.has("stretch_follow")) s.stretch_follow = root.get("stretch_follow").boolean(true);
         if (root.has("stretch_mute_others")) s.stretch_mute_others = root.get("stretch_mute_others").boolean(true);
+        if (root.has("patient_mode")) s.patient_mode = root.get("patient_mode").boolean(false);
         if (root.has("color_mode")) s.color_mode = root.get("color_mode").integer(0, 4, 0);
         for (auto [key, list] : {std::pair{"recent_models", &s.recent_models}, {"recent_profiles", &s.recent_profiles}}) {
             if (!root.has(key)) continue;
@@ -84,6 +85,7 @@ std::string serialize_settings(const Settings& s) {
     j["stretch_loop"] = s.stretch_loop;
     j["stretch_follow"] = s.stretch_follow;
     j["stretch_mute_others"] = s.stretch_mute_others;
+    j["patient_mode"] = s.patient_mode;
     j["color_mode"] = s.color_mode;
     j["recent_models"] = s.recent_models;
     j["recent_profiles"] = s.recent_profiles;

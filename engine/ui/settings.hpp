@@ -27,6 +27,7 @@ struct Settings {
     bool stretch_loop = true;                // the stretch player loops (counting repetitions)
     bool stretch_follow = true;              // the camera follows the body during a stretch
     bool stretch_mute_others = true;         // a stretch demo mutes the muscles it does not stretch
+    bool patient_mode = false;               // plain words: no internal ids, sources or alarming numbers
     int color_mode = 0;                      // scene::ColorMode
     std::vector<std::string> recent_models;  // most recent first, at most 8
     std::vector<std::string> recent_profiles;

@@ -10,6 +10,7 @@
 #include "biomech/presets.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "scene/search.hpp"
 
 #include <SDL2/SDL.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -152,6 +153,36 @@ ImVec4 Viewer::scene_rect_points() const {
     const float ratio = window_->pixel_ratio();
     const ImGuiViewport* main = ImGui::GetMainViewport();
     return ImVec4(main->Pos.x + static_cast<float>(vp.x) / ratio, main->Pos.y, static_cast<float>(vp.z) / ratio, main->Size.y);
+}
+
+std::string Viewer::muscle_name(const anat::Muscle& m) const {
+    if (!settings_.patient_mode) return m.display_name();
+    const auto* g = world_->body().catalogue().find_group(m.group);
+    const std::string side = m.side == anat::Side::right ? "right" : "left";
+    return m.name + " (" + (g && !g->plain.empty() ? g->plain + ", " : std::string()) + side + ")";
+}
+
+std::string Viewer::selection_label(const scene::Selection& s) const {
+    const auto& cat = world_->body().catalogue();
+    switch (s.kind) {
+        case scene::Selection::Kind::muscle: {
+            const int i = cat.find(s.id);
+            return i >= 0 ? muscle_name(cat.muscles[static_cast<std::size_t>(i)]) : s.id;
+        }
+        case scene::Selection::Kind::bone: return scene::pretty_bone_name(s.id);
+        case scene::Selection::Kind::group: {
+            const auto* g = cat.find_group(s.id);
+            return g ? g->name : s.id;
+        }
+        case scene::Selection::Kind::none: break;
+    }
+    return {};
+}
+
+const char* Viewer::stretch_words(float r) {
+    if (r < 0.35f) return "gentle";
+    if (r < 0.9f) return "moderate";
+    return "strong";
 }
 
 void Viewer::notify(const std::string& text, bool error) {
@@ -697,6 +728,10 @@ void Viewer::draw_menu_bar() {
         ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
         ImGui::MenuItem("Measurement overlays", "M", &show_overlays_);
         ImGui::MenuItem("Neutral ghost", "G", &show_ghost_);
+        ImGui::MenuItem("Patient mode (plain words)", nullptr, &settings_.patient_mode);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("For showing a patient: everyday names beside the anatomical ones, stretch shown as gentle, moderate\nor "
+                              "strong, no sources or internal names. The presentation and exports follow it.");
         if (ImGui::BeginMenu("Compare side by side (F6)")) {
             if (ImGui::MenuItem("Off", nullptr, compare_ == CompareMode::off)) compare_ = CompareMode::off;
             if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current)) compare_ = CompareMode::neutral_vs_current;

@@ -115,6 +115,13 @@ private:
     void draw_presentation();
     void draw_profile_window();
     void aim_teaching_camera();
+    // A muscle as the interface names it: with its side, and in patient mode where it is in
+    // everyday words ("Psoas major (front of the hip, right)").
+    std::string muscle_name(const anat::Muscle& m) const;
+    // How far a stretch goes, for patients: "gentle", "moderate", "strong" (past a typical end range).
+    static const char* stretch_words(float relative_elongation);
+    // A selection as the interface names it (muscle_name, "Hip bone (right)", a group's name).
+    std::string selection_label(const scene::Selection& s) const;
     // Safety (panel_safety.cpp).
     void draw_safety_rule();
     void draw_stretch_precautions(const anim::StretchInfo& info);

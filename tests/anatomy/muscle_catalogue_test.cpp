@@ -315,3 +315,11 @@ TEST(MuscleCatalogue, PostureGroupsAreDataAndNameOnlyKnownMuscles) {
     ASSERT_FALSE(problems.empty());
     EXPECT_NE(problems[0].find("/posture_groups/3/muscles/0: unknown muscle \"erector_spinae_typo\""), std::string::npos) << problems[0];
 }
+
+TEST(MuscleCatalogue, EveryGroupSaysWhereItIsInEverydayWords) {
+    // Patient mode names a muscle with its group's place ("Psoas major (front of the hip, right)").
+    for (const auto& g : catalogue().groups) {
+        EXPECT_FALSE(g.plain.empty()) << g.id;
+        EXPECT_EQ(g.plain.find('_'), std::string::npos) << g.id << ": an id, not words";
+    }
+}
