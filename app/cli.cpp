@@ -21,16 +21,16 @@ bool register_command(CommandFactory factory) {
 }
 
 int run(int argc, char** argv) {
-    CLI::App cli{"Anatomy: a real-time 3D anatomy visualiser for the hip flexors, hamstrings and pelvic tilt.\n"
-                 "With no command, opens the viewer.",
-                 "anatomy"};
+    CLI::App cli{
+        "Anatomy: a real-time 3D anatomy visualiser for the hip flexors, hamstrings and pelvic tilt.\n"
+        "With no command, opens the viewer.",
+        "anatomy"};
     cli.require_subcommand(0, 1);
 
     // anatomy (the viewer)
     ui::ViewerOptions viewer;
     cli.add_option("--model", viewer.model, "Open this model file (glTF, GLB, OBJ, FBX) in the viewer")->check(CLI::ExistingFile);
-    cli.add_option("--quit-after-frames", viewer.quit_after_frames, "Close the viewer after N frames (smoke tests)")
-        ->check(CLI::Range(1, 100000));
+    cli.add_option("--quit-after-frames", viewer.quit_after_frames, "Close the viewer after N frames (smoke tests)")->check(CLI::Range(1, 100000));
     cli.add_option("--ui-screenshot", viewer.ui_screenshot, "With --quit-after-frames: save the window, UI included, as PNG");
     cli.add_option("--present", viewer.presentation_step, "Start the guided presentation at this step (1-based)")->check(CLI::Range(1, 100));
     cli.add_option("--compare", viewer.compare, "Start side by side: neutral (neutral | current) or programme (before | after)")

@@ -41,7 +41,8 @@ int run(const Options& o) {
     std::error_code ec;
     const core::fs::path folder = out.has_parent_path() ? out.parent_path() : core::fs::path(".");
     core::fs::create_directories(folder, ec);
-    if (ec || !core::fs::is_directory(folder)) throw core::Error(out.string() + ": cannot create the folder " + folder.string() + (ec ? ": " + ec.message() : ""));
+    if (ec || !core::fs::is_directory(folder))
+        throw core::Error(out.string() + ": cannot create the folder " + folder.string() + (ec ? ": " + ec.message() : ""));
     if (core::fs::is_directory(out)) throw core::Error(out.string() + ": is a folder, not a file");
 
     // With a landmark at every muscle origin and insertion, so the bones are shaped to carry them.
@@ -58,9 +59,9 @@ int run(const Options& o) {
     assets::export_glb(bonegen::to_model(std::move(asset)), out);
 
     for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
-    std::printf("wrote %s: %zu meshes, %zu triangles (skin %zu more), %s detail, stature %.2f m, PI %.1f deg, in %.1f s\n",
-                out.string().c_str(), meshes, report.skeleton_triangles, report.skin_triangles, o.detail.c_str(), double(o.stature_m),
-                double(o.pelvic_incidence_deg), report.seconds);
+    std::printf("wrote %s: %zu meshes, %zu triangles (skin %zu more), %s detail, stature %.2f m, PI %.1f deg, in %.1f s\n", out.string().c_str(),
+                meshes, report.skeleton_triangles, report.skin_triangles, o.detail.c_str(), double(o.stature_m), double(o.pelvic_incidence_deg),
+                report.seconds);
     for (const auto& r : report.regions) std::printf("  %-20s %7zu triangles\n", r.name.c_str(), r.triangles);
     return app::exit_ok;
 }

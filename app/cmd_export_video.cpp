@@ -31,8 +31,7 @@ struct Options {
 };
 
 const CLI::Validator size_validator(
-    [](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720 (16 to 16384 each)"; },
-    "WxH", "size");
+    [](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720 (16 to 16384 each)"; }, "WxH", "size");
 
 // Ctrl+C (or a kill) stops after the frame being made, and the partial output is removed.
 volatile std::sig_atomic_t interrupted = 0;
@@ -55,7 +54,8 @@ public:
     InterruptGuard& operator=(const InterruptGuard&) = delete;
 
 private:
-    struct sigaction old_int_ {}, old_term_ {};
+    struct sigaction old_int_ {
+    }, old_term_{};
 };
 
 // "frame 12 of 300" on stderr: rewritten in place on a terminal, a line every tenth otherwise
@@ -112,8 +112,8 @@ int run(const Options& o) {
         return app::exit_failure;
     }
     const double took_s = platform::now_s() - start_s;
-    std::cout << "wrote " << r.output.string() << " (" << ui::video_format_name(r.format) << ", " << r.size.x << "x" << r.size.y << ", "
-              << frames << " frames at " << r.fps << " fps)\n";
+    std::cout << "wrote " << r.output.string() << " (" << ui::video_format_name(r.format) << ", " << r.size.x << "x" << r.size.y << ", " << frames
+              << " frames at " << r.fps << " fps)\n";
     char speed[96];
     std::snprintf(speed, sizeof(speed), "%.1f s, %.1f frames a second\n", took_s, took_s > 0.0 ? frames / took_s : 0.0);
     std::cerr << "took " << speed;
@@ -121,19 +121,18 @@ int run(const Options& o) {
 }
 
 const bool registered = app::register_command([](CLI::App& cli) -> app::CommandRun {
-    auto* sub = cli.add_subcommand("export-video",
-                                   "Render a stretch demo or the guided story offscreen as MP4, GIF or a PNG sequence (needs ffmpeg for MP4 and GIF)");
+    auto* sub = cli.add_subcommand(
+        "export-video", "Render a stretch demo or the guided story offscreen as MP4, GIF or a PNG sequence (needs ffmpeg for MP4 and GIF)");
     auto o = std::make_shared<Options>();
     auto* what = sub->add_option_group("what", "What to export (one of)");
     what->add_option("--stretch", o->stretch, "A stretch demo, from its start to its end (ids: anatomy stretches)");
-    o->story_option = what->add_option("--story", o->story, "The guided story: assets/story/pelvic_tilt.json, or this story file")
-                          ->expected(0, 1);
+    o->story_option = what->add_option("--story", o->story, "The guided story: assets/story/pelvic_tilt.json, or this story file")->expected(0, 1);
     what->require_option(1);
-    sub->add_option("-o,--output", o->output,
-                    "Output: .mp4 (H.264), .gif, or a folder (a name without an extension) for a PNG sequence")
-        ->required();
+    sub->add_option("-o,--output", o->output, "Output: .mp4 (H.264), .gif, or a folder (a name without an extension) for a PNG sequence")->required();
     sub->add_option("--fps", o->fps, "Frames a second")->check(CLI::Range(1, 120))->capture_default_str();
-    sub->add_option("--size", o->size, "Frame size in pixels, WIDTHxHEIGHT (MP4 rounds odd sides down)")->check(size_validator)->capture_default_str();
+    sub->add_option("--size", o->size, "Frame size in pixels, WIDTHxHEIGHT (MP4 rounds odd sides down)")
+        ->check(size_validator)
+        ->capture_default_str();
     sub->add_flag("--png", o->png, "Write a PNG sequence into the output folder, whatever its name");
     o->side_option = sub->add_option("--side", o->side, "The side stretched, left or right (the story: the side its camera sees)")
                          ->check(CLI::IsMember({"left", "right"}))

@@ -49,8 +49,8 @@ int run_muscles(const MusclesOptions& o) {
     }
     std::printf("%-26s %-28s %-6s %-15s %10s\n", "id", "name", "side", "group", "neutral mm");
     for (const auto& m : c.muscles)
-        std::printf("%-26s %-28s %-6s %-15s %10.1f\n", m.id.c_str(), m.name.c_str(), m.side == anat::Side::right ? "right" : "left",
-                    m.group.c_str(), static_cast<double>(m.neutral_length_m * 1000.0f));
+        std::printf("%-26s %-28s %-6s %-15s %10.1f\n", m.id.c_str(), m.name.c_str(), m.side == anat::Side::right ? "right" : "left", m.group.c_str(),
+                    static_cast<double>(m.neutral_length_m * 1000.0f));
     return app::exit_ok;
 }
 

@@ -29,11 +29,10 @@ struct Options {
 };
 
 const CLI::Validator size_validator(
-    [](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)"; },
-    "WxH", "size");
+    [](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1600x900 (16 to 16384 each)"; }, "WxH", "size");
 const CLI::Validator view_validator(
-    [](std::string& s) { return core::parse_view_preset(s) ? std::string() : "expected anterior, posterior, left, right or superior"; },
-    "VIEW", "view");
+    [](std::string& s) { return core::parse_view_preset(s) ? std::string() : "expected anterior, posterior, left, right or superior"; }, "VIEW",
+    "view");
 const CLI::Validator layers_validator(
     [](std::string& s) {
         std::stringstream in(s);
@@ -58,8 +57,10 @@ int run(Options& o) {
     r.size = *ui::parse_size(o.size);
     r.view = *core::parse_view_preset(o.view);
     if (!o.model.empty()) r.model = o.model;
-    const std::map<std::string, scene::ColorMode> modes = {{"anatomical", scene::ColorMode::anatomical}, {"group", scene::ColorMode::group},
-                                                           {"stretch", scene::ColorMode::stretch}, {"tightness", scene::ColorMode::tightness},
+    const std::map<std::string, scene::ColorMode> modes = {{"anatomical", scene::ColorMode::anatomical},
+                                                           {"group", scene::ColorMode::group},
+                                                           {"stretch", scene::ColorMode::stretch},
+                                                           {"tightness", scene::ColorMode::tightness},
                                                            {"tension", scene::ColorMode::tension}};
     r.color_mode = modes.at(o.color);
     r.highlight = split(o.highlight);
@@ -85,9 +86,10 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     auto o = std::make_shared<Options>();
     sub->add_option("-o,--output", o->request.output, "Output PNG file")->required();
     sub->add_option("--size", o->size, "Image size in pixels, WIDTHxHEIGHT")->check(size_validator)->capture_default_str();
-    o->view_option = sub->add_option("--view", o->view, "anterior, posterior, left, right or superior (with --stretch: the stretched side, turned to the front)")
-                         ->check(view_validator)
-                         ->capture_default_str();
+    o->view_option =
+        sub->add_option("--view", o->view, "anterior, posterior, left, right or superior (with --stretch: the stretched side, turned to the front)")
+            ->check(view_validator)
+            ->capture_default_str();
     sub->add_option("--model", o->model, "Render this model file instead of the anatomy")->check(CLI::ExistingFile);
     sub->add_flag("--transparent", o->request.transparent, "Transparent background (no gradient, no floor; shadow kept)");
     app::add_posture_options(sub, o->posture);
@@ -100,10 +102,13 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_flag("--ghost", o->request.ghost, "Show the neutral posture as a translucent ghost");
     sub->add_option("--profile", o->profile, "A patient profile: its posture settings and pinned notes")->check(CLI::ExistingFile);
     sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
-    sub->add_option("--stretch", o->request.stretch, "Show the body in this stretch (ids: anatomy stretches), its targets highlighted, with its props");
+    sub->add_option("--stretch", o->request.stretch,
+                    "Show the body in this stretch (ids: anatomy stretches), its targets highlighted, with its props");
     o->time_option = sub->add_option("--time", o->request.stretch_time_s, "With --stretch: the moment to show, seconds from its start")
                          ->check(CLI::Range(0.0, 3600.0));
-    sub->add_option("--side", o->side, "With --stretch: the side stretched, left or right")->check(CLI::IsMember({"left", "right"}))->capture_default_str();
+    sub->add_option("--side", o->side, "With --stretch: the side stretched, left or right")
+        ->check(CLI::IsMember({"left", "right"}))
+        ->capture_default_str();
     sub->add_flag("--cue", o->request.stretch_cue, "With --stretch: the posterior-tilt cue holds the pelvis (tight muscles cannot tip it)");
     return {sub, [o] { return run(*o); }};
 });

@@ -26,9 +26,9 @@ namespace {
 
 struct Options {
     double minutes = 3.0;
-    int cycles = 0;             // > 0: run this many cycles instead of a time
+    int cycles = 0;  // > 0: run this many cycles instead of a time
     std::string size = "1280x720";
-    float step_s = 0.75f;       // clip seconds between rendered frames
+    float step_s = 0.75f;  // clip seconds between rendered frames
     CLI::Option* minutes_option = nullptr;
 };
 
@@ -62,8 +62,7 @@ public:
                 render(posture_->displayed_pose());
             }
         }
-        while (posture_->undo()) {
-        }
+        while (posture_->undo()) {}
         for (std::size_t c = 0; c < stretch_->library().size(); ++c) {
             for (anim::Side side : {anim::Side::right, anim::Side::left}) {
                 stretch_->player().set_side(side);
@@ -153,8 +152,8 @@ int run(const Options& o) {
                      mb - base_mb, gfx::live_gl_objects_total());
     }
     const double end_growth_mb = resident_mb() - base_mb;
-    std::printf("soak: %d cycles, %d frames in %.1f min; resident memory %+.1f MB after the first cycle (peak %+.1f); GL objects %d -> %d\n",
-                cycles, frames, minutes(), end_growth_mb, peak_growth_mb, base_gl, gfx::live_gl_objects_total());
+    std::printf("soak: %d cycles, %d frames in %.1f min; resident memory %+.1f MB after the first cycle (peak %+.1f); GL objects %d -> %d\n", cycles,
+                frames, minutes(), end_growth_mb, peak_growth_mb, base_gl, gfx::live_gl_objects_total());
     std::string problems;
     if (!soak.gl_errors_seen().empty()) problems += "OpenGL errors:\n" + soak.gl_errors_seen();
     if (max_gl > base_gl) problems += "live GL objects grew from " + std::to_string(base_gl) + " to " + std::to_string(max_gl) + "\n";
@@ -170,7 +169,9 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     auto o = std::make_shared<Options>();
     o->minutes_option = sub->add_option("--minutes", o->minutes, "How long to run")->check(CLI::Range(0.0, 24.0 * 60.0))->capture_default_str();
     sub->add_option("--cycles", o->cycles, "Run this many full cycles instead (at least 2 to compare)")->check(CLI::Range(1, 100000));
-    sub->add_option("--step", o->step_s, "Seconds of each stretch clip between rendered frames")->check(CLI::Range(0.05, 60.0))->capture_default_str();
+    sub->add_option("--step", o->step_s, "Seconds of each stretch clip between rendered frames")
+        ->check(CLI::Range(0.05, 60.0))
+        ->capture_default_str();
     sub->add_option("--size", o->size, "Frame size, WIDTHxHEIGHT")
         ->check(CLI::Validator([](std::string& s) { return ui::parse_size(s) ? std::string() : "expected WIDTHxHEIGHT"; }, "WxH", "size"))
         ->capture_default_str();

@@ -81,14 +81,16 @@ int run(const Options& o) {
     std::vector<const biomech::MuscleElongation*> rows;
     for (const char* wanted : {"target", "secondary", "other"})
         for (const auto& m : r.muscles)
-            if (std::string(role(catalogue.muscles[m.muscle].id)) == wanted && (std::string(wanted) != "other" || m.peak_hold > 0.25f)) rows.push_back(&m);
+            if (std::string(role(catalogue.muscles[m.muscle].id)) == wanted && (std::string(wanted) != "other" || m.peak_hold > 0.25f))
+                rows.push_back(&m);
     for (const auto* m : rows) {
         const auto& mu = catalogue.muscles[m->muscle];
         std::printf("%-26s %-10s %7.0f%% %+8.1f%%\n", mu.id.c_str(), role(mu.id), static_cast<double>(100.0f * m->peak_hold),
                     static_cast<double>(m->peak_hold_change_percent));
     }
     if (r.max_compensation_deg > 0.05f)
-        std::printf("\nTight muscles tip the pelvis by up to %.1f deg (without the posterior-tilt cue).\n", static_cast<double>(r.max_compensation_deg));
+        std::printf("\nTight muscles tip the pelvis by up to %.1f deg (without the posterior-tilt cue).\n",
+                    static_cast<double>(r.max_compensation_deg));
     return app::exit_ok;
 }
 

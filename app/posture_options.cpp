@@ -50,8 +50,10 @@ biomech::PostureSettings PostureOptions::settings() const {
     for (const auto& text : sets) {
         const auto a = parse_assignment(text);
         if (!a) throw core::Error("--set " + text + ": expected GROUP=VALUE with VALUE from 0 to 100");
-        if (auto g = biomech::parse_posture_group(a->key)) s[*g] = a->value;
-        else s.muscle_tightness.emplace_back(a->key, a->value);
+        if (auto g = biomech::parse_posture_group(a->key))
+            s[*g] = a->value;
+        else
+            s.muscle_tightness.emplace_back(a->key, a->value);
     }
     return s;
 }
@@ -81,8 +83,7 @@ void add_posture_options(CLI::App* sub, PostureOptions& o) {
             return {};
         },
         "GROUP=VALUE", "set");
-    sub->add_option("--preset", o.preset,
-                    "Posture preset: neutral, tight_hip_flexors, tight_hamstrings, lower_crossed, flat_back, sway_back")
+    sub->add_option("--preset", o.preset, "Posture preset: neutral, tight_hip_flexors, tight_hamstrings, lower_crossed, flat_back, sway_back")
         ->check(preset_validator);
     sub->add_option("--set", o.sets,
                     "GROUP=VALUE, repeatable. Tightness 0-100 (0 normal): hip_flexors, rectus_femoris, hamstrings, back_extensors; "

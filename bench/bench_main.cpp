@@ -52,7 +52,10 @@ int main(int argc, char** argv) {
     std::string out_path = "bench.json";
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--out") == 0 && i + 1 < argc) { out_path = argv[++i]; continue; }
+        if (std::strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            out_path = argv[++i];
+            continue;
+        }
         args.push_back(argv[i]);
     }
     int n = static_cast<int>(args.size());

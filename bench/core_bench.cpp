@@ -60,8 +60,8 @@ FrameTimes median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool or
     stretch.start(stretch.library().find("half_kneeling_hip_flexor"), standing);
     const core::Bounds movement = stretch.clip_bounds();
     for (const auto& id : stretch.player().clip()->info.targets) world.display.emphasised.insert(id);
-    constexpr int frames = 120;  // issue budget: median over at least 120 frames
-    constexpr int warm_up = 5;   // first frames compile shader variants
+    constexpr int frames = 120;         // issue budget: median over at least 120 frames
+    constexpr int warm_up = 5;          // first frames compile shader variants
     constexpr float dt = 1.0f / 15.0f;  // a quick pass through set-up and move into the stretch
     std::vector<double> ms;
     int floor_redrawn = 0;

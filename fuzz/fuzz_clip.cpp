@@ -27,7 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 for (const auto& w : f.world_from_bone)
                     if (!std::isfinite(w.translation.x) || !std::isfinite(w.translation.y) || !std::isfinite(w.translation.z)) std::abort();
             }
-    } catch (const core::Error&) {
-    }
+    } catch (const core::Error&) {}
     return 0;
 }

@@ -10,7 +10,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const char* hint = hints[data[0] % 6];
     try {
         (void)assets::load_model_from_memory(fuzz::text(data + 1, size - 1), hint, "fuzz");
-    } catch (const core::Error&) {
-    }
+    } catch (const core::Error&) {}
     return 0;
 }

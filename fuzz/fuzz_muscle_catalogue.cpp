@@ -8,7 +8,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)anat::validate_muscle_catalogue(t, "fuzz.json", fuzz::skeleton());
     try {
         (void)anat::load_muscle_catalogue(t, "fuzz.json", fuzz::skeleton());
-    } catch (const core::Error&) {
-    }
+    } catch (const core::Error&) {}
     return 0;
 }

@@ -4,7 +4,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
         (void)anat::build_skeleton(fuzz::text(data, size), "fuzz.json", {});
-    } catch (const core::Error&) {
-    }
+    } catch (const core::Error&) {}
     return 0;
 }

@@ -10,8 +10,8 @@
 #include <sys/wait.h>
 
 struct CliResult {
-    int code = -1;     // the exit status, or -1 when the process did not exit normally
-    std::string out;   // standard output, and standard error unless it was dropped
+    int code = -1;    // the exit status, or -1 when the process did not exit normally
+    std::string out;  // standard output, and standard error unless it was dropped
 };
 
 // The process gets its own home and XDG folders (isolated_env.hpp). `env` goes before the

@@ -56,8 +56,8 @@ Pose pose_from_coordinates(const Skeleton& skeleton, const RigIndex& ix, const C
     for (std::size_t i = 0; i < lumbar_split.size(); ++i) {
         const float f = lumbar_split[i];
         pose.local[static_cast<std::size_t>(ix.lumbar[i])] = sagittal_rotation(core::deg_to_rad(c.lumbar_extension_deg * f)) *
-                                                            axis_angle_deg(c.lumbar_bending_deg * f, z_axis) *
-                                                            axis_angle_deg(c.lumbar_rotation_deg * f, y_axis);
+                                                             axis_angle_deg(c.lumbar_bending_deg * f, z_axis) *
+                                                             axis_angle_deg(c.lumbar_rotation_deg * f, y_axis);
     }
     pose.local[static_cast<std::size_t>(ix.thorax)] = sagittal_rotation(core::deg_to_rad(c.thoracic_extension_deg));
     pose.local[static_cast<std::size_t>(ix.neck)] = sagittal_rotation(core::deg_to_rad(c.neck_extension_deg));

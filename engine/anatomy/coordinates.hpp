@@ -16,25 +16,25 @@ namespace anat {
 
 struct LegAngles {
     float hip_flexion_deg = 0.0f;
-    float hip_adduction_deg = 0.0f;      // + toward the midline
-    float hip_rotation_deg = 0.0f;       // + internal
-    float knee_flexion_deg = 0.0f;       // + flexion (OpenSim knee_angle = -this)
-    float ankle_dorsiflexion_deg = 0.0f; // + dorsiflexion
-    float mtp_extension_deg = 0.0f;      // + toes up
+    float hip_adduction_deg = 0.0f;       // + toward the midline
+    float hip_rotation_deg = 0.0f;        // + internal
+    float knee_flexion_deg = 0.0f;        // + flexion (OpenSim knee_angle = -this)
+    float ankle_dorsiflexion_deg = 0.0f;  // + dorsiflexion
+    float mtp_extension_deg = 0.0f;       // + toes up
 };
 
 struct Coordinates {
-    float pelvis_tilt_deg = 0.0f;        // + posterior (OpenSim pelvis_tilt); anterior tilt is negative
-    float pelvis_list_deg = 0.0f;        // + the right side drops (OpenSim pelvis_list)
+    float pelvis_tilt_deg = 0.0f;  // + posterior (OpenSim pelvis_tilt); anterior tilt is negative
+    float pelvis_list_deg = 0.0f;  // + the right side drops (OpenSim pelvis_list)
     float pelvis_rotation_deg = 0.0f;
-    glm::vec3 pelvis_offset_m{0.0f};     // root translation from its rest position
-    float lumbar_extension_deg = 0.0f;   // + extension (more lordosis)
-    float lumbar_bending_deg = 0.0f;     // + bending to the right
+    glm::vec3 pelvis_offset_m{0.0f};    // root translation from its rest position
+    float lumbar_extension_deg = 0.0f;  // + extension (more lordosis)
+    float lumbar_bending_deg = 0.0f;    // + bending to the right
     float lumbar_rotation_deg = 0.0f;
-    float thoracic_extension_deg = 0.0f; // at T12-L1
-    float neck_extension_deg = 0.0f;     // at C7-T1
-    float head_extension_deg = 0.0f;     // at C0-C1
-    std::array<LegAngles, 2> legs;       // [0] right, [1] left
+    float thoracic_extension_deg = 0.0f;  // at T12-L1
+    float neck_extension_deg = 0.0f;      // at C7-T1
+    float head_extension_deg = 0.0f;      // at C0-C1
+    std::array<LegAngles, 2> legs;        // [0] right, [1] left
 };
 
 enum Side : int { right = 0, left = 1 };
@@ -66,7 +66,7 @@ float sagittal_angle(const glm::quat& q);
 // The OpenSim coordinates a muscle path may depend on, read back from a pose (radians).
 struct PathCoordinates {
     std::array<float, 2> hip_flexion{0.0f, 0.0f};
-    std::array<float, 2> knee_angle{0.0f, 0.0f};   // OpenSim sign: negative = flexion
+    std::array<float, 2> knee_angle{0.0f, 0.0f};  // OpenSim sign: negative = flexion
     std::array<float, 2> ankle_angle{0.0f, 0.0f};
 };
 PathCoordinates path_coordinates(const RigIndex& ix, const Pose& pose);

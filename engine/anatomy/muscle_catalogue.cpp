@@ -105,9 +105,12 @@ const ReferenceFrame* resolve_frame(const core::JsonNode& n, const Skeleton& sk,
         return nullptr;
     }
     std::string joint_name;
-    if (n.has("joint")) joint_name = n.get("joint").string();
-    else if (const char* d = default_joint(frame)) joint_name = d;
-    else n.problem("a point in the torso frame needs \"joint\" (the vertebra that carries it)");
+    if (n.has("joint"))
+        joint_name = n.get("joint").string();
+    else if (const char* d = default_joint(frame))
+        joint_name = d;
+    else
+        n.problem("a point in the torso frame needs \"joint\" (the vertebra that carries it)");
     const int j = joint_name.empty() ? -1 : resolve_joint(sk, joint_name, side);
     if (!joint_name.empty() && j < 0) n.get("joint").problem("the rig has no joint \"" + joint_name + "\"");
     if (j < 0) return nullptr;
@@ -133,7 +136,8 @@ PathPoint parse_point(const core::JsonNode& n, const Skeleton& sk, Side side, st
         p.frame_origin_in_bone = ref->origin_world - joint_rest;
         p.frame_scale = ref->scale.x;
         p.mirror_z = mirror;
-        const glm::vec3 at0{static_cast<float>(p.moving[0](0.0)), static_cast<float>(p.moving[1](0.0)), static_cast<float>(p.moving[2](0.0)) * mirror};
+        const glm::vec3 at0{static_cast<float>(p.moving[0](0.0)), static_cast<float>(p.moving[1](0.0)),
+                            static_cast<float>(p.moving[2](0.0)) * mirror};
         published = ref->published_origin + osim_axes(at0);
         if (n.has("osim")) n.get("osim").problem("a moving point takes \"moving\", not \"osim\"");
     } else {
@@ -218,16 +222,20 @@ SurfaceDef parse_wrap_surface(const core::JsonNode& n, const Skeleton& sk, Side 
     w.radius_m = static_cast<float>(n["radius_m"].number(0.002, 0.2, 0.02)) * ref->scale.x;
     if (w.kind == WrapSurface::Kind::cylinder) {
         const glm::vec3 axis = file_direction(n["axis"], mirror);
-        if (n.has("axis") && glm::length(axis) < 1e-6f) n["axis"].problem("the axis must not be zero");
-        else if (n.has("axis")) w.axis = glm::normalize(axis);
+        if (n.has("axis") && glm::length(axis) < 1e-6f)
+            n["axis"].problem("the axis must not be zero");
+        else if (n.has("axis"))
+            w.axis = glm::normalize(axis);
     } else if (n.has("axis")) {
         n.get("axis").problem("a sphere has no axis");
     }
     if (n.has("side")) {
         glm::vec3 s = file_direction(n.get("side"), mirror);
         if (w.kind == WrapSurface::Kind::cylinder) s -= w.axis * glm::dot(s, w.axis);  // only the part across the axis counts
-        if (glm::length(s) < 1e-6f) n.get("side").problem("the side must point away from the axis");
-        else w.side = glm::normalize(s);
+        if (glm::length(s) < 1e-6f)
+            n.get("side").problem("the side must point away from the axis");
+        else
+            w.side = glm::normalize(s);
     }
     if (n["source"].string().empty() && n.has("source")) n["source"].problem("say where the surface comes from");
     return d;
@@ -308,19 +316,32 @@ void parse_muscle_wraps(const core::JsonNode& list, const Skeleton& sk, Side sid
 void parse_end_range(const core::JsonNode& n, Side side, EndRange& out) {
     Coordinates& c = out.pose;
     LegAngles& leg = c.legs[static_cast<std::size_t>(side)];
-    const std::set<std::string> known = {"hip_flexion", "hip_adduction", "hip_rotation", "knee_flexion", "ankle_dorsiflexion",
-                                         "lumbar_extension", "lumbar_bending", "source"};
+    const std::set<std::string> known = {"hip_flexion",        "hip_adduction",    "hip_rotation",   "knee_flexion",
+                                         "ankle_dorsiflexion", "lumbar_extension", "lumbar_bending", "source"};
     for (const auto& [k, v] : n.members()) {
-        if (!known.count(k)) { v.problem("unknown coordinate \"" + k + "\""); continue; }
-        if (k == "source") { out.source = v.string(); continue; }
+        if (!known.count(k)) {
+            v.problem("unknown coordinate \"" + k + "\"");
+            continue;
+        }
+        if (k == "source") {
+            out.source = v.string();
+            continue;
+        }
         const float deg = static_cast<float>(v.number(-180.0, 180.0));
-        if (k == "hip_flexion") leg.hip_flexion_deg = deg;
-        else if (k == "hip_adduction") leg.hip_adduction_deg = deg;
-        else if (k == "hip_rotation") leg.hip_rotation_deg = deg;
-        else if (k == "knee_flexion") leg.knee_flexion_deg = deg;
-        else if (k == "ankle_dorsiflexion") leg.ankle_dorsiflexion_deg = deg;
-        else if (k == "lumbar_extension") c.lumbar_extension_deg = deg;
-        else if (k == "lumbar_bending") c.lumbar_bending_deg = side == Side::right ? deg : -deg;
+        if (k == "hip_flexion")
+            leg.hip_flexion_deg = deg;
+        else if (k == "hip_adduction")
+            leg.hip_adduction_deg = deg;
+        else if (k == "hip_rotation")
+            leg.hip_rotation_deg = deg;
+        else if (k == "knee_flexion")
+            leg.knee_flexion_deg = deg;
+        else if (k == "ankle_dorsiflexion")
+            leg.ankle_dorsiflexion_deg = deg;
+        else if (k == "lumbar_extension")
+            c.lumbar_extension_deg = deg;
+        else if (k == "lumbar_bending")
+            c.lumbar_bending_deg = side == Side::right ? deg : -deg;
     }
     if (out.source.empty()) n.problem("the end range needs a \"source\"");
 }
@@ -342,8 +363,8 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
             m.also_in.push_back(g.string());
             if (!group_ids.count(m.also_in.back())) g.problem("unknown group \"" + m.also_in.back() + "\"");
         }
-    for (auto [field, target] : {std::pair{"origin", &m.origin}, {"insertion", &m.insertion}, {"action", &m.action},
-                                 {"innervation", &m.innervation}, {"note", &m.note}}) {
+    for (auto [field, target] :
+         {std::pair{"origin", &m.origin}, {"insertion", &m.insertion}, {"action", &m.action}, {"innervation", &m.innervation}, {"note", &m.note}}) {
         *target = n[field].string();
         if (n.has(field) && target->empty()) n[field].problem("text must not be empty");
     }
@@ -360,7 +381,8 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     if (n.has("path") && pts.size() < 2) n["path"].problem("a path needs at least an origin and an insertion");
     for (const auto& pn : pts) {
         for (const auto& [k, v] : pn.members())
-            if (k != "frame" && k != "osim" && k != "moving" && k != "slide" && k != "when" && k != "joint" && k != "role" && k != "bone" && k != "source")
+            if (k != "frame" && k != "osim" && k != "moving" && k != "slide" && k != "when" && k != "joint" && k != "role" && k != "bone" &&
+                k != "source")
                 v.problem("unknown field \"" + k + "\"");
         std::optional<glm::vec3> pub;
         m.path.push_back(parse_point(pn, sk, side, pub));
@@ -370,8 +392,10 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     for (std::size_t i = 1; i < published_points.size(); ++i)
         m.params.published_neutral_length_m += glm::distance(published_points[i - 1], published_points[i]);
     if (pts.size() >= 2) {
-        if (!pts.front().has("role") || pts.front().get("role").string() != "origin") pts.front().problem("the first point must have \"role\": \"origin\"");
-        if (!pts.back().has("role") || pts.back().get("role").string() != "insertion") pts.back().problem("the last point must have \"role\": \"insertion\"");
+        if (!pts.front().has("role") || pts.front().get("role").string() != "origin")
+            pts.front().problem("the first point must have \"role\": \"origin\"");
+        if (!pts.back().has("role") || pts.back().get("role").string() != "insertion")
+            pts.back().problem("the last point must have \"role\": \"insertion\"");
         if (m.path.front().kind == PathPoint::Kind::conditional || m.path.back().kind == PathPoint::Kind::conditional)
             n["path"].problem("the origin and insertion cannot be conditional");
         for (const auto* end : {&pts.front(), &pts.back()})
@@ -379,8 +403,8 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     }
     if (n.has("wrap")) parse_muscle_wraps(n.get("wrap"), sk, side, surfaces, m);
     parse_end_range(n["end_range"], side, m.end_range);
-    static const std::set<std::string> known = {"id", "name", "group", "also_in", "origin", "insertion", "action", "innervation",
-                                                "note", "params", "path", "wrap", "end_range", "shape"};
+    static const std::set<std::string> known = {"id",          "name", "group",  "also_in", "origin", "insertion", "action",
+                                                "innervation", "note", "params", "path",    "wrap",   "end_range", "shape"};
     for (const auto& [k, v] : n.members())
         if (!known.count(k)) v.problem("unknown field \"" + k + "\"");
     if (n.has("shape")) {

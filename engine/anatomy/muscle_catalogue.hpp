@@ -25,18 +25,18 @@ struct PathPoint {
     // published place in poses past the published model's range (deep knee flexion).
     enum class Kind { fixed, conditional, moving, sliding };
     Kind kind = Kind::fixed;
-    int joint = -1;                    // bone frame the point moves with
-    glm::vec3 position{0.0f};          // in that bone frame (fixed and conditional points)
+    int joint = -1;            // bone frame the point moves with
+    glm::vec3 position{0.0f};  // in that bone frame (fixed and conditional points)
     PathCoordinate coordinate = PathCoordinate::knee_angle;
-    float min_rad = 0.0f, max_rad = 0.0f;       // conditional: present while min <= q <= max
-    glm::vec3 slide_to{0.0f};                   // sliding: bone-frame position from slide_end_rad on
+    float min_rad = 0.0f, max_rad = 0.0f;  // conditional: present while min <= q <= max
+    glm::vec3 slide_to{0.0f};              // sliding: bone-frame position from slide_end_rad on
     float slide_from_rad = 0.0f, slide_end_rad = 0.0f;
     std::array<core::NaturalSpline, 3> moving;  // moving: osim x, y, z as splines of q (metres)
     glm::vec3 frame_origin_in_bone{0.0f};       // moving: the model frame's origin in the bone frame
     float frame_scale = 1.0f;
-    float mirror_z = 1.0f;                      // -1 on the left side
-    std::string bone;                           // origin and insertion: the bone it lies on
-    bool is_attachment = false;                 // origin or insertion
+    float mirror_z = 1.0f;       // -1 on the left side
+    std::string bone;            // origin and insertion: the bone it lies on
+    bool is_attachment = false;  // origin or insertion
 
     // Bone-frame position of a moving point at coordinate value q.
     glm::vec3 moving_position(float q) const;
@@ -48,9 +48,9 @@ struct PathPoint {
 // "wrap"). Segments between path points first_point..last_point (indices into the file's path,
 // conditional points included) that would cut the surface go round it instead.
 struct MuscleWrap {
-    std::string surface_id;      // "femoral_condyles"
-    int joint = -1;              // bone frame the surface moves with
-    WrapSurface surface;         // in that bone frame, for this muscle's side
+    std::string surface_id;  // "femoral_condyles"
+    int joint = -1;          // bone frame the surface moves with
+    WrapSurface surface;     // in that bone frame, for this muscle's side
     int first_point = 0, last_point = 0;
 };
 
@@ -70,29 +70,29 @@ struct MuscleParams {
 
 // The end of a normal range of motion that stretches this muscle, as changes from neutral.
 struct EndRange {
-    Coordinates pose;            // for the right side; mirrored for the left
+    Coordinates pose;  // for the right side; mirrored for the left
     std::string source;
 };
 
 struct MuscleShape {
-    float radius_scale = 1.0f;   // thickness relative to the cross-section from force
-    float flatten = 1.0f;        // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
+    float radius_scale = 1.0f;  // thickness relative to the cross-section from force
+    float flatten = 1.0f;       // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
 };
 
 struct Muscle {
-    std::string id;              // "psoas_r"
-    std::string base_id;         // "psoas"
+    std::string id;       // "psoas_r"
+    std::string base_id;  // "psoas"
     Side side = Side::right;
-    std::string name;            // "Psoas major"
-    std::string group;           // primary group id
+    std::string name;   // "Psoas major"
+    std::string group;  // primary group id
     std::vector<std::string> also_in;
     std::string origin, insertion, action, innervation, note;
     MuscleParams params;
     std::vector<PathPoint> path;
-    std::vector<MuscleWrap> wraps;   // tried in order; a segment goes round the first it would cut, its legs round the others
+    std::vector<MuscleWrap> wraps;  // tried in order; a segment goes round the first it would cut, its legs round the others
     EndRange end_range;
     MuscleShape shape;
-    float radius_m = 0.0f;       // belly radius drawn (from force via specific tension)
+    float radius_m = 0.0f;  // belly radius drawn (from force via specific tension)
     // Filled by the loader from the rig: lengths at neutral standing and at the end range.
     float neutral_length_m = 0.0f;
     float end_length_m = 0.0f;
@@ -103,7 +103,7 @@ struct Muscle {
 
 struct MuscleGroup {
     std::string id, name;
-    std::string plain;   // where it is in everyday words ("front of the hip"), for patients
+    std::string plain;  // where it is in everyday words ("front of the hip"), for patients
     glm::vec3 color{1.0f};
 };
 
@@ -118,9 +118,9 @@ struct MuscleCatalogue {
     std::string file;
     std::vector<MuscleGroup> groups;
     std::vector<PostureGroupMembers> posture_groups;
-    std::vector<Muscle> muscles;     // right then left for each entry, in file order
-    float passive_k = 4.0f;          // Thelen passive shape
-    float passive_e0 = 0.6f;         // strain at one normalised force
+    std::vector<Muscle> muscles;  // right then left for each entry, in file order
+    float passive_k = 4.0f;       // Thelen passive shape
+    float passive_e0 = 0.6f;      // strain at one normalised force
     float specific_tension_n_per_m2 = 600000.0f;
 
     int find(const std::string& id) const;

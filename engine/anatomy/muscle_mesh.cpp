@@ -34,7 +34,10 @@ glm::vec3 outward(const glm::vec3& p, const BodyAxes& axes) {
     for (const auto& [a, b] : axes.segments) {
         const glm::vec3 c = closest_on_segment(p, a, b);
         const float d = glm::distance(p, c);
-        if (d < best && d > 1e-5f) { best = d; dir = (p - c) / d; }
+        if (d < best && d > 1e-5f) {
+            best = d;
+            dir = (p - c) / d;
+        }
     }
     return dir;
 }
@@ -86,8 +89,8 @@ glm::u8vec4 to_u8(const glm::vec3& c) {
 
 }  // namespace
 
-void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles,
-                       const BodyAxes& axes, const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
+void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles, const BodyAxes& axes,
+                       const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
     ANATOMY_ASSERT(styles.size() == catalogue.muscles.size(), "one style per muscle");
     const int rings = std::max(settings.rings, 3), sides = std::max(settings.sides, 3);
     const glm::vec3 tendon_color{0.86f, 0.83f, 0.76f};
@@ -190,8 +193,10 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
             ids.push_back(style.id | style.flags);
             for (std::uint32_t j = 0; j < static_cast<std::uint32_t>(sides); ++j) {
                 const std::uint32_t a = base + ring * stride + j, b = a + 1;
-                if (end == 0) mesh.indices.insert(mesh.indices.end(), {centre_index, b, a});
-                else mesh.indices.insert(mesh.indices.end(), {centre_index, a, b});
+                if (end == 0)
+                    mesh.indices.insert(mesh.indices.end(), {centre_index, b, a});
+                else
+                    mesh.indices.insert(mesh.indices.end(), {centre_index, a, b});
             }
         }
     }

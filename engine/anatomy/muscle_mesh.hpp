@@ -15,8 +15,8 @@ namespace anat {
 struct MuscleStyle {
     bool visible = true;
     glm::vec3 color{0.62f, 0.16f, 0.13f};  // belly colour (sRGB); tendons are drawn off-white
-    std::uint32_t id = 0;                   // per-vertex id for picking (and highlight by id)
-    std::uint32_t flags = 0;                // per-vertex flags (see gfx::vertex_flag_*)
+    std::uint32_t id = 0;                  // per-vertex id for picking (and highlight by id)
+    std::uint32_t flags = 0;               // per-vertex flags (see gfx::vertex_flag_*)
 };
 
 // Axes the cross-sections orient around (flat muscles lie flat against the body): the trunk's
@@ -27,12 +27,12 @@ struct BodyAxes {
 BodyAxes body_axes(const Skeleton& skeleton, std::span<const core::Rigid> world_from_bone);
 
 struct MuscleMeshSettings {
-    int rings = 12;   // along the path
-    int sides = 8;    // around the cross-section
+    int rings = 12;  // along the path
+    int sides = 8;   // around the cross-section
 };
 
 // Appends every visible muscle's tube to `mesh` (ids appended to `ids`, one per vertex).
-void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles,
-                       const BodyAxes& axes, const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids);
+void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles, const BodyAxes& axes,
+                       const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids);
 
 }  // namespace anat

@@ -40,12 +40,8 @@ bool point_position(const Muscle& muscle, std::size_t i, std::span<const core::R
             out = bone.apply(p.position);
             return true;
         }
-        case PathPoint::Kind::moving:
-            out = bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side)));
-            return true;
-        case PathPoint::Kind::sliding:
-            out = bone.apply(p.sliding_position(coordinate_value(coords, p.coordinate, muscle.side)));
-            return true;
+        case PathPoint::Kind::moving: out = bone.apply(p.moving_position(coordinate_value(coords, p.coordinate, muscle.side))); return true;
+        case PathPoint::Kind::sliding: out = bone.apply(p.sliding_position(coordinate_value(coords, p.coordinate, muscle.side))); return true;
     }
     return false;
 }
@@ -55,8 +51,8 @@ bool point_position(const Muscle& muscle, std::size_t i, std::span<const core::R
 // straight legs on either side of that arc over the other surfaces the same way (a hamstring
 // over the femoral head and then the condyles). Appends to `out` the corners between a and b.
 // Recursion is at most as deep as the muscle has surfaces; nothing is allocated but `out`.
-void bend_segment(const Muscle& muscle, int from, int to, const glm::vec3 a, const glm::vec3 b,
-                  std::span<const core::Rigid> world_from_bone, std::uint32_t used, std::vector<glm::vec3>& out) {
+void bend_segment(const Muscle& muscle, int from, int to, const glm::vec3 a, const glm::vec3 b, std::span<const core::Rigid> world_from_bone,
+                  std::uint32_t used, std::vector<glm::vec3>& out) {
     for (std::size_t k = 0; k < muscle.wraps.size() && k < 32; ++k) {
         const MuscleWrap& w = muscle.wraps[k];
         if (((used >> k) & 1u) != 0u || from < w.first_point || to > w.last_point) continue;
@@ -74,8 +70,7 @@ void bend_segment(const Muscle& muscle, int from, int to, const glm::vec3 a, con
 
 }  // namespace
 
-void muscle_path(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
-                 std::vector<glm::vec3>& out) {
+void muscle_path(const Muscle& muscle, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords, std::vector<glm::vec3>& out) {
     out.clear();
     int previous = -1;
     for (std::size_t i = 0; i < muscle.path.size(); ++i) {
@@ -117,8 +112,7 @@ float muscle_length(const Muscle& muscle, const Skeleton& skeleton, const Coordi
     return muscle_length(muscle, world, path_coordinates(ix, pose));
 }
 
-void evaluate_paths(const MuscleCatalogue& catalogue, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords,
-                    MusclePaths& out) {
+void evaluate_paths(const MuscleCatalogue& catalogue, std::span<const core::Rigid> world_from_bone, const PathCoordinates& coords, MusclePaths& out) {
     out.points.clear();
     out.first.assign(catalogue.muscles.size() + 1, 0u);
     out.length_m.resize(catalogue.muscles.size());

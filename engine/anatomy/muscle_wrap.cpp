@@ -83,8 +83,7 @@ bool wrap_cylinder(const WrapSurface& w, const glm::vec3& a, const glm::vec3& b,
     if (la < 1e-9f) return false;
     const glm::vec3 e1 = ra / la, e2 = glm::cross(u, e1);
     PlaneWrap pw;
-    if (!wrap_circle({la, 0.0f}, {glm::dot(rb, e1), glm::dot(rb, e2)}, w.radius_m, {glm::dot(w.side, e1), glm::dot(w.side, e2)}, pw))
-        return false;
+    if (!wrap_circle({la, 0.0f}, {glm::dot(rb, e1), glm::dot(rb, e2)}, w.radius_m, {glm::dot(w.side, e1), glm::dot(w.side, e2)}, pw)) return false;
     for (std::size_t k = 0; k < pw.corner.size(); ++k) {
         const float z = za + (zb - za) * (pw.along[k] / pw.total);
         out[k] = w.centre + e1 * pw.corner[k].x + e2 * pw.corner[k].y + u * z;
@@ -103,8 +102,7 @@ bool wrap_sphere(const WrapSurface& w, const glm::vec3& a, const glm::vec3& b, s
     if (glm::length(n) < 1e-12f) return false;
     const glm::vec3 e2 = glm::normalize(glm::cross(n, e1));
     PlaneWrap pw;
-    if (!wrap_circle({la, 0.0f}, {glm::dot(pb, e1), glm::dot(pb, e2)}, w.radius_m, {glm::dot(w.side, e1), glm::dot(w.side, e2)}, pw))
-        return false;
+    if (!wrap_circle({la, 0.0f}, {glm::dot(pb, e1), glm::dot(pb, e2)}, w.radius_m, {glm::dot(w.side, e1), glm::dot(w.side, e2)}, pw)) return false;
     for (std::size_t k = 0; k < pw.corner.size(); ++k) out[k] = w.centre + e1 * pw.corner[k].x + e2 * pw.corner[k].y;
     return true;
 }

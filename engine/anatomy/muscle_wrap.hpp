@@ -20,7 +20,7 @@ namespace anat {
 struct WrapSurface {
     enum class Kind { cylinder, sphere };
     Kind kind = Kind::cylinder;
-    glm::vec3 centre{0.0f};       // a point on the cylinder's axis, or the sphere's centre
+    glm::vec3 centre{0.0f};            // a point on the cylinder's axis, or the sphere's centre
     glm::vec3 axis{1.0f, 0.0f, 0.0f};  // cylinder: unit axis direction (unused for spheres)
     float radius_m = 0.0f;
     // The side the path must pass on (unit, across the axis), or zero for the shorter way round.

@@ -27,27 +27,27 @@ struct SkeletonParams {
 
 struct Joint {
     std::string name;
-    int parent = -1;                // index into Skeleton::joints; -1 for the root (pelvis)
-    glm::vec3 rest_offset{0.0f};    // joint centre in the parent's bone frame at rest
-    glm::vec3 rest_world{0.0f};     // joint centre in the world at rest
+    int parent = -1;              // index into Skeleton::joints; -1 for the root (pelvis)
+    glm::vec3 rest_offset{0.0f};  // joint centre in the parent's bone frame at rest
+    glm::vec3 rest_world{0.0f};   // joint centre in the world at rest
 };
 
 enum class LandmarkKind { surface, centre };
 
 struct Landmark {
     std::string name;
-    int joint = -1;                 // the bone frame it lives in
-    glm::vec3 position{0.0f};       // in that bone frame
+    int joint = -1;            // the bone frame it lives in
+    glm::vec3 position{0.0f};  // in that bone frame
     LandmarkKind kind = LandmarkKind::surface;
-    std::string bone;               // the bone mesh it lies on (surface landmarks)
+    std::string bone;  // the bone mesh it lies on (surface landmarks)
 };
 
 // A gait2392 body frame placed in our rest pose, to convert published model points:
 // rest_world = origin + scale * (-z, y, x)_osim.
 struct ReferenceFrame {
-    std::string name;               // pelvis, femur_r, tibia_r, talus_r, calcn_r, toes_r, torso (+ _l)
+    std::string name;  // pelvis, femur_r, tibia_r, talus_r, calcn_r, toes_r, torso (+ _l)
     glm::vec3 origin_world{0.0f};
-    glm::vec3 scale{1.0f};          // per axis
+    glm::vec3 scale{1.0f};  // per axis
     // Where the published model itself puts this frame's origin in its default pose (our axes,
     // metres, unscaled): used to scale muscle rest lengths the way OpenSim's ScaleTool does.
     glm::vec3 published_origin{0.0f};
@@ -55,7 +55,7 @@ struct ReferenceFrame {
 
 // One vertebra's body, in world coordinates at rest.
 struct Vertebra {
-    std::string name;               // L5 ... C1
+    std::string name;  // L5 ... C1
     int joint = -1;
     glm::vec3 inferior_center{0.0f}, superior_center{0.0f};
     glm::vec3 inferior_normal{0.0f, 1.0f, 0.0f}, superior_normal{0.0f, 1.0f, 0.0f};  // pointing up (cranially)
@@ -65,25 +65,25 @@ struct Vertebra {
 
 // The disc between `upper` and `lower` (indices into Skeleton::vertebrae; lower = -1 means S1).
 struct Disc {
-    std::string name;               // "L4/L5"
+    std::string name;  // "L4/L5"
     int upper = -1, lower = -1;
-    float angle_deg = 0.0f;         // lordotic wedge of the disc at rest
+    float angle_deg = 0.0f;  // lordotic wedge of the disc at rest
 };
 
 // The knee rolls back as it flexes: gait2392 moves the tibia's origin along splines of the knee
 // angle. translation(q) is the offset from the rest position, in the femur's frame.
 struct KneeModel {
-    core::NaturalSpline x_osim, y_osim;   // tibia origin in the femur frame (osim axes), metres
-    float scale = 1.0f;                   // femur scale applied to the splines
+    core::NaturalSpline x_osim, y_osim;  // tibia origin in the femur frame (osim axes), metres
+    float scale = 1.0f;                  // femur scale applied to the splines
     glm::vec3 translation(float knee_angle_rad) const;
 };
 
 struct Skeleton {
     SkeletonParams params;
-    std::vector<Joint> joints;      // parents before children; joints[0] is the pelvis
+    std::vector<Joint> joints;  // parents before children; joints[0] is the pelvis
     std::vector<Landmark> landmarks;
     std::vector<ReferenceFrame> frames;
-    std::vector<Vertebra> vertebrae;   // L5 first, up to C1
+    std::vector<Vertebra> vertebrae;  // L5 first, up to C1
     std::vector<Disc> discs;
     // S1 superior endplate at rest (world): centre, cranial normal, anterior direction in its plane.
     glm::vec3 s1_center{0.0f}, s1_normal{0.0f, 1.0f, 0.0f}, s1_anterior{0.0f, 0.0f, 1.0f};
@@ -91,7 +91,7 @@ struct Skeleton {
     float rest_lumbar_lordosis_deg = 0.0f;  // L1 superior endplate to S1 endplate
     float rest_pelvic_tilt_deg = 0.0f;      // radiographic PT at rest
     float spine_height_scale = 1.0f;        // morphometric heights were scaled by this to fit stature
-    KneeModel knee;                          // the same on both sides (no translation across the body)
+    KneeModel knee;                         // the same on both sides (no translation across the body)
 
     int find_joint(std::string_view name) const;
     int find_landmark(std::string_view name) const;
@@ -109,10 +109,10 @@ struct Skeleton {
 // A pose: the root's placement and each joint's rotation from rest, in its parent's frame, plus
 // an optional translation of the joint centre from its rest position (the knee's roll-back).
 struct Pose {
-    glm::vec3 root_translation{0.0f};             // pelvis joint centre in the world
+    glm::vec3 root_translation{0.0f};  // pelvis joint centre in the world
     glm::quat root_rotation{1.0f, 0.0f, 0.0f, 0.0f};
-    std::vector<glm::quat> local;                 // one per joint; local[0] is unused (root_rotation)
-    std::vector<glm::vec3> translation;           // one per joint, in the parent's frame; empty = none
+    std::vector<glm::quat> local;        // one per joint; local[0] is unused (root_rotation)
+    std::vector<glm::vec3> translation;  // one per joint, in the parent's frame; empty = none
 };
 
 Pose rest_pose(const Skeleton& skeleton);

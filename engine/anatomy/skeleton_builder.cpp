@@ -50,7 +50,8 @@ Data read_data(const std::string& text, const std::string& file) {
     d.gait_stature = static_cast<float>(root["gait2392_stature_m"].number(1.0, 2.5, 1.8));
     for (const auto& [k, v] : root["proportions_of_stature"].members()) d.prop[k] = static_cast<float>(v.number(0.0, 1.0));
     auto g = root["gait2392_osim"];
-    for (const char* k : {"hip_r_in_pelvis", "back_in_pelvis", "tibia_origin_in_femur_at_knee_0", "ankle_in_tibia", "calcn_in_talus", "toes_in_calcn"})
+    for (const char* k :
+         {"hip_r_in_pelvis", "back_in_pelvis", "tibia_origin_in_femur_at_knee_0", "ankle_in_tibia", "calcn_in_talus", "toes_in_calcn"})
         d.gait[k] = g[k].vec3(1.0f);
     d.heel_to_toe = static_cast<float>(g["heel_to_toe_tip_m"].number(0.1, 0.4, 0.25));
     auto spline = [&](core::JsonNode n) {
@@ -86,14 +87,15 @@ Data read_data(const std::string& text, const std::string& file) {
     for (const auto& [k, v] : s["segment_angles_deg"].members()) d.segment_deg[k] = static_cast<float>(v.number(-30, 40));
     d.ao_below_vertex = static_cast<float>(s["atlanto_occipital_below_vertex"].number(0.08, 0.25, 0.145));
 
-    const char* required_props[] = {"ankle_height", "thigh", "shank", "foot_length", "upper_arm", "forearm", "hand", "shoulder_height", "biacromial_breadth"};
+    const char* required_props[] = {"ankle_height", "thigh", "shank",           "foot_length",       "upper_arm",
+                                    "forearm",      "hand",  "shoulder_height", "biacromial_breadth"};
     for (const char* k : required_props)
         if (!d.prop.count(k)) root["proportions_of_stature"].problem(std::string("missing \"") + k + "\"");
     const char* required_pelvis[] = {"asis_r", "psis_r", "aiis_r", "pubic_symphysis", "ischial_tuberosity_r"};
     for (const char* k : required_pelvis)
         if (!d.pelvis_osim.count(k)) root["pelvis"].problem(std::string("missing \"") + k + "_osim\"");
     static const char* expected[] = {"L5", "L4", "L3", "L2", "L1", "T12", "T11", "T10", "T9", "T8", "T7", "T6",
-                                     "T5", "T4", "T3", "T2", "T1", "C7", "C6", "C5", "C4", "C3", "C2", "C1"};
+                                     "T5", "T4", "T3", "T2", "T1", "C7",  "C6",  "C5",  "C4", "C3", "C2", "C1"};
     if (d.vertebrae.size() != std::size(expected)) {
         s["vertebrae"].problem("expected 24 vertebrae, L5 up to C1");
     } else {
@@ -118,8 +120,8 @@ public:
     Builder(const Data& d, const SkeletonParams& params) : d_(d) {
         sk_.params = params;
         H_ = params.stature_m;
-        k_ = H_ / d.reference_stature;       // morphometry (mm at 1.75 m) scales with stature
-        s_p_ = H_ / d.gait_stature;           // gait2392 pelvis and torso scale uniformly with stature
+        k_ = H_ / d.reference_stature;  // morphometry (mm at 1.75 m) scales with stature
+        s_p_ = H_ / d.gait_stature;     // gait2392 pelvis and torso scale uniformly with stature
     }
 
     Skeleton build() {
@@ -211,21 +213,22 @@ private:
     struct Element {
         std::string name;  // "L5" or "L5/S1"
         bool disc;
-        float height;      // mid height, m (before the height scale)
-        float angle_rad;   // lordotic wedge
+        float height;     // mid height, m (before the height scale)
+        float angle_rad;  // lordotic wedge
     };
 
     void build_spine() {
         const float pi_deg = sk_.params.pelvic_incidence_deg;
-        const float pt0 = 0.44f * pi_deg - 11.4f;          // Le Huec: rest pelvic tilt
-        const float ss0 = pi_deg - pt0;                     // PI = PT + SS, realised exactly
-        const float ll = 0.54f * pi_deg + 27.6f;            // Le Huec: L1-S1 lordosis
+        const float pt0 = 0.44f * pi_deg - 11.4f;  // Le Huec: rest pelvic tilt
+        const float ss0 = pi_deg - pt0;            // PI = PT + SS, realised exactly
+        const float ll = 0.54f * pi_deg + 27.6f;   // Le Huec: L1-S1 lordosis
         sk_.rest_pelvic_tilt_deg = pt0;
         sk_.rest_lumbar_lordosis_deg = ll;
 
         const int p = joint("pelvis");
-        const glm::vec3 hip_mid = (sk_.joints[static_cast<std::size_t>(joint("hip_r"))].rest_world +
-                                   sk_.joints[static_cast<std::size_t>(joint("hip_l"))].rest_world) * 0.5f;
+        const glm::vec3 hip_mid =
+            (sk_.joints[static_cast<std::size_t>(joint("hip_r"))].rest_world + sk_.joints[static_cast<std::size_t>(joint("hip_l"))].rest_world) *
+            0.5f;
         const float radius = d_.pelvic_radius * k_;
         // S1 lies behind and above the hip axis: PT is the angle of that line from the vertical.
         sk_.s1_center = hip_mid + radius * glm::vec3(0.0f, std::cos(core::deg_to_rad(pt0)), -std::sin(core::deg_to_rad(pt0)));
@@ -309,8 +312,11 @@ private:
             const glm::vec3 anterior{0.0f, -std::sin(tt), std::cos(tt)};
             return disc_center.at(dn) - anterior * (0.15f * disc_depth.at(dn));
         };
-        struct SpineJoint { const char* name; const char* disc; };
-        const SpineJoint spine_joints[] = {{"l5_s1", "L5/S1"}, {"l4_l5", "L4/L5"}, {"l3_l4", "L3/L4"}, {"l2_l3", "L2/L3"},
+        struct SpineJoint {
+            const char* name;
+            const char* disc;
+        };
+        const SpineJoint spine_joints[] = {{"l5_s1", "L5/S1"}, {"l4_l5", "L4/L5"},   {"l3_l4", "L3/L4"}, {"l2_l3", "L2/L3"},
                                            {"l1_l2", "L1/L2"}, {"t12_l1", "T12/L1"}, {"c7_t1", "C7/T1"}};
         int parent = p;
         for (const auto& sj : spine_joints) parent = add_joint(sj.name, parent, disc_joint(sj.disc));
@@ -321,9 +327,12 @@ private:
         for (auto& v : sk_.vertebrae) {
             const char c = v.name[0];
             const int n = std::stoi(v.name.substr(1));
-            if (c == 'L') v.joint = joint("l" + std::to_string(n) + (n == 5 ? "_s1" : "_l" + std::to_string(n + 1)));
-            else if (c == 'T') v.joint = joint("t12_l1");
-            else v.joint = joint("c7_t1");
+            if (c == 'L')
+                v.joint = joint("l" + std::to_string(n) + (n == 5 ? "_s1" : "_l" + std::to_string(n + 1)));
+            else if (c == 'T')
+                v.joint = joint("t12_l1");
+            else
+                v.joint = joint("c7_t1");
         }
         for (std::size_t i = 0; i < sk_.vertebrae.size(); ++i) {
             const std::string below = i == 0 ? "S1" : sk_.vertebrae[i - 1].name;
@@ -350,9 +359,9 @@ private:
         const float notch_y = (vertebra("T2").inferior_center.y + vertebra("T3").superior_center.y) * 0.5f;
         // Jugular notch: about 7 cm in front of the T2 body at the level of the T2/T3 disc.
         jugular_notch_ = {0.0f, notch_y, t2.z + 0.07f * k_};
-        const float gh_y = prop("shoulder_height") - 0.035f * k_;            // centre below the acromion
-        const float gh_x = prop("biacromial_breadth") * 0.5f - 0.02f * k_;   // medial to the acromion's edge
-        const float gh_z = t3.z + 0.045f * k_;                               // mid-depth of the upper chest
+        const float gh_y = prop("shoulder_height") - 0.035f * k_;           // centre below the acromion
+        const float gh_x = prop("biacromial_breadth") * 0.5f - 0.02f * k_;  // medial to the acromion's edge
+        const float gh_z = t3.z + 0.045f * k_;                              // mid-depth of the upper chest
         for (int side = 0; side < 2; ++side) {
             const std::string sfx = side == 0 ? "_r" : "_l";
             const float out = side == 0 ? -1.0f : 1.0f;  // lateral direction in x
@@ -382,7 +391,8 @@ private:
             const bool left = side == 1;
             const std::string sfx = left ? "_l" : "_r";
             const std::string hip_bone = "hip_bone" + sfx;
-            for (const char* key : {"asis", "psis", "aiis", "ischial_tuberosity", "ischial_spine", "iliac_crest_top", "iliac_tubercle", "pubic_tubercle"}) {
+            for (const char* key :
+                 {"asis", "psis", "aiis", "ischial_tuberosity", "ischial_spine", "iliac_crest_top", "iliac_tubercle", "pubic_tubercle"}) {
                 const std::string k = std::string(key) + "_r";
                 if (d_.pelvis_osim.count(k)) add_landmark(std::string(key) + sfx, "pelvis", pelvis_point(k, left), LandmarkKind::surface, hip_bone);
             }
@@ -410,12 +420,15 @@ private:
             add_landmark("lateral_malleolus" + sfx, "knee" + sfx, at(tibia, {-0.012f, -0.434f, 0.028f}), LandmarkKind::surface, "fibula" + sfx);
             // Foot (gait2392 calcn and toes frames).
             add_landmark("heel" + sfx, "ankle" + sfx, at(calcn, {-0.006f, 0.004f, 0.0f}), LandmarkKind::surface, "calcaneus" + sfx);
-            add_landmark("first_metatarsal_head" + sfx, "ankle" + sfx, at(calcn, {0.170f, -0.006f, -0.026f}), LandmarkKind::surface, "metatarsal_1" + sfx);
-            add_landmark("fifth_metatarsal_head" + sfx, "ankle" + sfx, at(calcn, {0.140f, -0.006f, 0.038f}), LandmarkKind::surface, "metatarsal_5" + sfx);
+            add_landmark("first_metatarsal_head" + sfx, "ankle" + sfx, at(calcn, {0.170f, -0.006f, -0.026f}), LandmarkKind::surface,
+                         "metatarsal_1" + sfx);
+            add_landmark("fifth_metatarsal_head" + sfx, "ankle" + sfx, at(calcn, {0.140f, -0.006f, 0.038f}), LandmarkKind::surface,
+                         "metatarsal_5" + sfx);
             add_landmark("toe_tip" + sfx, "mtp" + sfx, at(toes, {0.055f, -0.008f, -0.012f}), LandmarkKind::surface, "toe_1" + sfx);
         }
         // Pubic symphysis (midline).
-        add_landmark("pubic_symphysis", "pelvis", sk_.osim_to_world(pelvis, d_.pelvis_osim.at("pubic_symphysis")), LandmarkKind::surface, "hip_bone_r");
+        add_landmark("pubic_symphysis", "pelvis", sk_.osim_to_world(pelvis, d_.pelvis_osim.at("pubic_symphysis")), LandmarkKind::surface,
+                     "hip_bone_r");
         // S1 endplate: centre and its anterior and posterior edges.
         add_landmark("s1_endplate_center", "pelvis", sk_.s1_center, LandmarkKind::surface, "sacrum");
         add_landmark("s1_endplate_anterior", "pelvis", sk_.s1_center + sk_.s1_anterior * (sk_.s1_depth_m * 0.5f), LandmarkKind::surface, "sacrum");

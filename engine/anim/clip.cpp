@@ -249,7 +249,8 @@ std::vector<Precaution> read_precautions(const core::JsonNode& node, const std::
 Prop read_prop(const core::JsonNode& pn, const Rig& rig) {
     Prop p;
     p.id = pn["id"].string();
-    if (pn["id"].is_string() && (!is_snake_id(p.id) || p.id == "floor")) pn["id"].problem("expected a lower-case id (a-z, 0-9, _) other than \"floor\"");
+    if (pn["id"].is_string() && (!is_snake_id(p.id) || p.id == "floor"))
+        pn["id"].problem("expected a lower-case id (a-z, 0-9, _) other than \"floor\"");
     p.type = from_string(prop_types, pn["type"].string_one_of(names_of(prop_types), "mat"));
     p.optional = pn.get("optional").boolean(false);
     if (p.type == PropType::strap) {
@@ -275,7 +276,8 @@ Prop read_prop(const core::JsonNode& pn, const Rig& rig) {
     } else if (pn.has("normal")) {
         pn["normal"].problem("only walls have a normal (a box's contact face is its top)");
     }
-    if (p.type != PropType::wall && pn["position_m"].is_array() && p.position_m.y < 0.0f) pn["position_m"].problem("a box stands on the floor or above it (y >= 0)");
+    if (p.type != PropType::wall && pn["position_m"].is_array() && p.position_m.y < 0.0f)
+        pn["position_m"].problem("a box stands on the floor or above it (y >= 0)");
     return p;
 }
 
@@ -283,7 +285,8 @@ int surface_index(const Clip& clip, const std::string& name) { return clip.find_
 
 // The range of one DOF, for messages.
 std::string range_text(const JointGroup& g, const Dof& d) {
-    return g.name + " " + d.name + "'s range [" + fmt(std::round(core::rad_to_deg(d.min_rad))) + ", " + fmt(std::round(core::rad_to_deg(d.max_rad))) + "] deg";
+    return g.name + " " + d.name + "'s range [" + fmt(std::round(core::rad_to_deg(d.min_rad))) + ", " + fmt(std::round(core::rad_to_deg(d.max_rad))) +
+           "] deg";
 }
 
 }  // namespace
@@ -321,9 +324,9 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     auto root = r.root();
     Clip clip;
     clip.file = file;
-    check_keys(root, {"format", "id", "name", "group", "position", "side", "targets", "secondary", "difficulty", "hold_s", "reps",
-                      "dosage", "evidence", "steps", "cues", "mistakes", "sources", "how_it_stretches", "precautions", "props",
-                      "keyframes"});
+    check_keys(root,
+               {"format", "id",       "name",  "group", "position", "side",    "targets",          "secondary",   "difficulty", "hold_s",   "reps",
+                "dosage", "evidence", "steps", "cues",  "mistakes", "sources", "how_it_stretches", "precautions", "props",      "keyframes"});
     if (root["format"].string() != "anatomy-stretch-1") root["format"].problem("expected \"anatomy-stretch-1\"");
 
     // Metadata.
@@ -358,9 +361,10 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     info.mistakes = text_list(root["mistakes"], true);
     info.sources = text_list(root["sources"], true);
     info.how_it_stretches = root.get("how_it_stretches").string();
-    if (root.has("how_it_stretches") && root["how_it_stretches"].is_string() && info.how_it_stretches.empty()) root["how_it_stretches"].problem("empty text");
-    info.precautions = read_precautions(root.get("precautions"),
-                                        options.condition_ids.empty() ? default_clip_vocabulary(rig).condition_ids : options.condition_ids);
+    if (root.has("how_it_stretches") && root["how_it_stretches"].is_string() && info.how_it_stretches.empty())
+        root["how_it_stretches"].problem("empty text");
+    info.precautions =
+        read_precautions(root.get("precautions"), options.condition_ids.empty() ? default_clip_vocabulary(rig).condition_ids : options.condition_ids);
 
     // Props.
     std::set<std::string> prop_ids;
@@ -403,7 +407,9 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
         for (const auto& [group, gn] : kn.get("angles").members()) {
             const int g = rig.find_group(group);
             if (g < 0) {
-                gn.problem("unknown joint \"" + group + "\" (joints: pelvis, lumbar, thoracic, neck, head, hip_r, knee_r, ankle_r, mtp_r, sternoclavicular_r, shoulder_r, elbow_r, wrist_r and the _l side)");
+                gn.problem("unknown joint \"" + group +
+                           "\" (joints: pelvis, lumbar, thoracic, neck, head, hip_r, knee_r, ankle_r, mtp_r, sternoclavicular_r, shoulder_r, "
+                           "elbow_r, wrist_r and the _l side)");
                 continue;
             }
             const JointGroup& grp = rig.groups[idx(g)];
@@ -412,7 +418,8 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
                 for (int d = 0; d < 3; ++d)
                     if (grp.dofs[idx(d)].name == dof) k_dof = d;
                 if (k_dof < 0) {
-                    dn.problem("unknown motion \"" + dof + "\" for " + group + " (expected " + grp.dofs[0].name + ", " + grp.dofs[1].name + " or " + grp.dofs[2].name + ")");
+                    dn.problem("unknown motion \"" + dof + "\" for " + group + " (expected " + grp.dofs[0].name + ", " + grp.dofs[1].name + " or " +
+                               grp.dofs[2].name + ")");
                     continue;
                 }
                 const Dof& d = grp.dofs[idx(k_dof)];
@@ -447,7 +454,10 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
     // Hold phases: each lasts hold_s, so the hold timer and the metadata agree.
     bool any_hold = false;
     for (std::size_t i = 0; i < clip.keys.size();) {
-        if (clip.keys[i].phase != Phase::hold) { ++i; continue; }
+        if (clip.keys[i].phase != Phase::hold) {
+            ++i;
+            continue;
+        }
         std::size_t j = i;
         while (j < clip.keys.size() && clip.keys[j].phase == Phase::hold) ++j;
         any_hold = true;
@@ -457,7 +467,8 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
         }
         const float span = clip.keys[j].t_s - clip.keys[i].t_s;
         if (std::abs(span - info.hold_s) > 0.01f)
-            keys[i]["phase"].problem("this hold lasts " + fmt(span) + " s (to the keyframe at " + fmt(clip.keys[j].t_s) + " s) but hold_s is " + fmt(info.hold_s));
+            keys[i]["phase"].problem("this hold lasts " + fmt(span) + " s (to the keyframe at " + fmt(clip.keys[j].t_s) + " s) but hold_s is " +
+                                     fmt(info.hold_s));
         i = j;
     }
     if (!any_hold && root["keyframes"].is_array() && keys.size() >= 2) root["keyframes"].problem("a clip needs at least one hold phase");

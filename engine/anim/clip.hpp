@@ -32,7 +32,7 @@
 
 namespace anim {
 
-enum class Phase { setup, move, hold, returning };   // "return" in files
+enum class Phase { setup, move, hold, returning };  // "return" in files
 enum class Easing { linear, ease_in, ease_out, ease_in_out };
 enum class Position { standing, kneeling, supine, seated, prone };
 enum class PropType { mat, step, table, wall, strap };
@@ -55,18 +55,18 @@ struct Prop {
     // Box props (mat, step, table): centre of the bottom face; wall: centre of the face the body
     // touches. Metres, world.
     glm::vec3 position_m{0.0f};
-    glm::vec3 size_m{0.0f};                // box: x, y (height), z; wall: width, height, thickness
-    glm::vec3 normal{0.0f, 0.0f, 1.0f};    // wall: unit normal pointing out of the wall, horizontal
-    std::vector<std::string> attach;       // strap: the contact points it runs between, in order
-    float length_m = 0.0f;                 // strap
-    bool optional = false;                 // shown only if the user needs it (e.g. a strap)
+    glm::vec3 size_m{0.0f};              // box: x, y (height), z; wall: width, height, thickness
+    glm::vec3 normal{0.0f, 0.0f, 1.0f};  // wall: unit normal pointing out of the wall, horizontal
+    std::vector<std::string> attach;     // strap: the contact points it runs between, in order
+    float length_m = 0.0f;               // strap
+    bool optional = false;               // shown only if the user needs it (e.g. a strap)
 };
 
 // A plane the body can rest on: points p on it satisfy dot(normal, p) == offset_m. The face is
 // the rectangle centre ± half_extent.x * u ± half_extent.y * v.
 struct Surface {
-    std::string name;                      // "floor", "mat", "wall"
-    int prop = -1;                         // -1 for the floor
+    std::string name;  // "floor", "mat", "wall"
+    int prop = -1;     // -1 for the floor
     glm::vec3 normal{0.0f, 1.0f, 0.0f};
     float offset_m = 0.0f;
     glm::vec3 center{0.0f}, u{1.0f, 0.0f, 0.0f}, v{0.0f, 0.0f, 1.0f};
@@ -78,8 +78,8 @@ struct Surface {
 };
 
 struct ContactRef {
-    int point = -1;                        // Rig::points
-    int surface = -1;                      // Clip::surfaces
+    int point = -1;    // Rig::points
+    int surface = -1;  // Clip::surfaces
     bool operator==(const ContactRef&) const = default;
 };
 
@@ -87,12 +87,12 @@ struct Keyframe {
     float t_s = 0.0f;
     Phase phase = Phase::setup;
     Easing easing = Easing::ease_in_out;
-    int step = -1;                         // index into StretchInfo::steps shown from here on, or -1
-    std::vector<float> angles;             // radians, Rig::angle_count() values (complete)
+    int step = -1;              // index into StretchInfo::steps shown from here on, or -1
+    std::vector<float> angles;  // radians, Rig::angle_count() values (complete)
     glm::vec3 root_m{0.0f};
     std::vector<ContactRef> contacts;
-    std::vector<glm::vec3> anchors;        // per contact: the world point it holds (on its surface)
-    anat::Pose pose;                       // angles and root as a pose (computed on load)
+    std::vector<glm::vec3> anchors;  // per contact: the world point it holds (on its surface)
+    anat::Pose pose;                 // angles and root as a pose (computed on load)
 };
 
 struct Reps {
@@ -101,17 +101,17 @@ struct Reps {
 
 struct StretchInfo {
     std::string id, name;
-    std::string group;                     // hip_flexors, hamstrings, gluteals, lumbar
+    std::string group;  // hip_flexors, hamstrings, gluteals, lumbar
     Position position = Position::standing;
     ClipSide side = ClipSide::right;
     std::vector<std::string> targets, secondary;  // muscle ids
-    int difficulty = 1;                    // 1 easy .. 3 hard
-    float hold_s = 30.0f;                  // each hold phase lasts this long
+    int difficulty = 1;                           // 1 easy .. 3 hard
+    float hold_s = 30.0f;                         // each hold phase lasts this long
     Reps reps;
-    std::string dosage, evidence;          // one paragraph each, for people
+    std::string dosage, evidence;  // one paragraph each, for people
     std::vector<std::string> steps, cues, mistakes, sources;
-    std::string how_it_stretches;          // one line: the joint positions that lengthen the targets
-    std::vector<Precaution> precautions;   // per condition (anim/safety.hpp): skip, modify or ask
+    std::string how_it_stretches;         // one line: the joint positions that lengthen the targets
+    std::vector<Precaution> precautions;  // per condition (anim/safety.hpp): skip, modify or ask
 };
 
 // A contact's weight at the two ends of a keyframe segment (1 = on, 0 = off).
@@ -124,11 +124,11 @@ struct SegmentContact {
 struct Clip {
     StretchInfo info;
     std::vector<Prop> props;
-    std::vector<Surface> surfaces;         // surfaces[0] is the floor
-    std::vector<Keyframe> keys;            // strictly increasing t_s, keys[0].t_s == 0
+    std::vector<Surface> surfaces;                      // surfaces[0] is the floor
+    std::vector<Keyframe> keys;                         // strictly increasing t_s, keys[0].t_s == 0
     std::vector<std::vector<SegmentContact>> segments;  // per keyframe segment (keys.size() - 1)
     std::string file;
-    bool mirrored = false;                 // made by mirror_clip (the left-side version)
+    bool mirrored = false;  // made by mirror_clip (the left-side version)
 
     float duration_s() const { return keys.empty() ? 0.0f : keys.back().t_s; }
     int find_surface(std::string_view name) const;

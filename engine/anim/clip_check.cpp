@@ -24,7 +24,8 @@ std::vector<std::string> check_clip_motion(const Rig& rig, const Clip& clip, con
     auto report = [&](const Frame& f, float t, const std::string& kind, const std::string& what) {
         const std::string key = std::to_string(f.segment) + kind;
         if (!seen.insert(key).second) return;
-        problems.push_back(clip.file + ": /keyframes/" + std::to_string(f.segment) + " (t = " + num(t, 2) + " s, " + to_string(f.phase) + "): " + what);
+        problems.push_back(clip.file + ": /keyframes/" + std::to_string(f.segment) + " (t = " + num(t, 2) + " s, " + to_string(f.phase) +
+                           "): " + what);
     };
     Frame f;
     std::vector<float> angles(rig.angle_count());
@@ -42,8 +43,9 @@ std::vector<std::string> check_clip_motion(const Rig& rig, const Clip& clip, con
                 const float v = angles[g * 3 + k];
                 if (v < d.min_rad - tol || v > d.max_rad + tol)
                     report(f, t, grp.name + d.name,
-                           grp.name + " " + d.name + " reaches " + num(core::rad_to_deg(v), 1) + " deg, outside [" + num(core::rad_to_deg(d.min_rad), 0) + ", " +
-                               num(core::rad_to_deg(d.max_rad), 0) + "]" + (d.locked ? " (a locked DOF)" : ""));
+                           grp.name + " " + d.name + " reaches " + num(core::rad_to_deg(v), 1) + " deg, outside [" +
+                               num(core::rad_to_deg(d.min_rad), 0) + ", " + num(core::rad_to_deg(d.max_rad), 0) + "]" +
+                               (d.locked ? " (a locked DOF)" : ""));
             }
         }
         if (!o.contacts_in_hold_only || f.phase == Phase::hold) {

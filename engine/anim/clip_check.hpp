@@ -10,12 +10,12 @@
 namespace anim {
 
 struct MotionCheckOptions {
-    float dt_s = 0.05f;                  // sampling step (20 Hz: far finer than any keyframe spacing)
-    float contact_tolerance_m = 0.01f;   // the "within 1 cm of their surfaces"
-    float face_margin_m = 0.03f;         // a contact may sit this far past its prop's edge (skin is not a point)
-    float floor_tolerance_m = 0.005f;    // the "no body part more than 5 mm below the floor"
-    float limit_tolerance_deg = 0.5f;    // slerp and IK round-off
-    bool contacts_in_hold_only = true;   // check contacts during hold phases only (the rule)
+    float dt_s = 0.05f;                 // sampling step (20 Hz: far finer than any keyframe spacing)
+    float contact_tolerance_m = 0.01f;  // the "within 1 cm of their surfaces"
+    float face_margin_m = 0.03f;        // a contact may sit this far past its prop's edge (skin is not a point)
+    float floor_tolerance_m = 0.005f;   // the "no body part more than 5 mm below the floor"
+    float limit_tolerance_deg = 0.5f;   // slerp and IK round-off
+    bool contacts_in_hold_only = true;  // check contacts during hold phases only (the rule)
 };
 
 // One problem per line, "file: /keyframes/K (t = T s, phase): what", K the keyframe at or before

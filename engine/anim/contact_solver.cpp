@@ -60,8 +60,10 @@ glm::quat parent_rotation(const Rig& rig, const std::vector<core::Rigid>& world,
 void turn(anat::Pose& pose, int joint, const glm::vec3& axis_parent, float angle) {
     if (angle == 0.0f) return;
     const glm::quat r = glm::angleAxis(angle, axis_parent);
-    if (joint == 0) pose.root_rotation = r * pose.root_rotation;
-    else pose.local[idx(joint)] = r * pose.local[idx(joint)];
+    if (joint == 0)
+        pose.root_rotation = r * pose.root_rotation;
+    else
+        pose.local[idx(joint)] = r * pose.local[idx(joint)];
 }
 
 // The flexion axis of a group's joint in its parent's frame, after the DOFs before it in the
@@ -70,13 +72,15 @@ glm::vec3 flexion_axis(const Rig& rig, const anat::Pose& pose, int group) {
     const JointGroup& g = rig.groups[idx(group)];
     int k = 0;
     for (int d = 0; d < 3; ++d)
-        if (g.dofs[idx(d)].name == "flexion" || g.dofs[idx(d)].name == "dorsiflexion") { k = d; break; }
+        if (g.dofs[idx(d)].name == "flexion" || g.dofs[idx(d)].name == "dorsiflexion") {
+            k = d;
+            break;
+        }
     if (k == 0) return g.dofs[0].axis;
     // Rotate the axis by the DOFs before it, measured from the pose.
     const glm::vec3 angles = rig.measure_group(pose, group);
     glm::quat before(1.0f, 0.0f, 0.0f, 0.0f);
-    for (int d = 0; d < k; ++d)
-        before = before * glm::angleAxis(angles[d] - g.dofs[idx(d)].rest_rad, g.dofs[idx(d)].axis);
+    for (int d = 0; d < k; ++d) before = before * glm::angleAxis(angles[d] - g.dofs[idx(d)].rest_rad, g.dofs[idx(d)].axis);
     return before * g.dofs[idx(k)].axis;
 }
 
@@ -92,15 +96,18 @@ glm::mat4 add_outer(const glm::mat4& m, const glm::vec4& a, float w) {
 // Pitch of the whole body about the pelvis's left-right axis through the root, so that trunk
 // contacts lie on their planes (least squares together with a free translation, which is then
 // dropped: step 2 places the root).
-float trunk_pitch(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts,
-                  const anat::Pose& pose, const std::vector<core::Rigid>& world) {
+float trunk_pitch(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts, const anat::Pose& pose,
+                  const std::vector<core::Rigid>& world) {
     std::array<float, 2> top{0.0f, 0.0f};  // the two largest trunk weights
     int n = 0;
     for (const auto& c : contacts) {
         if (rig.points[idx(c.point)].chain != Chain::trunk || c.weight <= 0.0f) continue;
         ++n;
-        if (c.weight > top[0]) { top[1] = top[0]; top[0] = c.weight; }
-        else if (c.weight > top[1]) top[1] = c.weight;
+        if (c.weight > top[0]) {
+            top[1] = top[0];
+            top[0] = c.weight;
+        } else if (c.weight > top[1])
+            top[1] = c.weight;
     }
     if (n < 2) return 0.0f;
     const glm::vec3 o = pose.root_translation;
@@ -108,7 +115,7 @@ float trunk_pitch(const Rig& rig, std::span<const Surface> surfaces, std::span<c
     glm::vec3 t(0.0f);
     float phi = 0.0f;
     constexpr float damp_t = 1e-6f, damp_phi = 1e-5f;  // keep the normal equations regular
-    for (int iter = 0; iter < 3; ++iter) {                // Gauss-Newton; the angle is small
+    for (int iter = 0; iter < 3; ++iter) {             // Gauss-Newton; the angle is small
         glm::mat4 m(0.0f);
         m[0][0] = m[1][1] = m[2][2] = damp_t;
         m[3][3] = damp_phi;
@@ -140,8 +147,8 @@ glm::vec3 root_translation(const Rig& rig, std::span<const Surface> surfaces, st
     // planted points do not skate. Each level moves the root only along directions the levels
     // above leave free (a stiff penalty on the directions they constrain), so a foot on a wall
     // still places the body against the wall while the knee on the floor sets its height.
-    constexpr float damp = 1e-5f;      // unconstrained directions stay where the clip put the root
-    constexpr float stiff = 1e4f;      // "do not move along what a higher level fixed"
+    constexpr float damp = 1e-5f;  // unconstrained directions stay where the clip put the root
+    constexpr float stiff = 1e4f;  // "do not move along what a higher level fixed"
     glm::mat3 fixed(0.0f);
     glm::vec3 total(0.0f);
     for (int level = 0; level < 4; ++level) {
@@ -207,8 +214,8 @@ float hinge_to_plane(const glm::vec3& o, const glm::vec3& u, const glm::vec3& p,
 // Turns `joint` (driven by `group`) about its flexion axis so contact `c` reaches its surface.
 // Anchors are not used here: a hinge can rarely reach a given point, and a knee or toe that
 // rolls a little on the floor looks right.
-void aim(const Rig& rig, std::span<const Surface> surfaces, const ActiveContact& c, int joint, int group,
-         anat::Pose& pose, std::vector<core::Rigid>& world) {
+void aim(const Rig& rig, std::span<const Surface> surfaces, const ActiveContact& c, int joint, int group, anat::Pose& pose,
+         std::vector<core::Rigid>& world) {
     const glm::vec3 axis_parent = flexion_axis(rig, pose, group);
     const glm::vec3 u = parent_rotation(rig, world, joint) * axis_parent;
     const glm::vec3 o = world[idx(joint)].translation, p = rig.point_world(c.point, world);
@@ -291,16 +298,18 @@ void two_bone(const Rig& rig, const Limb& limb, const glm::vec3& delta, anat::Po
 
 using ContactList = std::array<const ActiveContact*, 8>;
 
-void solve_limb(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts, int limb_index,
-                anat::Pose& pose, std::vector<core::Rigid>& world) {
+void solve_limb(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts, int limb_index, anat::Pose& pose,
+                std::vector<core::Rigid>& world) {
     const Limb& limb = rig.limbs[idx(limb_index)];
     ContactList mid{}, end{};
     std::size_t n_mid = 0, n_end = 0;
     for (const auto& c : contacts) {
         const ContactPoint& p = rig.points[idx(c.point)];
         if (p.limb != limb_index || c.weight <= 0.0f) continue;
-        if (p.end && n_end < end.size()) end[n_end++] = &c;
-        else if (!p.end && n_mid < mid.size()) mid[n_mid++] = &c;
+        if (p.end && n_end < end.size())
+            end[n_end++] = &c;
+        else if (!p.end && n_mid < mid.size())
+            mid[n_mid++] = &c;
     }
     if (n_mid + n_end == 0) return;
     auto heaviest_first = [](ContactList& list, std::size_t n) {
@@ -336,7 +345,10 @@ void solve_limb(const Rig& rig, std::span<const Surface> surfaces, std::span<con
     for (std::size_t i = 1; i < n_end; ++i) {
         if (end[i]->surface != first.surface) continue;
         const float d = glm::distance(p0, rig.point_world(end[i]->point, world));
-        if (d > far) { far = d; second = end[i]; }
+        if (d > far) {
+            far = d;
+            second = end[i];
+        }
     }
     constexpr float min_span_m = 0.02f;  // two contacts closer than this cannot define a tilt
     const bool flat = second && far > min_span_m;
@@ -431,8 +443,8 @@ float lift_above_floor(const Rig& rig, anat::Pose& pose, std::vector<core::Rigid
     return -lowest;
 }
 
-SolveReport solve_contacts(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts,
-                           anat::Pose& pose, std::vector<core::Rigid>& world) {
+SolveReport solve_contacts(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts, anat::Pose& pose,
+                           std::vector<core::Rigid>& world) {
     SolveReport report;
     fk(rig, pose, world);
     if (!contacts.empty()) {
@@ -459,7 +471,8 @@ SolveReport solve_contacts(const Rig& rig, std::span<const Surface> surfaces, st
     report.root_shift_m.y += report.floor_lift_m;
     for (const auto& c : contacts)
         if (c.weight >= 1.0f)
-            report.max_contact_error_m = std::max(report.max_contact_error_m, std::abs(surfaces[idx(c.surface)].distance(rig.point_world(c.point, world))));
+            report.max_contact_error_m =
+                std::max(report.max_contact_error_m, std::abs(surfaces[idx(c.surface)].distance(rig.point_world(c.point, world))));
     return report;
 }
 

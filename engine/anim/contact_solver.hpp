@@ -45,10 +45,10 @@
 namespace anim {
 
 struct ActiveContact {
-    int point = -1;        // Rig::points
-    int surface = -1;      // Clip::surfaces
+    int point = -1;    // Rig::points
+    int surface = -1;  // Clip::surfaces
     float weight = 1.0f;
-    bool anchored = false; // hold `anchor` (a point on the surface); otherwise anywhere on the plane
+    bool anchored = false;  // hold `anchor` (a point on the surface); otherwise anywhere on the plane
     glm::vec3 anchor{0.0f};
     // Held through the whole keyframe segment. A contact that is not (a foot lifting off or
     // touching down) is reached by IK but has little say in where the root goes (weight^8).
@@ -56,16 +56,16 @@ struct ActiveContact {
 };
 
 struct SolveReport {
-    glm::vec3 root_shift_m{0.0f};   // total root translation added by steps 2 and 5
-    float root_pitch_rad = 0.0f;    // step 1
-    float floor_lift_m = 0.0f;      // step 5
+    glm::vec3 root_shift_m{0.0f};      // total root translation added by steps 2 and 5
+    float root_pitch_rad = 0.0f;       // step 1
+    float floor_lift_m = 0.0f;         // step 5
     float max_contact_error_m = 0.0f;  // largest |distance| of a fully weighted contact afterwards
 };
 
 // Moves `pose` so the contacts hold; `world` receives forward kinematics of the result (resized to
 // the skeleton). Points and surfaces index `rig.points` and `surfaces`.
-SolveReport solve_contacts(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts,
-                           anat::Pose& pose, std::vector<core::Rigid>& world);
+SolveReport solve_contacts(const Rig& rig, std::span<const Surface> surfaces, std::span<const ActiveContact> contacts, anat::Pose& pose,
+                           std::vector<core::Rigid>& world);
 
 // Lifts the root so that no body point is below the floor (y = 0); returns the lift in metres.
 // `world` must hold forward kinematics of `pose` and is updated.

@@ -22,10 +22,10 @@
 namespace anim {
 
 struct HoldTimer {
-    float held_s = 0.0f;    // time spent in hold phases so far in this pass through the clip
-    float left_s = 0.0f;    // hold time still to come in this pass
-    float total_s = 0.0f;   // all hold time in the clip
-    bool holding = false;   // the current phase is a hold
+    float held_s = 0.0f;   // time spent in hold phases so far in this pass through the clip
+    float left_s = 0.0f;   // hold time still to come in this pass
+    float total_s = 0.0f;  // all hold time in the clip
+    bool holding = false;  // the current phase is a hold
 };
 
 class Player {
@@ -47,14 +47,14 @@ public:
     void play();
     void pause() { playing_ = false; }
     bool playing() const { return playing_; }
-    void set_speed(float speed);                 // clamped to [0.25, 2]
+    void set_speed(float speed);  // clamped to [0.25, 2]
     float speed() const { return speed_; }
     void set_loop(bool loop) { loop_ = loop; }
     bool loop() const { return loop_; }
     // The side being stretched; switching cross-fades to the mirrored clip at the same time.
     void set_side(Side side);
     Side side() const { return side_; }
-    void seek(float t_s);                        // clamped to [0, duration]
+    void seek(float t_s);  // clamped to [0, duration]
     // Jumps to the start of the next phase (from the last phase: to the start if looping, else
     // to the end).
     void next_phase();
@@ -69,8 +69,8 @@ public:
     // The step text in sync with the phase ("" with no clip).
     const std::string& step_text() const;
     HoldTimer hold() const;
-    int reps_done() const { return reps_; }     // completed passes while looping
-    float crossfade_weight() const;             // 1 once the fade is over
+    int reps_done() const { return reps_; }  // completed passes while looping
+    float crossfade_weight() const;          // 1 once the fade is over
     // The pose to draw now and its forward kinematics.
     const Frame& frame() const { return frame_; }
     const anat::Pose& pose() const { return frame_.pose; }

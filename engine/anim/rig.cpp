@@ -108,13 +108,15 @@ void read_limits(Rig& rig, const std::string& text, const std::string& file) {
             g.joints.push_back(j);
         }
         if (gn.has("split")) {
-            if (gn["split"].string() != "lumbar_motion_split" || joint_names.size() != 5) gn["split"].problem("only \"lumbar_motion_split\" over five joints is known");
+            if (gn["split"].string() != "lumbar_motion_split" || joint_names.size() != 5)
+                gn["split"].problem("only \"lumbar_motion_split\" over five joints is known");
             g.shares.assign(rig.lumbar_motion_split.begin(), rig.lumbar_motion_split.end());
         } else {
             if (joint_names.size() != 1) gn["joints"].problem("several joints need a \"split\"");
             g.shares.assign(joint_names.size(), 1.0f);
         }
-        if (g.root && (joint_names.size() != 1 || joint_names[0] != sk.joints[0].name)) gn["joints"].problem("the root group must be the root joint alone");
+        if (g.root && (joint_names.size() != 1 || joint_names[0] != sk.joints[0].name))
+            gn["joints"].problem("the root group must be the root joint alone");
         const auto dofs = gn["dofs"].items();
         if (dofs.size() != 3) gn["dofs"].problem("expected exactly 3 DOFs, in rotation order (locked ones included)");
         std::set<int> axes_used;
@@ -137,7 +139,8 @@ void read_limits(Rig& rig, const std::string& text, const std::string& file) {
                 if (d.min_rad > d.max_rad) dn["max_deg"].problem("max_deg is below min_deg");
             }
             d.rest_rad = core::deg_to_rad(static_cast<float>(dn.get("rest_deg").number(-180, 180, 0.0)));
-            if (!d.locked && (d.rest_rad < d.min_rad - 1e-6f || d.rest_rad > d.max_rad + 1e-6f)) dn["rest_deg"].problem("rest_deg is outside the range");
+            if (!d.locked && (d.rest_rad < d.min_rad - 1e-6f || d.rest_rad > d.max_rad + 1e-6f))
+                dn["rest_deg"].problem("rest_deg is outside the range");
             d.source = dn["source"].string();
             if (!source_keys.count(d.source)) dn["source"].problem("\"" + d.source + "\" is not a key of /sources");
             (void)dn["meaning"].string();
@@ -347,8 +350,8 @@ int Rig::angle_index(std::string_view group, std::string_view dof) const {
     return -1;
 }
 
-Rig build_rig(const anat::Skeleton& skeleton, const std::string& limits_json, const std::string& limits_file,
-              const std::string& points_json, const std::string& points_file) {
+Rig build_rig(const anat::Skeleton& skeleton, const std::string& limits_json, const std::string& limits_file, const std::string& points_json,
+              const std::string& points_file) {
     Rig rig;
     rig.skeleton = skeleton;
     read_limits(rig, limits_json, limits_file);
@@ -377,11 +380,14 @@ void Rig::apply_angles(std::span<const float> angles, anat::Pose& pose) const {
     if (pose.local.size() != skeleton.joints.size()) pose.local.assign(skeleton.joints.size(), glm::quat(1.0f, 0.0f, 0.0f, 0.0f));
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const JointGroup& grp = groups[g];
-        const glm::vec3 theta{angles[g * 3] - grp.dofs[0].rest_rad, angles[g * 3 + 1] - grp.dofs[1].rest_rad, angles[g * 3 + 2] - grp.dofs[2].rest_rad};
+        const glm::vec3 theta{angles[g * 3] - grp.dofs[0].rest_rad, angles[g * 3 + 1] - grp.dofs[1].rest_rad,
+                              angles[g * 3 + 2] - grp.dofs[2].rest_rad};
         for (std::size_t i = 0; i < grp.joints.size(); ++i) {
             const glm::quat q = group_rotation(grp, theta * grp.shares[i]);
-            if (grp.root) pose.root_rotation = q;
-            else pose.local[idx(grp.joints[i])] = q;
+            if (grp.root)
+                pose.root_rotation = q;
+            else
+                pose.local[idx(grp.joints[i])] = q;
         }
     }
     update_knee_translations(pose);

@@ -38,21 +38,21 @@ namespace anim {
 enum class Side { right, left };
 
 struct Dof {
-    std::string name;              // "flexion"
-    glm::vec3 axis{1.0f, 0.0f, 0.0f};  // signed unit axis in the parent's frame at rest, this side
+    std::string name;                      // "flexion"
+    glm::vec3 axis{1.0f, 0.0f, 0.0f};      // signed unit axis in the parent's frame at rest, this side
     float min_rad = 0.0f, max_rad = 0.0f;  // physiological range of the clinical value
-    float rest_rad = 0.0f;         // clinical value at the rest pose (forearm: -80 = supinated)
-    bool locked = false;           // not a movable DOF (limits are 0; clips may not set it)
-    std::string source;            // where the range comes from
+    float rest_rad = 0.0f;                 // clinical value at the rest pose (forearm: -80 = supinated)
+    bool locked = false;                   // not a movable DOF (limits are 0; clips may not set it)
+    std::string source;                    // where the range comes from
 };
 
 struct JointGroup {
-    std::string name;              // "hip_r", "lumbar", "pelvis"
-    std::vector<int> joints;       // skeleton joint indices; joints[0] == 0 for the root group
-    std::vector<float> shares;     // fraction of each DOF at each joint (sum 1)
-    std::array<Dof, 3> dofs;       // in rotation order
-    int mirror = -1;               // the group on the other side (itself for midline groups)
-    bool root = false;             // the pelvis: sets Pose::root_rotation
+    std::string name;           // "hip_r", "lumbar", "pelvis"
+    std::vector<int> joints;    // skeleton joint indices; joints[0] == 0 for the root group
+    std::vector<float> shares;  // fraction of each DOF at each joint (sum 1)
+    std::array<Dof, 3> dofs;    // in rotation order
+    int mirror = -1;            // the group on the other side (itself for midline groups)
+    bool root = false;          // the pelvis: sets Pose::root_rotation
     bool sided = false;
 };
 
@@ -60,38 +60,38 @@ struct JointGroup {
 enum class Chain { trunk, head, leg, arm };
 
 struct ContactPoint {
-    std::string name;              // "heel_r", "sacrum"
-    int joint = -1;                // bone frame it lives in
-    glm::vec3 position{0.0f};      // in that bone frame, metres
+    std::string name;          // "heel_r", "sacrum"
+    int joint = -1;            // bone frame it lives in
+    glm::vec3 position{0.0f};  // in that bone frame, metres
     Chain chain = Chain::trunk;
-    int limb = -1;                 // index into Rig::limbs for legs and arms
-    bool end = false;              // on the limb's end segment (foot, hand) rather than mid (thigh, shin, arm)
-    int mirror = -1;               // the same point on the other side (itself on the midline)
-    std::string what;              // one line for people
+    int limb = -1;     // index into Rig::limbs for legs and arms
+    bool end = false;  // on the limb's end segment (foot, hand) rather than mid (thigh, shin, arm)
+    int mirror = -1;   // the same point on the other side (itself on the midline)
+    std::string what;  // one line for people
 };
 
 // A two-bone limb: hip-knee-ankle or shoulder-elbow-wrist. The hinge (knee, elbow) turns about
 // its group's first DOF axis.
 struct Limb {
-    std::string name;              // "leg_r"
+    std::string name;                   // "leg_r"
     int root = -1, mid = -1, end = -1;  // joint indices
-    int hinge_group = -1;          // knee_r / elbow_r group
+    int hinge_group = -1;               // knee_r / elbow_r group
     int root_group = -1, end_group = -1;
 };
 
 struct Rig {
     anat::Skeleton skeleton;
-    std::vector<JointGroup> groups;        // the DOF table; angle vectors hold 3 values per group
+    std::vector<JointGroup> groups;  // the DOF table; angle vectors hold 3 values per group
     std::vector<ContactPoint> points;
-    std::vector<Limb> limbs;               // leg_r, leg_l, arm_r, arm_l
-    std::vector<int> mirror_joint;         // per skeleton joint: its mirror (itself on the midline)
-    std::vector<int> knees;                // joints that carry the knee roll-back translation
+    std::vector<Limb> limbs;        // leg_r, leg_l, arm_r, arm_l
+    std::vector<int> mirror_joint;  // per skeleton joint: its mirror (itself on the midline)
+    std::vector<int> knees;         // joints that carry the knee roll-back translation
     // (joint, bone-frame point) kept above the floor: every contact point (on the skin) and every
     // joint centre. Bone landmarks are left out: they lie under the skin, so an honest kneel
     // would put them "below" the floor.
     std::vector<std::pair<int, glm::vec3>> floor_points;
-    std::vector<int> floor_point_limb;     // per floor point: the limb that moves it (-1: none)
-    std::vector<std::string> sources;      // "key: text" from the data files
+    std::vector<int> floor_point_limb;  // per floor point: the limb that moves it (-1: none)
+    std::vector<std::string> sources;   // "key: text" from the data files
     // How lumbar motion is shared between levels, L5-S1 first (the data file's per-level ranges);
     // not the lordosis split that shapes the standing spine (anat::lumbar_split).
     std::array<float, 5> lumbar_motion_split{};
@@ -123,8 +123,8 @@ struct Rig {
 };
 
 // Builds the rig. Throws core::Error naming the file, the place and the problem.
-Rig build_rig(const anat::Skeleton& skeleton, const std::string& limits_json, const std::string& limits_file,
-              const std::string& points_json, const std::string& points_file);
+Rig build_rig(const anat::Skeleton& skeleton, const std::string& limits_json, const std::string& limits_file, const std::string& points_json,
+              const std::string& points_file);
 // Reads assets/anim/joint_limits.json and assets/anim/contact_points.json.
 Rig load_default_rig(const anat::Skeleton& skeleton);
 

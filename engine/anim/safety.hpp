@@ -24,15 +24,15 @@ const char* to_string(PrecautionAction a);
 std::optional<PrecautionAction> parse_precaution_action(std::string_view s);
 
 struct Precaution {
-    std::string condition;                       // a Condition id
+    std::string condition;  // a Condition id
     PrecautionAction action = PrecautionAction::ask;
-    std::string text;                            // what to do, for the patient
+    std::string text;  // what to do, for the patient
     bool operator==(const Precaution&) const = default;
 };
 
 struct Condition {
     std::string id, name, description, source;
-    std::optional<Precaution> every_stretch;     // applies to every clip (condition == id)
+    std::optional<Precaution> every_stretch;  // applies to every clip (condition == id)
 };
 
 struct Safety {
@@ -55,9 +55,8 @@ const Safety& default_safety();
 // suitable, with the modification in `because`.
 struct Suitability {
     bool suitable = true;
-    std::vector<Precaution> because;             // the precautions that apply, clip's first
+    std::vector<Precaution> because;  // the precautions that apply, clip's first
 };
-Suitability suitability(const std::vector<Precaution>& clip_precautions, const Safety& safety,
-                        const std::vector<std::string>& conditions);
+Suitability suitability(const std::vector<Precaution>& clip_precautions, const Safety& safety, const std::vector<std::string>& conditions);
 
 }  // namespace anim

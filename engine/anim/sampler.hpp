@@ -22,8 +22,8 @@ struct Frame {
     int segment = 0;                           // keyframe at or before t
     float eased = 0.0f;                        // eased parameter within the segment
     Phase phase = Phase::setup;
-    int step = -1;                             // StretchInfo::steps index to show
-    SolveReport report;                        // from evaluate
+    int step = -1;       // StretchInfo::steps index to show
+    SolveReport report;  // from evaluate
 };
 
 // Interpolation only (no contacts solved): `out.world_from_bone` is left as it was.

@@ -73,8 +73,7 @@ core::MeshData convert_mesh(const aiMesh& src, const aiScene& scene) {
     if (src.mMaterialIndex < scene.mNumMaterials) {
         const aiMaterial* mat = scene.mMaterials[src.mMaterialIndex];
         aiColor4D c;
-        if (aiGetMaterialColor(mat, AI_MATKEY_BASE_COLOR, &c) == AI_SUCCESS ||
-            aiGetMaterialColor(mat, AI_MATKEY_COLOR_DIFFUSE, &c) == AI_SUCCESS)
+        if (aiGetMaterialColor(mat, AI_MATKEY_BASE_COLOR, &c) == AI_SUCCESS || aiGetMaterialColor(mat, AI_MATKEY_COLOR_DIFFUSE, &c) == AI_SUCCESS)
             base = {c.r, c.g, c.b, 1.0f};
     }
     m.vertices.resize(src.mNumVertices);
@@ -128,8 +127,8 @@ Model convert_scene(const aiScene& scene, const std::string& name) {
     return model;
 }
 
-constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals |
-                                  aiProcess_SortByPType | aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
+constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
+                                  aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
 
 std::string clean_assimp_error(const char* e) {
     std::string s = e ? e : "";
@@ -244,8 +243,6 @@ std::string export_glb_to_memory(const Model& model) {
     return std::string(static_cast<const char*>(blob->data), blob->size);
 }
 
-void export_glb(const Model& model, const core::fs::path& path) {
-    core::write_file_atomic(path, export_glb_to_memory(model));
-}
+void export_glb(const Model& model, const core::fs::path& path) { core::write_file_atomic(path, export_glb_to_memory(model)); }
 
 }  // namespace assets

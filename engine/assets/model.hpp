@@ -15,15 +15,15 @@ namespace assets {
 
 struct Node {
     std::string name;
-    int parent = -1;                     // index into Model::nodes; -1 for the root
-    glm::mat4 parent_from_node{1.0f};    // local transform
-    std::vector<int> meshes;             // indices into Model::meshes
+    int parent = -1;                   // index into Model::nodes; -1 for the root
+    glm::mat4 parent_from_node{1.0f};  // local transform
+    std::vector<int> meshes;           // indices into Model::meshes
 };
 
 struct Model {
-    std::string source;                  // file it came from (for messages)
+    std::string source;  // file it came from (for messages)
     std::vector<core::MeshData> meshes;
-    std::vector<Node> nodes;             // parent before child; nodes[0] is the root
+    std::vector<Node> nodes;  // parent before child; nodes[0] is the root
 
     // World transform of every node (same order as nodes).
     std::vector<glm::mat4> world_from_node() const;

@@ -77,8 +77,8 @@ const std::vector<MeasureInfo>& measure_table() {
          "Fixed by the shape of the pelvis: it does not change with posture. PI = PT + SS.", &SpinopelvicMeasures::pelvic_incidence_deg},
         {"lumbar_lordosis_deg", "Lumbar lordosis (L1-S1)", "curve +", "typical 50 +/- 11",
          "The angle between the L1 and S1 endplates; a hollow low back is positive.", &SpinopelvicMeasures::lumbar_lordosis_deg},
-        {"hip_flexion_deg", "Hip flexion", "thigh forward +", "",
-         "Thigh relative to the pelvis; standing with a forward tilt flexes the hips.", &SpinopelvicMeasures::hip_flexion_deg},
+        {"hip_flexion_deg", "Hip flexion", "thigh forward +", "", "Thigh relative to the pelvis; standing with a forward tilt flexes the hips.",
+         &SpinopelvicMeasures::hip_flexion_deg},
         {"knee_flexion_deg", "Knee flexion", "bent +", "", "Shank relative to the thigh.", &SpinopelvicMeasures::knee_flexion_deg},
     };
     return table;

@@ -23,8 +23,8 @@ struct SpinopelvicMeasures {
     float sacral_slope_deg = 0.0f;
     float pelvic_incidence_deg = 0.0f;
     float lumbar_lordosis_deg = 0.0f;
-    float hip_flexion_deg = 0.0f;       // mean of both hips, relative to the pelvis
-    float knee_flexion_deg = 0.0f;      // mean of both knees
+    float hip_flexion_deg = 0.0f;   // mean of both hips, relative to the pelvis
+    float knee_flexion_deg = 0.0f;  // mean of both knees
 };
 
 // Needs the landmarks asis_*, psis_*, s1_endplate_anterior/posterior, femoral_head_center_*
@@ -34,19 +34,19 @@ SpinopelvicMeasures measure(const anat::Skeleton& skeleton, const anat::Pose& po
 // One table of the spinopelvic measures: every consumer (the Posture panel, profiles, the CLI)
 // iterates it, so a new measure is one entry here (and its computation in measure()).
 struct MeasureInfo {
-    const char* key;          // JSON key, a stable interface: "pelvic_tilt_clinical_deg"
-    const char* label;        // "Pelvic tilt (ASIS-PSIS)"
-    const char* sign;         // the sign convention in words: "forward tilt +"; empty if none
-    const char* typical;      // "typical 13 +/- 5" with its basis, or empty
-    const char* tooltip;      // how it is measured, in words
+    const char* key;      // JSON key, a stable interface: "pelvic_tilt_clinical_deg"
+    const char* label;    // "Pelvic tilt (ASIS-PSIS)"
+    const char* sign;     // the sign convention in words: "forward tilt +"; empty if none
+    const char* typical;  // "typical 13 +/- 5" with its basis, or empty
+    const char* tooltip;  // how it is measured, in words
     float SpinopelvicMeasures::*value;
 };
 const std::vector<MeasureInfo>& measure_table();
 
 // Typical band for the clinical tilt (Preece 2008: 13 +/- 5 deg; flag beyond about 2 SD).
 struct TiltReading {
-    const char* words;       // plain words, no diagnosis
-    int level;               // -1 beyond 2 SD toward posterior, 0 typical, +1 beyond 2 SD anterior
+    const char* words;  // plain words, no diagnosis
+    int level;          // -1 beyond 2 SD toward posterior, 0 typical, +1 beyond 2 SD anterior
 };
 TiltReading read_clinical_tilt(float tilt_deg);
 

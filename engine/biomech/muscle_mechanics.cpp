@@ -14,7 +14,7 @@ float thelen_passive(float l, float k, float e0) {
 }
 
 float fibre_length(const anat::MuscleParams& p, float length_m) {
-    const float along = std::max(length_m - p.l_ts_m, 0.0f);  // fibre projected on the line of action
+    const float along = std::max(length_m - p.l_ts_m, 0.0f);    // fibre projected on the line of action
     const float width = p.l_opt_m * std::sin(p.pennation_rad);  // constant muscle thickness
     return std::sqrt(along * along + width * width);
 }

@@ -24,11 +24,11 @@ inline constexpr float max_shortening = 0.25f;
 
 struct MuscleState {
     float length_m = 0.0f;
-    float change_m = 0.0f;               // length - neutral length
-    float relative_elongation = 0.0f;    // 0 neutral, 1 normal end range (may go below 0 or above 1)
-    float fibre_length_norm = 0.0f;      // l_M / l_opt (with tightness applied)
+    float change_m = 0.0f;             // length - neutral length
+    float relative_elongation = 0.0f;  // 0 neutral, 1 normal end range (may go below 0 or above 1)
+    float fibre_length_norm = 0.0f;    // l_M / l_opt (with tightness applied)
     float passive_force_n = 0.0f;
-    float passive_force_norm = 0.0f;     // passive force / F_max
+    float passive_force_norm = 0.0f;  // passive force / F_max
 };
 
 // `tightness` 0..1 shortens the fibres' rest length by tightness * max_shortening.

@@ -75,7 +75,9 @@ std::string hypothetical_title(const std::string& group, float percent) {
 float percent_for_tilt_change(const PostureSolver& solver, const PostureSettings& settings, const std::string& group, float delta_deg,
                               const PostureResult* warm_start) {
     const float base = solver.solve(settings, warm_start).measures.pelvic_tilt_clinical_deg;
-    auto change = [&](float p) { return solver.solve(hypothetically_lengthened(settings, group, p), warm_start).measures.pelvic_tilt_clinical_deg - base; };
+    auto change = [&](float p) {
+        return solver.solve(hypothetically_lengthened(settings, group, p), warm_start).measures.pelvic_tilt_clinical_deg - base;
+    };
     float lo = 0.0f, hi = max_shortening * 100.0f;
     if (std::abs(change(hi)) < std::abs(delta_deg)) return hi;
     for (int i = 0; i < 14; ++i) {  // 25 % / 2^14: far finer than the slider's whole percent
@@ -91,7 +93,8 @@ PostureSolver::PostureSolver(const anat::Skeleton& skeleton, const anat::MuscleC
     : skeleton_(skeleton), catalogue_(catalogue), model_(model), rig_(skeleton) {
     for (auto g : all_posture_groups)
         if (!catalogue_.find_posture_group(posture_group_id(g)))
-            throw core::Error(catalogue_.file + ": /posture_groups: no entry for \"" + posture_group_id(g) + "\" (the posture settings need every one)");
+            throw core::Error(catalogue_.file + ": /posture_groups: no entry for \"" + posture_group_id(g) +
+                              "\" (the posture settings need every one)");
     const auto& S = skeleton_;
     auto jw = [&](const char* name) { return S.joints[static_cast<std::size_t>(S.find_joint(name))].rest_world; };
     auto add = [&](const char* joint, const glm::vec3& world_rest, float percent) {
@@ -169,8 +172,8 @@ namespace {
 constexpr double fd_step = 2e-3;  // radians: keeps differences well above float rounding in the geometry
 }
 
-std::array<double, 3> PostureSolver::gradient_at(const std::array<double, 3>& q, const std::vector<float>& tightness,
-                                                 const std::vector<float>& tone, double ankle) const {
+std::array<double, 3> PostureSolver::gradient_at(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone,
+                                                 double ankle) const {
     anat::Pose pose;
     std::vector<core::Rigid> world;
     std::array<double, 3> g{};
@@ -244,8 +247,8 @@ anat::Pose PostureSolver::pose_for(const std::array<double, 3>& q, double ankle,
 }
 
 // Total potential energy (J) of a posture; also returns its pose and the balancing ankle angle.
-double PostureSolver::energy(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone,
-                             anat::Pose& pose, std::vector<core::Rigid>& world, double& ankle) const {
+double PostureSolver::energy(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone, anat::Pose& pose,
+                             std::vector<core::Rigid>& world, double& ankle) const {
     // Balance: choose the ankle angle so the centre of mass stays over the feet (its rest z).
     auto com = [&]() {
         glm::vec3 c(0.0f);
@@ -360,7 +363,10 @@ PostureResult PostureSolver::solve(const PostureSettings& settings, const Postur
         const double gnorm = std::sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
         r.gradient_norm = static_cast<float>(gnorm);
         if (!std::isfinite(gnorm)) break;
-        if (gnorm < tolerance) { r.converged = true; break; }
+        if (gnorm < tolerance) {
+            r.converged = true;
+            break;
+        }
         std::array<double, 3> d{};
         for (std::size_t i = 0; i < 3; ++i) d[i] = -(H[i][0] * g[0] + H[i][1] * g[1] + H[i][2] * g[2]);
         double slope = d[0] * g[0] + d[1] * g[1] + d[2] * g[2];
@@ -379,7 +385,10 @@ PostureResult PostureSolver::solve(const PostureSettings& settings, const Postur
             for (std::size_t i = 0; i < 3; ++i) qn[i] = q[i] + t * d[i];
             an = ankle;
             en = energy(qn, r.tightness, tone, pose, world, an);
-            if (std::isfinite(en) && en <= e + 1e-4 * t * slope) { accepted = true; break; }
+            if (std::isfinite(en) && en <= e + 1e-4 * t * slope) {
+                accepted = true;
+                break;
+            }
             t *= 0.5;
         }
         if (!accepted) {
@@ -398,8 +407,7 @@ PostureResult PostureSolver::solve(const PostureSettings& settings, const Postur
             for (int i = 0; i < 3; ++i) Hy[i] = H[i][0] * yv[0] + H[i][1] * yv[1] + H[i][2] * yv[2];
             const double yHy = yv[0] * Hy[0] + yv[1] * Hy[1] + yv[2] * Hy[2];
             for (std::size_t i = 0; i < 3; ++i)
-                for (std::size_t j = 0; j < 3; ++j)
-                    H[i][j] += ((sy + yHy) * sv[i] * sv[j]) / (sy * sy) - (Hy[i] * sv[j] + sv[i] * Hy[j]) / sy;
+                for (std::size_t j = 0; j < 3; ++j) H[i][j] += ((sy + yHy) * sv[i] * sv[j]) / (sy * sy) - (Hy[i] * sv[j] + sv[i] * Hy[j]) / sy;
         }
         q = qn;
         e = en;

@@ -28,12 +28,11 @@ namespace biomech {
 
 // The posture groups the sliders drive (0..100 in the UI and on the command line).
 enum class PostureGroup { hip_flexors, rectus_femoris, hamstrings, back_extensors, glutes, abdominals };
-inline constexpr std::array<PostureGroup, 6> all_posture_groups{PostureGroup::hip_flexors, PostureGroup::rectus_femoris,
-                                                                PostureGroup::hamstrings, PostureGroup::back_extensors,
-                                                                PostureGroup::glutes, PostureGroup::abdominals};
-const char* posture_group_id(PostureGroup g);       // "hip_flexors", ..., "glutes", "abdominals"
-const char* posture_group_name(PostureGroup g);     // "Hip flexor tightness", ...
-bool is_strength_group(PostureGroup g);             // glutes and abdominals: strength, 100 = normal
+inline constexpr std::array<PostureGroup, 6> all_posture_groups{PostureGroup::hip_flexors,    PostureGroup::rectus_femoris, PostureGroup::hamstrings,
+                                                                PostureGroup::back_extensors, PostureGroup::glutes,         PostureGroup::abdominals};
+const char* posture_group_id(PostureGroup g);    // "hip_flexors", ..., "glutes", "abdominals"
+const char* posture_group_name(PostureGroup g);  // "Hip flexor tightness", ...
+bool is_strength_group(PostureGroup g);          // glutes and abdominals: strength, 100 = normal
 std::optional<PostureGroup> parse_posture_group(const std::string& id);
 // The catalogue muscles (base ids) a group acts on: the catalogue's "posture_groups" (data, not
 // code); empty if the catalogue lacks the group (PostureSolver refuses such a catalogue).
@@ -81,18 +80,18 @@ struct PostureResult {
     bool converged = false;
     int iterations = 0;
     float gradient_norm = 0.0f;          // N m at the solution
-    std::vector<float> tightness;         // per catalogue muscle, 0..1
-    std::vector<float> muscle_length_m;   // per catalogue muscle
-    std::vector<float> passive_force_n;   // per catalogue muscle
+    std::vector<float> tightness;        // per catalogue muscle, 0..1
+    std::vector<float> muscle_length_m;  // per catalogue muscle
+    std::vector<float> passive_force_n;  // per catalogue muscle
 };
 
 struct PostureModel {
-    float body_mass_kg = 75.0f;           // gait2392's subject weighs 75.16 kg
-    float lumbar_stiffness_nm_per_rad = 250.0f;   // about 4 N m/deg over L1-S1: passive tissue plus background tone (assumption)
-    float trunk_upright_nm_per_rad = 1500.0f;     // postural control holding the trunk upright (assumption)
-    float knee_stiffness_nm_per_rad = 900.0f;     // quadriceps tone and the locked knee keep standing knees straight (assumption)
-    float glute_tone = 0.02f;             // resting tone as a fraction of F_max at strength 100 (assumption)
-    float abdominal_tone = 0.03f;         // the same for the abdominals (assumption)
+    float body_mass_kg = 75.0f;                  // gait2392's subject weighs 75.16 kg
+    float lumbar_stiffness_nm_per_rad = 250.0f;  // about 4 N m/deg over L1-S1: passive tissue plus background tone (assumption)
+    float trunk_upright_nm_per_rad = 1500.0f;    // postural control holding the trunk upright (assumption)
+    float knee_stiffness_nm_per_rad = 900.0f;    // quadriceps tone and the locked knee keep standing knees straight (assumption)
+    float glute_tone = 0.02f;                    // resting tone as a fraction of F_max at strength 100 (assumption)
+    float abdominal_tone = 0.03f;                // the same for the abdominals (assumption)
 };
 
 class PostureSolver {
@@ -111,11 +110,11 @@ public:
 
 private:
     struct Eval;
-    double energy(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone,
-                  anat::Pose& pose, std::vector<core::Rigid>& world, double& ankle) const;
+    double energy(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone, anat::Pose& pose,
+                  std::vector<core::Rigid>& world, double& ankle) const;
     std::vector<float> tone_for(const PostureSettings& settings) const;
-    std::array<double, 3> gradient_at(const std::array<double, 3>& q, const std::vector<float>& tightness,
-                                      const std::vector<float>& tone, double ankle) const;
+    std::array<double, 3> gradient_at(const std::array<double, 3>& q, const std::vector<float>& tightness, const std::vector<float>& tone,
+                                      double ankle) const;
     anat::Pose pose_for(const std::array<double, 3>& q, double ankle, std::vector<core::Rigid>& world) const;
 
     const anat::Skeleton& skeleton_;
@@ -124,13 +123,13 @@ private:
     anat::RigIndex rig_;
     struct Mass {
         int joint;
-        glm::vec3 com;    // in the joint's bone frame
+        glm::vec3 com;  // in the joint's bone frame
         float kg;
     };
     std::vector<Mass> masses_;
     glm::vec3 rest_com_{0.0f};
     std::array<glm::vec3, 2> rest_ankle_{};
-    std::vector<std::size_t> relevant_;   // muscles that can store energy within the posture's range
+    std::vector<std::size_t> relevant_;  // muscles that can store energy within the posture's range
     // Calibration: a constant generalised force (N m per DOF) that makes the rest posture the
     // equilibrium for neutral settings. It stands for the active postural control the passive
     // model leaves out; tightness and strength then act relative to neutral.

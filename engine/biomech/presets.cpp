@@ -28,7 +28,10 @@ std::vector<PosturePreset> load_presets(const std::string& text, const std::stri
         p.caveat = caveat;
         for (const auto& [key, v] : n["groups"].members()) {
             const auto g = parse_posture_group(key);
-            if (!g) { v.problem("unknown group \"" + key + "\""); continue; }
+            if (!g) {
+                v.problem("unknown group \"" + key + "\"");
+                continue;
+            }
             p.settings[*g] = static_cast<float>(v.number(0.0, 100.0, p.settings[*g]));
         }
         if (n.has("muscles"))

@@ -10,7 +10,7 @@ namespace biomech {
 
 struct PosturePreset {
     std::string id, name, description;
-    std::string caveat;   // the file's "caveat", shown with every preset (what the patterns are, and are not)
+    std::string caveat;  // the file's "caveat", shown with every preset (what the patterns are, and are not)
     PostureSettings settings;
 };
 

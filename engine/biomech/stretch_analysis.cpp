@@ -34,8 +34,8 @@ PelvisCompensation::PelvisCompensation(const anim::Rig& rig, const anat::MuscleC
     const int pelvis = rig.find_group("pelvis");
     const int lumbar = rig.find_group("lumbar");
     ANATOMY_ASSERT(pelvis >= 0 && lumbar >= 0, "the rig has pelvis and lumbar groups");
-    axis_ = rig.groups[idx(pelvis)].dofs[0].axis;          // anterior_tilt
-    lumbar_axis_ = rig.groups[idx(lumbar)].dofs[0].axis;   // flexion
+    axis_ = rig.groups[idx(pelvis)].dofs[0].axis;         // anterior_tilt
+    lumbar_axis_ = rig.groups[idx(lumbar)].dofs[0].axis;  // flexion
     for (const char* hip : {"hip_r", "hip_l"}) {
         const int g = rig.find_group(hip);
         ANATOMY_ASSERT(g >= 0, "the rig has both hips");
@@ -69,7 +69,8 @@ void PelvisCompensation::tilt(anat::Pose& pose, float a) const {
     const glm::quat undo = glm::inverse(turn);
     for (int h : hips_) pose.local[idx(h)] = glm::normalize(undo * pose.local[idx(h)]);
     // The lumbar joints extend by the same total, each by its share, about the lumbar axis.
-    for (const auto& [joint, share] : lumbar_) pose.local[idx(joint)] = glm::normalize(glm::angleAxis(-a * share, lumbar_axis_) * pose.local[idx(joint)]);
+    for (const auto& [joint, share] : lumbar_)
+        pose.local[idx(joint)] = glm::normalize(glm::angleAxis(-a * share, lumbar_axis_) * pose.local[idx(joint)]);
     anat::forward_kinematics(S, pose, world_);
     const glm::vec3 pivot_after = 0.5f * (world_[idx(hips_[0])].translation + world_[idx(hips_[1])].translation);
     pose.root_translation += pivot_before - pivot_after;
@@ -128,8 +129,8 @@ float PelvisCompensation::apply(anat::Pose& pose, std::span<const float> tightne
 
 // [SECTION] Stretch report
 
-StretchReport analyse_stretch(const anim::Rig& rig, const anat::MuscleCatalogue& catalogue, const anim::Library& library,
-                              std::size_t clip_index, const StretchReportOptions& options) {
+StretchReport analyse_stretch(const anim::Rig& rig, const anat::MuscleCatalogue& catalogue, const anim::Library& library, std::size_t clip_index,
+                              const StretchReportOptions& options) {
     const anim::Clip& clip = library.clip(clip_index, options.side);
     StretchReport r;
     r.id = clip.info.id;

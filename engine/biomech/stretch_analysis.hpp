@@ -76,10 +76,10 @@ private:
     const anat::MuscleCatalogue& catalogue_;
     CompensationModel model_;
     anat::RigIndex index_;
-    glm::vec3 axis_{1.0f, 0.0f, 0.0f};                 // the pelvis's anterior-tilt axis (its frame)
-    std::vector<int> hips_;                            // hip joints (children of the pelvis)
-    std::vector<std::pair<int, float>> lumbar_;        // lumbar joints and their shares
-    glm::vec3 lumbar_axis_{1.0f, 0.0f, 0.0f};          // the lumbar group's flexion axis
+    glm::vec3 axis_{1.0f, 0.0f, 0.0f};           // the pelvis's anterior-tilt axis (its frame)
+    std::vector<int> hips_;                      // hip joints (children of the pelvis)
+    std::vector<std::pair<int, float>> lumbar_;  // lumbar joints and their shares
+    glm::vec3 lumbar_axis_{1.0f, 0.0f, 0.0f};    // the lumbar group's flexion axis
     std::vector<std::size_t> relevant_;
     mutable std::vector<core::Rigid> world_;
     mutable anat::Pose scratch_;
@@ -87,32 +87,32 @@ private:
 
 struct StretchReportOptions {
     anim::Side side = anim::Side::right;
-    std::vector<float> tightness;          // per catalogue muscle 0..1; empty = normal muscles
-    bool posterior_tilt_cue = false;       // the pelvis held where the clip puts it
+    std::vector<float> tightness;     // per catalogue muscle 0..1; empty = normal muscles
+    bool posterior_tilt_cue = false;  // the pelvis held where the clip puts it
     float sample_hz = 20.0f;
 };
 
 struct MuscleElongation {
-    std::size_t muscle = 0;                // catalogue index
-    float peak_hold = 0.0f;                // largest relative elongation during the hold phases
-    float peak = 0.0f;                     // largest over the whole clip
-    float peak_hold_change_percent = 0.0f; // musculotendon length change from neutral at that peak
+    std::size_t muscle = 0;                 // catalogue index
+    float peak_hold = 0.0f;                 // largest relative elongation during the hold phases
+    float peak = 0.0f;                      // largest over the whole clip
+    float peak_hold_change_percent = 0.0f;  // musculotendon length change from neutral at that peak
 };
 
 struct StretchReport {
     std::string id;
     anim::Side side = anim::Side::right;
     float duration_s = 0.0f, hold_s = 0.0f;
-    std::vector<MuscleElongation> muscles;  // every catalogue muscle, catalogue order
-    std::vector<float> times_s;             // sample times
+    std::vector<MuscleElongation> muscles;                // every catalogue muscle, catalogue order
+    std::vector<float> times_s;                           // sample times
     std::vector<std::vector<float>> relative_elongation;  // [sample][muscle]
     std::vector<float> pelvis_compensation_deg;           // [sample]
-    float max_compensation_deg = 0.0f;      // largest |tilt| the pelvis gave way
+    float max_compensation_deg = 0.0f;                    // largest |tilt| the pelvis gave way
 };
 
 // Plays the clip for `options.side` at `sample_hz` (and at every keyframe time), applying the
 // compensation unless the cue is on, and records every muscle's relative elongation.
-StretchReport analyse_stretch(const anim::Rig& rig, const anat::MuscleCatalogue& catalogue, const anim::Library& library,
-                              std::size_t clip_index, const StretchReportOptions& options);
+StretchReport analyse_stretch(const anim::Rig& rig, const anat::MuscleCatalogue& catalogue, const anim::Library& library, std::size_t clip_index,
+                              const StretchReportOptions& options);
 
 }  // namespace biomech

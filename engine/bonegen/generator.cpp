@@ -46,7 +46,7 @@ bool rig_is_symmetric(const anat::Skeleton& s) {
     for (std::size_t i = 0; i < s.landmarks.size(); ++i) {
         const auto& l = s.landmarks[i];
         const std::string other = swap_suffix(l.name, "_l", "_r");
-        if (other == l.name) continue;   // right or midline: checked from the left side
+        if (other == l.name) continue;  // right or midline: checked from the left side
         const int r = s.find_landmark(other);
         if (r < 0 || !mirrored(s.landmark_rest_world(static_cast<int>(i)), s.landmark_rest_world(r))) return false;
         if (swap_suffix(l.bone, "_l", "_r") != s.landmarks[static_cast<std::size_t>(r)].bone) return false;
@@ -147,7 +147,7 @@ void fit_landmarks(Part& part, const Rig& rig, std::vector<std::string>& warning
             part.shape.add(capsule(q - out * r, target - out * r, r), r * 0.8f);
             const float now = part.shape.eval(p);
             if (now <= rig.mm(0.5f)) break;
-            target = p + out * now;   // reach a little further
+            target = p + out * now;  // reach a little further
         }
     }
 }
@@ -216,14 +216,31 @@ glm::u8vec3 tissue_rgb(Tissue t) {
 }
 
 std::string region_of(const std::string& name) {
-    static const std::pair<const char*, const char*> prefixes[] = {
-        {"hip_bone", "pelvis"}, {"sacrum", "pelvis"}, {"coccyx", "pelvis"}, {"vertebra_l", "lumbar spine"},
-        {"vertebra_t", "thoracic spine"}, {"vertebra_c", "cervical spine"}, {"disc_", "discs"}, {"rib_", "ribs and sternum"},
-        {"costal", "ribs and sternum"}, {"sternum", "ribs and sternum"}, {"skull", "skull"}, {"mandible", "skull"},
-        {"clavicle", "shoulders and arms"}, {"scapula", "shoulders and arms"}, {"humerus", "shoulders and arms"},
-        {"ulna", "shoulders and arms"}, {"radius", "shoulders and arms"}, {"carpals", "hands"}, {"metacarpal", "hands"},
-        {"finger", "hands"}, {"femur", "femora"}, {"patella", "knees and legs"}, {"tibia", "knees and legs"},
-        {"fibula", "knees and legs"}, {"skin", "skin"}};
+    static const std::pair<const char*, const char*> prefixes[] = {{"hip_bone", "pelvis"},
+                                                                   {"sacrum", "pelvis"},
+                                                                   {"coccyx", "pelvis"},
+                                                                   {"vertebra_l", "lumbar spine"},
+                                                                   {"vertebra_t", "thoracic spine"},
+                                                                   {"vertebra_c", "cervical spine"},
+                                                                   {"disc_", "discs"},
+                                                                   {"rib_", "ribs and sternum"},
+                                                                   {"costal", "ribs and sternum"},
+                                                                   {"sternum", "ribs and sternum"},
+                                                                   {"skull", "skull"},
+                                                                   {"mandible", "skull"},
+                                                                   {"clavicle", "shoulders and arms"},
+                                                                   {"scapula", "shoulders and arms"},
+                                                                   {"humerus", "shoulders and arms"},
+                                                                   {"ulna", "shoulders and arms"},
+                                                                   {"radius", "shoulders and arms"},
+                                                                   {"carpals", "hands"},
+                                                                   {"metacarpal", "hands"},
+                                                                   {"finger", "hands"},
+                                                                   {"femur", "femora"},
+                                                                   {"patella", "knees and legs"},
+                                                                   {"tibia", "knees and legs"},
+                                                                   {"fibula", "knees and legs"},
+                                                                   {"skin", "skin"}};
     for (const auto& [p, r] : prefixes)
         if (name.rfind(p, 0) == 0) return r;
     return "feet";
@@ -285,7 +302,8 @@ bool point_inside_mesh(const std::vector<core::Vertex>& v, const std::vector<std
     // Generalised winding number: the solid angles of all triangles sum to 4 pi inside.
     double total = 0.0;
     for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
-        const glm::dvec3 a = glm::dvec3(v[idx[t]].position - p), b = glm::dvec3(v[idx[t + 1]].position - p), c = glm::dvec3(v[idx[t + 2]].position - p);
+        const glm::dvec3 a = glm::dvec3(v[idx[t]].position - p), b = glm::dvec3(v[idx[t + 1]].position - p),
+                         c = glm::dvec3(v[idx[t + 2]].position - p);
         const double la = glm::length(a), lb = glm::length(b), lc = glm::length(c);
         const double num = glm::dot(a, glm::cross(b, c));
         const double den = la * lb * lc + glm::dot(a, b) * lc + glm::dot(b, c) * la + glm::dot(c, a) * lb;
@@ -384,8 +402,8 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
             for (std::size_t j = 0; j < parts.size(); ++j) {
                 if (parts[j].tissue == Tissue::skin) continue;
                 const Box& b = occluders[j].box;
-                if (b.min.x <= mine.max.x && b.max.x >= mine.min.x && b.min.y <= mine.max.y && b.max.y >= mine.min.y &&
-                    b.min.z <= mine.max.z && b.max.z >= mine.min.z)
+                if (b.min.x <= mine.max.x && b.max.x >= mine.min.x && b.min.y <= mine.max.y && b.max.y >= mine.min.y && b.min.z <= mine.max.z &&
+                    b.max.z >= mine.min.z)
                     near.push_back(&occluders[j]);
             }
         }
@@ -440,9 +458,11 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
                 }
             }
             Report::LandmarkFit fit{l.name, l.bone, l.kind == anat::LandmarkKind::surface,
-                                    distance_to_mesh(finished[i].vertices, finished[i].indices, p), point_inside_mesh(finished[i].vertices, finished[i].indices, p)};
+                                    distance_to_mesh(finished[i].vertices, finished[i].indices, p),
+                                    point_inside_mesh(finished[i].vertices, finished[i].indices, p)};
             if (fit.surface && fit.distance_m > 0.003f)
-                report.warnings.push_back("landmark " + l.name + " is " + std::to_string(fit.distance_m * 1e3f).substr(0, 4) + " mm from the surface of " + l.bone);
+                report.warnings.push_back("landmark " + l.name + " is " + std::to_string(fit.distance_m * 1e3f).substr(0, 4) +
+                                          " mm from the surface of " + l.bone);
             report.landmarks.push_back(fit);
         }
     }
@@ -464,8 +484,10 @@ SkeletonAsset generate_skeleton(const anat::Skeleton& skeleton, const Options& o
             core::MeshData m = std::move(finished[i]);
             for (auto& v : m.vertices) v.position -= j.rest_world;
             const std::size_t tris = m.triangle_count();
-            if (parts[i].tissue == Tissue::skin) report.skin_triangles += tris;
-            else report.skeleton_triangles += tris;
+            if (parts[i].tissue == Tissue::skin)
+                report.skin_triangles += tris;
+            else
+                report.skeleton_triangles += tris;
             by_region[region_of(parts[i].name)] += tris;
             asset.nodes.push_back({parts[i].name, node, glm::vec3(0.0f), {static_cast<int>(asset.meshes.size())}});
             asset.meshes.push_back(std::move(m));

@@ -37,35 +37,47 @@ enum class Detail {
 
 struct Options {
     Detail detail = Detail::standard;
-    int threads = 0;               // 0: one per hardware thread (at most 8)
-    bool skin = true;              // make the body silhouette
-    std::vector<std::string> only; // if not empty: make only these parts (names) - a debugging aid
+    int threads = 0;                // 0: one per hardware thread (at most 8)
+    bool skin = true;               // make the body silhouette
+    std::vector<std::string> only;  // if not empty: make only these parts (names) - a debugging aid
 };
 
 struct AssetNode {
     std::string name;
-    int parent = -1;               // index into SkeletonAsset::nodes (parent before child)
-    glm::vec3 translation{0.0f};   // in the parent's frame
-    std::vector<int> meshes;       // indices into SkeletonAsset::meshes
+    int parent = -1;              // index into SkeletonAsset::nodes (parent before child)
+    glm::vec3 translation{0.0f};  // in the parent's frame
+    std::vector<int> meshes;      // indices into SkeletonAsset::meshes
 };
 
 // What was made and what to tell the user.
 struct Report {
     double seconds = 0.0;
-    std::size_t skeleton_triangles = 0;   // skin excluded
+    std::size_t skeleton_triangles = 0;  // skin excluded
     std::size_t skin_triangles = 0;
-    std::vector<std::string> warnings;    // e.g. landmarks deep inside their bone
-    struct Region { std::string name; std::size_t triangles = 0; };
-    std::vector<Region> regions;          // triangle counts by region (pelvis, spine, thorax, ...)
-    struct LandmarkFit { std::string name, bone; bool surface = true; float distance_m = 0.0f; bool inside = false; };
-    std::vector<LandmarkFit> landmarks;   // each landmark against its bone's finished mesh
-    struct PartTiming { std::string name; std::size_t raw_triangles = 0; double seconds = 0.0; };
-    std::vector<PartTiming> parts;        // extraction and simplification, per generated part
+    std::vector<std::string> warnings;  // e.g. landmarks deep inside their bone
+    struct Region {
+        std::string name;
+        std::size_t triangles = 0;
+    };
+    std::vector<Region> regions;  // triangle counts by region (pelvis, spine, thorax, ...)
+    struct LandmarkFit {
+        std::string name, bone;
+        bool surface = true;
+        float distance_m = 0.0f;
+        bool inside = false;
+    };
+    std::vector<LandmarkFit> landmarks;  // each landmark against its bone's finished mesh
+    struct PartTiming {
+        std::string name;
+        std::size_t raw_triangles = 0;
+        double seconds = 0.0;
+    };
+    std::vector<PartTiming> parts;  // extraction and simplification, per generated part
 };
 
 struct SkeletonAsset {
-    std::vector<core::MeshData> meshes;   // each in its joint's bone frame
-    std::vector<AssetNode> nodes;         // nodes[0] is "skeleton"
+    std::vector<core::MeshData> meshes;  // each in its joint's bone frame
+    std::vector<AssetNode> nodes;        // nodes[0] is "skeleton"
     Report report;
 };
 

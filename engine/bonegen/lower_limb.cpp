@@ -28,9 +28,7 @@ namespace {
 
 const glm::vec3 up{0.0f, 1.0f, 0.0f}, down{0.0f, -1.0f, 0.0f}, ant{0.0f, 0.0f, 1.0f}, post{0.0f, 0.0f, -1.0f};
 
-glm::vec3 rotate_about(const glm::vec3& v, const glm::vec3& axis, float angle_rad) {
-    return glm::angleAxis(angle_rad, glm::normalize(axis)) * v;
-}
+glm::vec3 rotate_about(const glm::vec3& v, const glm::vec3& axis, float angle_rad) { return glm::angleAxis(angle_rad, glm::normalize(axis)) * v; }
 
 // [SECTION] Femur
 
@@ -59,7 +57,7 @@ void build_femur(const Rig& rig, const Side& side, std::vector<Part>& out) {
         shaft_dir = glm::normalize(distal - neck_base);
         glm::vec3 m = med - shaft_dir * glm::dot(med, shaft_dir);
         m = glm::normalize(m);
-        const float rise = nsa - core::pi * 0.5f;    // above the perpendicular to the shaft
+        const float rise = nsa - core::pi * 0.5f;  // above the perpendicular to the shaft
         glm::vec3 n0 = glm::normalize(m * std::cos(rise) - shaft_dir * std::sin(rise));
         glm::vec3 n1 = rotate_about(n0, shaft_dir, anteversion);
         if (n1.z < n0.z) n1 = rotate_about(n0, shaft_dir, -anteversion);
@@ -82,8 +80,8 @@ void build_femur(const Rig& rig, const Side& side, std::vector<Part>& out) {
     {
         std::vector<glm::vec3> ctrl = {top, top + (distal - top) * 0.18f + bow * 0.55f, top + (distal - top) * 0.5f + bow,
                                        top + (distal - top) * 0.82f + bow * 0.55f, distal};
-        s.add(sweep(tube(ctrl, {mm(17.0f), mm(15.5f), mm(14.0f), mm(15.0f), mm(19.0f)}, {mm(16.0f), mm(14.5f), mm(14.0f), mm(15.5f), mm(18.0f)},
-                         ant, 6)),
+        s.add(sweep(tube(ctrl, {mm(17.0f), mm(15.5f), mm(14.0f), mm(15.0f), mm(19.0f)}, {mm(16.0f), mm(14.5f), mm(14.0f), mm(15.5f), mm(18.0f)}, ant,
+                         6)),
               mm(10.0f));
         // Linea aspera: a ridge down the back of the middle of the shaft.
         std::vector<glm::vec3> ridge;
@@ -189,10 +187,10 @@ void build_leg(const Rig& rig, const Side& side, std::vector<Part>& out) {
                            {top + down * mm(14.0f) + ant * mm(2.0f), mm(39.0f), mm(26.0f), lat},
                            {top + up * mm(4.0f), mm(39.0f), mm(25.0f), lat}}));
         plateau.clip(plane(top, slope_n), mm(2.0f));
-        for (float sgn : {-1.0f, 1.0f})   // shallow bowls for the condyles
+        for (float sgn : {-1.0f, 1.0f})  // shallow bowls for the condyles
             plateau.cut(sphere(top + lat * (sgn * mm(20.0f)) + up * mm(34.0f), mm(35.5f)), mm(2.0f));
         s.add(plateau);
-        for (float sgn : {-1.0f, 1.0f})   // intercondylar eminence
+        for (float sgn : {-1.0f, 1.0f})  // intercondylar eminence
             s.add(cone(top + down * mm(4.0f) + lat * (sgn * mm(5.0f)), top + up * mm(2.5f) + lat * (sgn * mm(4.5f)), mm(5.0f), mm(2.8f)), mm(3.0f));
         // Tuberosity in front, its surface at the landmark.
         s.add(ellipsoid(Frame::from_up_forward(TT + post * mm(9.0f), up, ant), glm::vec3(mm(12.0f), mm(18.0f), mm(9.5f))), mm(8.0f));
@@ -224,9 +222,10 @@ void build_leg(const Rig& rig, const Side& side, std::vector<Part>& out) {
         Shape& s = part.shape;
         const glm::vec3 head = FH + med * mm(7.0f) + ant * mm(4.0f) + up * mm(1.0f);
         s.add(ellipsoid(Frame::from_up_forward(head, up, ant), glm::vec3(mm(10.0f), mm(12.0f), mm(10.5f))));
-        s.add(cone(head + post * mm(2.0f), head + up * mm(13.0f) + post * mm(4.0f) + lat * mm(1.0f), mm(6.0f), mm(2.5f)), mm(3.0f));   // apex
+        s.add(cone(head + post * mm(2.0f), head + up * mm(13.0f) + post * mm(4.0f) + lat * mm(1.0f), mm(6.0f), mm(2.5f)), mm(3.0f));  // apex
         const glm::vec3 mall = LM + med * mm(7.0f) + up * mm(2.0f);
-        s.add(sweep(tube({head + down * mm(10.0f), glm::mix(head, mall, 0.35f) + med * mm(2.0f), glm::mix(head, mall, 0.75f) + med * mm(1.0f), mall + up * mm(22.0f)},
+        s.add(sweep(tube({head + down * mm(10.0f), glm::mix(head, mall, 0.35f) + med * mm(2.0f), glm::mix(head, mall, 0.75f) + med * mm(1.0f),
+                          mall + up * mm(22.0f)},
                          {mm(7.0f), mm(6.5f), mm(5.5f), mm(7.0f)}, {mm(6.5f), mm(5.5f), mm(5.0f), mm(6.5f)}, ant, 6)),
               mm(6.0f));
         s.add(ellipsoid(Frame::from_up_forward(mall, up, ant), glm::vec3(mm(7.5f), mm(17.0f), mm(10.5f))), mm(6.0f));
@@ -239,7 +238,7 @@ void build_leg(const Rig& rig, const Side& side, std::vector<Part>& out) {
 // [SECTION] Foot
 
 struct FootFrame {
-    glm::vec3 A;       // ankle centre
+    glm::vec3 A;  // ankle centre
     glm::vec3 med, lat;
     float k;
     // A point given as (medial, up, forward) mm from the ankle centre.
@@ -288,18 +287,19 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
         Shape s;
         const glm::vec3 tuber{f.A.x, std::max(heel.y - mm(4.0f), mm(7.0f) + mm(17.0f)), heel.z + mm(14.0f)};
         const glm::vec3 front = f.at(-8, -39, 30);
-        s.add(sweep(tube({tuber, glm::mix(tuber, front, 0.45f) + up * mm(9.0f), front}, {mm(17.0f), mm(15.0f), mm(11.0f)}, {mm(14.0f), mm(14.0f), mm(12.0f)},
-                         up, 6)));
-        s.add(ellipsoid(frame(tuber + down * mm(12.0f) + ant * mm(4.0f), ant), glm::vec3(mm(13.0f), mm(6.0f), mm(10.0f))), mm(5.0f));   // plantar processes
-        s.add(ellipsoid(frame(f.at(16, -28, 6), ant), glm::vec3(mm(8.0f), mm(5.0f), mm(11.0f))), mm(5.0f));                          // sustentaculum
-        s.cut(sphere(f.at(0, -8, -6), mm(21.0f)), mm(2.0f));   // room for the talus
+        s.add(sweep(tube({tuber, glm::mix(tuber, front, 0.45f) + up * mm(9.0f), front}, {mm(17.0f), mm(15.0f), mm(11.0f)},
+                         {mm(14.0f), mm(14.0f), mm(12.0f)}, up, 6)));
+        s.add(ellipsoid(frame(tuber + down * mm(12.0f) + ant * mm(4.0f), ant), glm::vec3(mm(13.0f), mm(6.0f), mm(10.0f))),
+              mm(5.0f));                                                                                     // plantar processes
+        s.add(ellipsoid(frame(f.at(16, -28, 6), ant), glm::vec3(mm(8.0f), mm(5.0f), mm(11.0f))), mm(5.0f));  // sustentaculum
+        s.cut(sphere(f.at(0, -8, -6), mm(21.0f)), mm(2.0f));                                                 // room for the talus
         add_part(out, side.n("calcaneus"), ankle, 0.0012f, 400, std::move(s));
     }
     // Navicular, cuboid and cuneiforms.
     {
         Shape s;
         s.add(ellipsoid(frame(f.at(13, -25, 46), glm::normalize(ant + med * 0.3f)), glm::vec3(mm(15.0f), mm(11.0f), mm(7.5f))));
-        s.add(sphere(f.at(26, -30, 45), mm(6.0f)), mm(4.0f));   // tuberosity
+        s.add(sphere(f.at(26, -30, 45), mm(6.0f)), mm(4.0f));  // tuberosity
         s.cut(sphere(f.at(9, -19, 31), mm(12.5f)), mm(1.5f));  // socket for the talar head
         add_part(out, side.n("navicular"), ankle, 0.0008f, 120, std::move(s));
     }
@@ -330,8 +330,8 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
     const float mid_heads[3][3] = {{4, -52, 134}, {-8, -53, 127}, {-19, -52, 116}};
     const float mid_bases[3][3] = {{7, -30, 76}, {-5, -33, 80}, {-17, -40, 68}};
     for (int i = 0; i < 3; ++i)
-        mts[i + 1] = {f.at(mid_bases[i][0], mid_bases[i][1], mid_bases[i][2]), f.at(mid_heads[i][0], mid_heads[i][1], mid_heads[i][2]), mm(4.2f - 0.3f * static_cast<float>(i)),
-                      mm(7.0f - 0.3f * static_cast<float>(i))};
+        mts[i + 1] = {f.at(mid_bases[i][0], mid_bases[i][1], mid_bases[i][2]), f.at(mid_heads[i][0], mid_heads[i][1], mid_heads[i][2]),
+                      mm(4.2f - 0.3f * static_cast<float>(i)), mm(7.0f - 0.3f * static_cast<float>(i))};
     for (int i = 0; i < 5; ++i) {
         const Mt& m = mts[i];
         const glm::vec3 dir = glm::normalize(m.head - m.base);
@@ -339,7 +339,7 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
         s.add(cone(m.base + dir * mm(4.0f), m.head - dir * m.r_head * 0.5f, m.r_shaft * 1.25f, m.r_shaft * 0.9f));
         s.add(ellipsoid(Frame::from_up_forward(m.base + dir * mm(5.0f), up, dir), glm::vec3(m.r_shaft * 1.4f, m.r_shaft * 1.6f, mm(6.0f))), mm(3.0f));
         s.add(ellipsoid(Frame::from_up_forward(m.head, up, dir), glm::vec3(m.r_head * 0.85f, m.r_head, m.r_head)), mm(3.0f));
-        if (i == 4) s.add(sphere(m.base + lat * mm(9.0f) + down * mm(3.0f), mm(5.0f)), mm(5.0f));   // tuberosity of the fifth
+        if (i == 4) s.add(sphere(m.base + lat * mm(9.0f) + down * mm(3.0f), mm(5.0f)), mm(5.0f));  // tuberosity of the fifth
         add_part(out, side.n("metatarsal_" + std::to_string(i + 1)), ankle, 0.0008f, i == 0 ? 100 : 70, std::move(s));
     }
     // Toes (one mesh each): phalanges forward from each head, the hallux reaching the toe tip.
@@ -347,7 +347,7 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
     for (int i = 0; i < 5; ++i) {
         const Mt& m = mts[i];
         glm::vec3 dir = glm::normalize(m.head - m.base);
-        dir = glm::normalize(glm::vec3(dir.x, 0.0f, dir.z) + up * 0.12f);   // the proximal phalanx rises a little
+        dir = glm::normalize(glm::vec3(dir.x, 0.0f, dir.z) + up * 0.12f);  // the proximal phalanx rises a little
         glm::vec3 pos = m.head + dir * (m.r_head + mm(1.5f));
         const float r0 = i == 0 ? mm(7.0f) : mm(4.6f - 0.35f * static_cast<float>(i));
         Shape s;
@@ -357,7 +357,8 @@ void build_foot(const Rig& rig, const Side& side, std::vector<Part>& out) {
             const glm::vec3 joint = glm::mix(pos, tip_centre, 0.55f);
             s.add(cone(pos + (joint - pos) * 0.1f, joint, r0, r0 * 0.8f));
             s.add(cone(joint + glm::normalize(tip_centre - joint) * mm(1.5f), tip_centre, r0 * 0.8f, mm(5.5f)), mm(1.5f));
-            s.add(ellipsoid(Frame::from_up_forward(tip_centre, up, glm::normalize(tip_centre - joint)), glm::vec3(mm(7.5f), mm(5.5f), mm(6.0f))), mm(2.0f));
+            s.add(ellipsoid(Frame::from_up_forward(tip_centre, up, glm::normalize(tip_centre - joint)), glm::vec3(mm(7.5f), mm(5.5f), mm(6.0f))),
+                  mm(2.0f));
         } else {
             float r = r0;
             for (int b = 0; b < 3; ++b) {

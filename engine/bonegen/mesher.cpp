@@ -22,8 +22,8 @@ namespace {
 
 // [SECTION] Lattice and bricks
 
-constexpr int brick = 8;                    // cells per brick side
-constexpr float lipschitz_margin = 1.25f;   // slack on the 1-Lipschitz bound (blends bend it a little)
+constexpr int brick = 8;                   // cells per brick side
+constexpr float lipschitz_margin = 1.25f;  // slack on the 1-Lipschitz bound (blends bend it a little)
 
 // The six tetrahedra of a cell, as corner numbers (bit 0 = +x, bit 1 = +y, bit 2 = +z). All share
 // the diagonal from corner 0 to corner 7, so each face is split along the diagonal from its
@@ -51,7 +51,7 @@ public:
     RawMesh run() {
         const glm::ivec3 bricks = (cells_ + glm::ivec3(brick - 1)) / brick;
         const float half_diag = 0.5f * std::sqrt(3.0f) * static_cast<float>(brick) * h_;
-        constexpr int sub = brick / 2;   // sub-bricks of 4 cells, tested before their nodes are sampled
+        constexpr int sub = brick / 2;  // sub-bricks of 4 cells, tested before their nodes are sampled
         const float sub_reach = 0.5f * std::sqrt(3.0f) * static_cast<float>(sub) * h_ * lipschitz_margin + 0.5f * h_;
         std::vector<float> v(static_cast<std::size_t>((brick + 1) * (brick + 1) * (brick + 1)));
         std::vector<std::uint8_t> skip;
@@ -70,7 +70,7 @@ public:
                         float& slot = v[local(x, y, z)];
                         if (std::isnan(slot)) {
                             const glm::ivec3 n = b0 + glm::ivec3(x, y, z);
-                            slot = 1.0f;   // outside the lattice counts as outside
+                            slot = 1.0f;  // outside the lattice counts as outside
                             if (n.x < nodes_.x && n.y < nodes_.y && n.z < nodes_.z) slot = shape_.eval(node_pos(n), skip);
                         }
                         return slot;
@@ -108,7 +108,8 @@ private:
     }
     std::uint64_t node_id(const glm::ivec3& n) const {
         return static_cast<std::uint64_t>(n.x) +
-               static_cast<std::uint64_t>(nodes_.x) * (static_cast<std::uint64_t>(n.y) + static_cast<std::uint64_t>(nodes_.y) * static_cast<std::uint64_t>(n.z));
+               static_cast<std::uint64_t>(nodes_.x) *
+                   (static_cast<std::uint64_t>(n.y) + static_cast<std::uint64_t>(nodes_.y) * static_cast<std::uint64_t>(n.z));
     }
 
     // [SECTION] Marching tetrahedra
@@ -116,7 +117,8 @@ private:
     // The vertex where the surface crosses the lattice edge from node a (inside) to node b.
     std::uint32_t crossing(const glm::ivec3& a, float va, const glm::ivec3& b, float vb) {
         const std::uint64_t ia = node_id(a), ib = node_id(b);
-        const std::uint64_t total = static_cast<std::uint64_t>(nodes_.x) * static_cast<std::uint64_t>(nodes_.y) * static_cast<std::uint64_t>(nodes_.z);
+        const std::uint64_t total =
+            static_cast<std::uint64_t>(nodes_.x) * static_cast<std::uint64_t>(nodes_.y) * static_cast<std::uint64_t>(nodes_.z);
         const std::uint64_t key = std::min(ia, ib) * total + std::max(ia, ib);
         const auto found = edges_.find(key);
         if (found != edges_.end()) return found->second;
@@ -143,8 +145,10 @@ private:
             std::array<int, 4> in{}, out{};
             int ni = 0, no = 0;
             for (int k : t) {
-                if (cv[static_cast<std::size_t>(k)] < 0.0f) in[static_cast<std::size_t>(ni++)] = k;
-                else out[static_cast<std::size_t>(no++)] = k;
+                if (cv[static_cast<std::size_t>(k)] < 0.0f)
+                    in[static_cast<std::size_t>(ni++)] = k;
+                else
+                    out[static_cast<std::size_t>(no++)] = k;
             }
             if (ni == 0 || no == 0) continue;
             auto node = [&](int k) { return c + corner_offset(k); };
@@ -167,10 +171,9 @@ private:
                 // Orientation from the quad through the edge midpoints (exact in doubled integers).
                 const glm::ivec3 m00 = corner_offset(i0) + corner_offset(o0), m01 = corner_offset(i0) + corner_offset(o1),
                                  m11 = corner_offset(i1) + corner_offset(o1);
-                const glm::ivec3 n = glm::ivec3(
-                    (m01 - m00).y * (m11 - m00).z - (m01 - m00).z * (m11 - m00).y,
-                    (m01 - m00).z * (m11 - m00).x - (m01 - m00).x * (m11 - m00).z,
-                    (m01 - m00).x * (m11 - m00).y - (m01 - m00).y * (m11 - m00).x);
+                const glm::ivec3 n = glm::ivec3((m01 - m00).y * (m11 - m00).z - (m01 - m00).z * (m11 - m00).y,
+                                                (m01 - m00).z * (m11 - m00).x - (m01 - m00).x * (m11 - m00).z,
+                                                (m01 - m00).x * (m11 - m00).y - (m01 - m00).y * (m11 - m00).x);
                 const glm::ivec3 dir = corner_offset(o0) + corner_offset(o1) - corner_offset(i0) - corner_offset(i1);
                 const bool flip = n.x * dir.x + n.y * dir.y + n.z * dir.z < 0;
                 const std::uint32_t e00 = edge(i0, o0), e01 = edge(i0, o1), e11 = edge(i1, o1), e10 = edge(i1, o0);
@@ -233,7 +236,7 @@ RawMesh compact(const std::vector<glm::vec3>& positions, std::vector<std::uint32
 // Collapsing a thin wall can leave a triangle and its mirror image glued back to back; the pair
 // encloses nothing, so drop both (the surface around them stays closed).
 void drop_back_to_back_pairs(std::vector<std::uint32_t>& idx) {
-    std::unordered_map<std::uint64_t, int> seen;   // key: sorted triangle (21 bits per index)
+    std::unordered_map<std::uint64_t, int> seen;  // key: sorted triangle (21 bits per index)
     auto key = [&](std::size_t t) {
         std::array<std::uint64_t, 3> v{idx[t], idx[t + 1], idx[t + 2]};
         std::sort(v.begin(), v.end());
@@ -248,7 +251,6 @@ void drop_back_to_back_pairs(std::vector<std::uint32_t>& idx) {
 }
 
 }  // namespace
-
 
 namespace {
 
@@ -276,7 +278,7 @@ void unpinch(std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& idx)
     if (pinched.empty()) return;
     std::sort(pinched.begin(), pinched.end());
     pinched.erase(std::unique(pinched.begin(), pinched.end()), pinched.end());
-    std::unordered_map<std::uint32_t, std::vector<std::size_t>> around;   // vertex -> triangles
+    std::unordered_map<std::uint32_t, std::vector<std::size_t>> around;  // vertex -> triangles
     for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
         for (int e = 0; e < 3; ++e) {
             const std::uint32_t v = idx[t + static_cast<std::size_t>(e)];
@@ -340,7 +342,7 @@ void flip_slivers(const std::vector<glm::vec3>& positions, std::vector<std::uint
     };
     auto key = [](std::uint32_t a, std::uint32_t b) { return (static_cast<std::uint64_t>(a) << 32) | b; };
     for (int pass = 0; pass < 4; ++pass) {
-        std::unordered_map<std::uint64_t, std::size_t> owner;   // directed edge -> triangle
+        std::unordered_map<std::uint64_t, std::size_t> owner;  // directed edge -> triangle
         for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
             for (int e = 0; e < 3; ++e) owner[key(idx[t + static_cast<std::size_t>(e)], idx[t + static_cast<std::size_t>((e + 1) % 3)])] = t;
         bool changed = false;
@@ -363,7 +365,7 @@ void flip_slivers(const std::vector<glm::vec3>& positions, std::vector<std::uint
             std::uint32_t d = idx[u];
             for (int i = 0; i < 3; ++i)
                 if (idx[u + static_cast<std::size_t>(i)] != a && idx[u + static_cast<std::size_t>(i)] != b) d = idx[u + static_cast<std::size_t>(i)];
-            if (d == c || owner.count(key(c, d)) || owner.count(key(d, c))) continue;   // the new edge must not exist yet
+            if (d == c || owner.count(key(c, d)) || owner.count(key(d, c))) continue;  // the new edge must not exist yet
             if (area(c, a, d) <= min_area_m2 || area(c, d, b) <= min_area_m2) continue;
             idx[t] = c, idx[t + 1] = a, idx[t + 2] = d;
             idx[u] = c, idx[u + 1] = d, idx[u + 2] = b;
@@ -375,12 +377,12 @@ void flip_slivers(const std::vector<glm::vec3>& positions, std::vector<std::uint
 }
 
 // One meshoptimizer pass; empty when the result is not a closed manifold free of slivers.
-std::vector<std::uint32_t> simplify_pass(std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices,
-                                         std::size_t target, float error, bool allow_slivers) {
+std::vector<std::uint32_t> simplify_pass(std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices, std::size_t target,
+                                         float error, bool allow_slivers) {
     std::vector<std::uint32_t> dst(indices.size());
     float achieved = 0.0f;
-    const std::size_t n = meshopt_simplify(dst.data(), indices.data(), indices.size(), &positions[0].x, positions.size(),
-                                           sizeof(glm::vec3), target * 3, error, 0, &achieved);
+    const std::size_t n = meshopt_simplify(dst.data(), indices.data(), indices.size(), &positions[0].x, positions.size(), sizeof(glm::vec3),
+                                           target * 3, error, 0, &achieved);
     dst.resize(n);
     drop_back_to_back_pairs(dst);
     MeshCheck check = check_mesh(positions, dst);
@@ -443,7 +445,7 @@ double untangle(RawMesh& m, const Shape& shape, float step_m) {
             for (int e = 0; e < 3; ++e) {
                 const std::uint32_t v = m.indices[t + static_cast<std::size_t>(e)];
                 mark[v] = 1;
-                if (round >= 4)   // widen the repair if the corners alone do not do it
+                if (round >= 4)  // widen the repair if the corners alone do not do it
                     for (std::uint32_t w : ring[v]) mark[w] = 1;
             }
         RawMesh moved;

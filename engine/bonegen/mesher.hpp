@@ -21,7 +21,7 @@ namespace bonegen {
 
 struct RawMesh {
     std::vector<glm::vec3> positions;
-    std::vector<std::uint32_t> indices;   // counter-clockwise seen from outside
+    std::vector<std::uint32_t> indices;  // counter-clockwise seen from outside
     std::size_t triangle_count() const { return indices.size() / 3; }
 };
 
@@ -42,12 +42,11 @@ RawMesh simplify(const RawMesh& mesh, std::size_t target_triangles, const Shape&
 
 // Checks on a triangle mesh.
 struct MeshCheck {
-    bool closed = false;            // every edge is used by exactly two triangles, in opposite directions
-    std::size_t degenerate = 0;     // triangles with a repeated index or (almost) no area
-    std::size_t bad_edges = 0;      // edges used by other than one triangle each way
+    bool closed = false;         // every edge is used by exactly two triangles, in opposite directions
+    std::size_t degenerate = 0;  // triangles with a repeated index or (almost) no area
+    std::size_t bad_edges = 0;   // edges used by other than one triangle each way
 };
-MeshCheck check_mesh(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices,
-                     float min_area_m2 = 1e-12f);
+MeshCheck check_mesh(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices, float min_area_m2 = 1e-12f);
 
 // Signed volume (positive when the mesh is closed and faces outward) and area.
 double mesh_volume(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices);

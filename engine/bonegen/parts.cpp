@@ -38,16 +38,16 @@ std::vector<glm::vec3> catmull_rom(const std::vector<glm::vec3>& pts, int per_se
         for (int s = 0; s < per_segment; ++s) {
             const float t = static_cast<float>(s) / static_cast<float>(per_segment);
             const float t2 = t * t, t3 = t2 * t;
-            out.push_back(0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
-                                  (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3));
+            out.push_back(0.5f *
+                          ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3));
         }
     }
     out.push_back(pts.back());
     return out;
 }
 
-std::vector<SweepNode> tube(const std::vector<glm::vec3>& ctrl, const std::vector<float>& ra_in, const std::vector<float>& rb_in,
-                            const glm::vec3& up, int per_segment) {
+std::vector<SweepNode> tube(const std::vector<glm::vec3>& ctrl, const std::vector<float>& ra_in, const std::vector<float>& rb_in, const glm::vec3& up,
+                            int per_segment) {
     // One radius for all control points, or one each.
     const std::vector<float> ra = ra_in.size() == 1 ? std::vector<float>(ctrl.size(), ra_in[0]) : ra_in;
     const std::vector<float> rb = rb_in.size() == 1 ? std::vector<float>(ctrl.size(), rb_in[0]) : rb_in;

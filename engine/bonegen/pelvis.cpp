@@ -66,7 +66,7 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
     SlabShape wing;
     wing.c1 = 0.09f;
     wing.bulge = 0.56f;
-    wing.bulge_curve = -5.2f / rig.k();   // the bowl deepens low down and levels off at the crest
+    wing.bulge_curve = -5.2f / rig.k();  // the bowl deepens low down and levels off at the crest
     wing.bulge_y0 = 0.0f;
     wing.bulge_x = mm(-15.0f);
     wing.bulge_width = mm(56.0f);
@@ -90,7 +90,7 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
 
     std::vector<glm::vec2> outline = {
         ai_in,
-        glm::vec2((a.x + ai.x) * 0.5f - mm(6.0f), (a.y + ai.y) * 0.5f),   // notch between the spines
+        glm::vec2((a.x + ai.x) * 0.5f - mm(6.0f), (a.y + ai.y) * 0.5f),  // notch between the spines
         inset(ai, mm(3.0f)),
         ai + glm::vec2(mm(-6.0f), mm(-22.0f)),
         h + glm::vec2(mm(8.0f), mm(-14.0f)),
@@ -136,8 +136,8 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
     s.add(sweep(tube({on_wing(h + glm::vec2(mm(2.0f), mm(16.0f))), on_wing(glm::mix(h, ti, 0.55f)), on_wing(ti + glm::vec2(0.0f, mm(-6.0f)))},
                      {mm(4.5f), mm(3.2f), mm(4.0f)}, {mm(11.0f), mm(9.0f), mm(7.0f)}, ww, 4)),
           mm(7.0f));
-    s.add(sweep(tube({H + up * mm(14.0f) + post * mm(14.0f), on_wing(glm::mix(apex, p, 0.45f) + glm::vec2(0.0f, mm(4.0f)))},
-                     {mm(8.0f), mm(6.0f)}, {mm(9.0f), mm(8.0f)}, ww, 4)),
+    s.add(sweep(tube({H + up * mm(14.0f) + post * mm(14.0f), on_wing(glm::mix(apex, p, 0.45f) + glm::vec2(0.0f, mm(4.0f)))}, {mm(8.0f), mm(6.0f)},
+                     {mm(9.0f), mm(8.0f)}, ww, 4)),
           mm(5.0f));
 
     // [SECTION] Hip bone: acetabulum, pubis, ischium
@@ -154,11 +154,11 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
         s.add(torus(Frame::from_up_forward(H + ax * mm(0.5f), ax, ant), socket_r + mm(3.2f), mm(3.6f), 0.9f), mm(3.0f));
     }
     // Pubic body beside the symphysis: its long axis runs down and back.
-    const glm::vec3 sym_axis = glm::normalize(glm::vec3(0.0f, 0.8f, 0.6f));   // pointing up and forward
+    const glm::vec3 sym_axis = glm::normalize(glm::vec3(0.0f, 0.8f, 0.6f));  // pointing up and forward
     const glm::vec3 pb = SYM + lat * mm(9.5f) - sym_axis * mm(7.0f) + post * mm(5.0f);
     s.add(round_box(Frame::from_up_forward(pb, sym_axis, ant), glm::vec3(mm(8.0f), mm(16.0f), mm(7.5f)), mm(6.0f)), mm(3.0f));
     // Superior pubic ramus from the body to the iliopubic eminence at the front of the socket.
-    const glm::vec3 ipe = H + med * mm(25.0f) + ant * mm(19.0f) + up * mm(6.0f);   // iliopubic eminence
+    const glm::vec3 ipe = H + med * mm(25.0f) + ant * mm(19.0f) + up * mm(6.0f);  // iliopubic eminence
     const glm::vec3 ramus_start = pb + sym_axis * mm(6.0f) + lat * mm(6.0f) + post * mm(3.0f);
     s.add(sweep(tube({ramus_start, lerp(ramus_start, ipe, 0.5f) + up * mm(1.0f), ipe}, {mm(9.5f), mm(9.0f), mm(11.0f)},
                      {mm(8.0f), mm(7.5f), mm(9.0f)}, up, 5)),
@@ -168,8 +168,8 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
     // Ischium: a column from below the socket to the tuberosity.
     const glm::vec3 isch_top = H + down * mm(16.0f) + post * mm(13.0f) + med * mm(4.0f);
     const glm::vec3 tub = IT + ant * mm(9.5f) + down * mm(5.0f);
-    s.add(sweep(tube({isch_top, lerp(isch_top, tub, 0.5f), tub + up * mm(6.0f)}, {mm(11.0f), mm(9.0f), mm(9.5f)},
-                     {mm(10.0f), mm(8.0f), mm(9.0f)}, lat, 4)),
+    s.add(sweep(tube({isch_top, lerp(isch_top, tub, 0.5f), tub + up * mm(6.0f)}, {mm(11.0f), mm(9.0f), mm(9.5f)}, {mm(10.0f), mm(8.0f), mm(9.0f)},
+                     lat, 4)),
           mm(6.0f));
     // Tuberosity: a rough oval on the back of the ischium.
     const glm::vec3 tub_axis = glm::normalize(down * 0.85f + ant * 0.5f);
@@ -189,8 +189,8 @@ void build_hip_bone(const Rig& rig, const Side& side, std::vector<Part>& out) {
               mm(5.0f));
     }
     // Arcuate line: the pelvic brim on the inner face, from the sacroiliac joint to the eminence.
-    s.add(sweep(tube({on_wing(glm::vec2(p.x + mm(30.0f), p.y - mm(20.0f)), -mm(2.5f)), on_wing(glm::vec2(h.x - mm(12.0f), h.y + mm(26.0f)), -mm(3.0f)),
-                      ipe + up * mm(2.0f) + post * mm(2.0f)},
+    s.add(sweep(tube({on_wing(glm::vec2(p.x + mm(30.0f), p.y - mm(20.0f)), -mm(2.5f)),
+                      on_wing(glm::vec2(h.x - mm(12.0f), h.y + mm(26.0f)), -mm(3.0f)), ipe + up * mm(2.0f) + post * mm(2.0f)},
                      {mm(4.5f), mm(4.0f), mm(5.0f)}, 5)),
           mm(5.0f));
 
@@ -229,7 +229,7 @@ void build_pelvis(const Rig& rig, std::vector<Part>& out) {
     const glm::vec3 c1 = sk.s1_center, n1 = glm::normalize(sk.s1_normal), a1 = glm::normalize(sk.s1_anterior);
     const glm::vec3 x{1.0f, 0.0f, 0.0f};
     const float w2 = sk.s1_width_m * 0.5f, d2 = sk.s1_depth_m * 0.5f;
-    const float width_scale = sk.s1_width_m / 0.048f;   // alae follow the endplate's width
+    const float width_scale = sk.s1_width_m / 0.048f;  // alae follow the endplate's width
 
     Part sacrum;
     sacrum.name = "sacrum";
@@ -314,7 +314,8 @@ void build_pelvis(const Rig& rig, std::vector<Part>& out) {
         }
     }
     // The upper surface of S1 is articular (disc) - tint it.
-    sacrum.cartilage.add(sweep({SweepNode{c1 - n1 * mm(1.0f), w2 + mm(0.5f), d2 + mm(0.5f), x}, SweepNode{c1 + n1 * mm(3.0f), w2 + mm(0.5f), d2 + mm(0.5f), x}}));
+    sacrum.cartilage.add(
+        sweep({SweepNode{c1 - n1 * mm(1.0f), w2 + mm(0.5f), d2 + mm(0.5f), x}, SweepNode{c1 + n1 * mm(3.0f), w2 + mm(0.5f), d2 + mm(0.5f), x}}));
     sacrum.cartilage.clip(plane(c1 - n1 * mm(0.6f), -n1));
     out.push_back(std::move(sacrum));
 
@@ -328,18 +329,18 @@ void build_pelvis(const Rig& rig, std::vector<Part>& out) {
         const float apex_v = mm(-112.0f);
         glm::vec3 pos = on_plate(0.0f, apex_v);
         const glm::vec2 g = plate.slope(0.0f, apex_v);
-        glm::vec3 dir = glm::normalize(sf.dir(glm::vec3(0.0f, -1.0f, -g.y)));   // down the curve
+        glm::vec3 dir = glm::normalize(sf.dir(glm::vec3(0.0f, -1.0f, -g.y)));  // down the curve
         const float lens[] = {9.0f, 8.0f, 6.5f, 5.5f};
         const glm::vec3 widths[] = {{11.0f, 5.0f, 4.5f}, {7.5f, 4.5f, 4.0f}, {5.5f, 3.8f, 3.4f}, {4.0f, 3.2f, 3.0f}};
         for (int i = 0; i < 4; ++i) {
             pos += dir * mm(lens[i] * 0.5f + 1.2f);
             const glm::vec3 r = widths[i];
-            coccyx.shape.add(ellipsoid(Frame::from_up_forward(pos, -dir, a1), glm::vec3(mm(r.x), mm(lens[i] * 0.5f + 0.8f), mm(r.z))),
-                             mm(2.0f));
-            if (i == 0) {   // the cornua reaching up toward the sacrum
+            coccyx.shape.add(ellipsoid(Frame::from_up_forward(pos, -dir, a1), glm::vec3(mm(r.x), mm(lens[i] * 0.5f + 0.8f), mm(r.z))), mm(2.0f));
+            if (i == 0) {  // the cornua reaching up toward the sacrum
                 for (float sgn : {-1.0f, 1.0f})
-                    coccyx.shape.add(capsule(pos + x * (sgn * mm(5.0f)) - a1 * mm(2.0f), pos + x * (sgn * mm(6.0f)) - dir * mm(7.0f) - a1 * mm(4.0f), mm(1.8f)),
-                                     mm(2.0f));
+                    coccyx.shape.add(
+                        capsule(pos + x * (sgn * mm(5.0f)) - a1 * mm(2.0f), pos + x * (sgn * mm(6.0f)) - dir * mm(7.0f) - a1 * mm(4.0f), mm(1.8f)),
+                        mm(2.0f));
             }
             pos += dir * mm(lens[i] * 0.5f);
             // Each segment turns further forward.

@@ -15,10 +15,10 @@
 namespace bonegen {
 
 struct SweepData {
-    std::vector<SweepNode> nodes;    // up vectors made perpendicular to the local tangent
-    std::vector<glm::vec3> dir;      // unit direction of each segment
-    std::vector<float> length;       // length of each segment
-    std::vector<Box> seg_box;        // bound of each segment's tube
+    std::vector<SweepNode> nodes;  // up vectors made perpendicular to the local tangent
+    std::vector<glm::vec3> dir;    // unit direction of each segment
+    std::vector<float> length;     // length of each segment
+    std::vector<Box> seg_box;      // bound of each segment's tube
 };
 
 struct PolygonData {
@@ -309,7 +309,7 @@ float round_cone_distance(const glm::vec3& p, const glm::vec3& a, const glm::vec
     const glm::vec3 ap = p - a;
     const float x = glm::dot(ap, axis);
     const float y = glm::length(ap - axis * x);
-    const float s = (ra - rb) / len;           // sine of the cone's half angle
+    const float s = (ra - rb) / len;  // sine of the cone's half angle
     const float c = std::sqrt(1.0f - s * s);
     // Slant coordinate of the point along the side line, from the tangent point on sphere a.
     const float u = (x - ra * s) * c - (y - ra * c) * s;
@@ -338,7 +338,7 @@ float sweep_distance(const SweepData& s, const glm::vec3& p) {
     const std::size_t segs = s.dir.size();
     for (std::size_t i = 0; i < segs; ++i) {
         const float box_d = s.seg_box[i].distance(p);
-        if (box_d > 0.0f && box_d >= best) continue;   // never nearer than its box
+        if (box_d > 0.0f && box_d >= best) continue;  // never nearer than its box
         const SweepNode& n0 = s.nodes[i];
         const SweepNode& n1 = s.nodes[i + 1];
         const glm::vec3& dir = s.dir[i];
@@ -346,7 +346,7 @@ float sweep_distance(const SweepData& s, const glm::vec3& p) {
         const glm::vec3 q = p - (n0.pos + dir * (s.length[i] * t));
         const float ra = n0.ra + (n1.ra - n0.ra) * t;
         const float rb = n0.rb + (n1.rb - n0.rb) * t;
-        if (std::abs(ra - rb) < 1e-7f) {   // round section: no frame needed
+        if (std::abs(ra - rb) < 1e-7f) {  // round section: no frame needed
             const float d = glm::length(q) - ra;
             const float bd = s.seg_box[i].distance(p);
             best = std::min(best, bd > 0.0f ? std::max(d, bd) : d);
@@ -490,7 +490,8 @@ float Shape::cull(const glm::vec3& centre, float radius, std::vector<std::uint8_
                 d = v;
                 break;
             case Op::add:
-                if (vlo >= hi + n.k) skip[i] = 1;
+                if (vlo >= hi + n.k)
+                    skip[i] = 1;
                 else {
                     lo = std::min(lo, vlo) - n.k * 0.25f;
                     hi = std::min(hi, vhi);
@@ -498,7 +499,8 @@ float Shape::cull(const glm::vec3& centre, float radius, std::vector<std::uint8_
                 d = smin(d, v, n.k);
                 break;
             case Op::cut:
-                if (vlo >= n.k - lo) skip[i] = 1;
+                if (vlo >= n.k - lo)
+                    skip[i] = 1;
                 else {
                     lo = std::max(lo, -vhi);
                     hi = std::max(hi, -vlo) + n.k * 0.25f;
@@ -506,7 +508,8 @@ float Shape::cull(const glm::vec3& centre, float radius, std::vector<std::uint8_
                 d = smax(d, -v, n.k);
                 break;
             case Op::clip:
-                if (vhi <= lo - n.k) skip[i] = 1;
+                if (vhi <= lo - n.k)
+                    skip[i] = 1;
                 else {
                     lo = std::max(lo, vlo);
                     hi = std::max(hi, vhi) + n.k * 0.25f;

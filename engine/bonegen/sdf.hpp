@@ -31,8 +31,16 @@ struct Box {
     static Box infinite() { return {glm::vec3(-1e30f), glm::vec3(1e30f)}; }
     bool empty() const { return min.x > max.x || min.y > max.y || min.z > max.z; }
     bool is_infinite() const { return min.x <= -1e29f; }
-    void add(const glm::vec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
-    void add(const Box& b) { if (!b.empty()) { min = glm::min(min, b.min); max = glm::max(max, b.max); } }
+    void add(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void add(const Box& b) {
+        if (!b.empty()) {
+            min = glm::min(min, b.min);
+            max = glm::max(max, b.max);
+        }
+    }
     Box expanded(float r) const { return empty() ? *this : Box{min - glm::vec3(r), max + glm::vec3(r)}; }
     Box intersected(const Box& b) const { return {glm::max(min, b.min), glm::min(max, b.max)}; }
     // Distance from p to the box (0 inside).
@@ -94,15 +102,15 @@ struct SlabShape {
 // One primitive. Build them with the functions below, not by hand.
 struct Prim {
     PrimKind kind = PrimKind::sphere;
-    glm::vec3 a{0.0f}, b{0.0f};      // centre, end points or plane point
-    glm::mat3 to_local{1.0f};        // world -> local rotation (rows are the local axes)
-    glm::vec3 size{0.0f};            // radii or half extents
-    float r0 = 0.0f, r1 = 0.0f;      // radii, rounding
-    std::shared_ptr<const SweepData> sweep;      // sweep: its segments
-    std::shared_ptr<const PolygonData> polygon;  // prism: its outline
-    std::shared_ptr<const SlabShape> slab_shape; // slab: its mid-surface and thickness
-    float shell = 0.0f;              // > 0: keep only a shell of this half thickness
-    Box box;                         // where the primitive can be negative (world)
+    glm::vec3 a{0.0f}, b{0.0f};                   // centre, end points or plane point
+    glm::mat3 to_local{1.0f};                     // world -> local rotation (rows are the local axes)
+    glm::vec3 size{0.0f};                         // radii or half extents
+    float r0 = 0.0f, r1 = 0.0f;                   // radii, rounding
+    std::shared_ptr<const SweepData> sweep;       // sweep: its segments
+    std::shared_ptr<const PolygonData> polygon;   // prism: its outline
+    std::shared_ptr<const SlabShape> slab_shape;  // slab: its mid-surface and thickness
+    float shell = 0.0f;                           // > 0: keep only a shell of this half thickness
+    Box box;                                      // where the primitive can be negative (world)
 };
 
 Prim sphere(const glm::vec3& c, float r);
@@ -169,9 +177,9 @@ private:
     struct Node {
         Op op = Op::add;
         float k = 0.0f;
-        int prim = -1;     // index into prims_, or
-        int group = -1;    // index into groups_
-        Box box;           // bound of the node's negative region, grown by k
+        int prim = -1;   // index into prims_, or
+        int group = -1;  // index into groups_
+        Box box;         // bound of the node's negative region, grown by k
     };
     struct Group {
         std::vector<Node> nodes;

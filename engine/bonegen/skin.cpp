@@ -34,15 +34,16 @@ void build_skin(const Rig& rig, std::vector<Part>& out) {
     s.add(cone(c7 + ant * mm(10.0f) - up * mm(20.0f), c0 + ant * mm(5.0f) - up * mm(25.0f), mm(68.0f), mm(55.0f)), mm(40.0f));
     const glm::vec3 head{0.0f, vertex.y - mm(76.0f), c0.z + mm(12.0f)};
     s.add(ellipsoid(frame(head), {mm(83.0f), mm(84.0f), mm(107.0f)}), mm(30.0f));
-    s.add(ellipsoid(frame({0.0f, c0.y - mm(32.0f), c0.z + mm(70.0f)}), {mm(66.0f), mm(66.0f), mm(66.0f)}), mm(30.0f));   // face and jaw
-    s.add(ellipsoid(frame({0.0f, c0.y - mm(4.0f), c0.z + mm(38.0f)}), {mm(79.0f), mm(46.0f), mm(70.0f)}), mm(30.0f));    // cheeks and ears
+    s.add(ellipsoid(frame({0.0f, c0.y - mm(32.0f), c0.z + mm(70.0f)}), {mm(66.0f), mm(66.0f), mm(66.0f)}), mm(30.0f));  // face and jaw
+    s.add(ellipsoid(frame({0.0f, c0.y - mm(4.0f), c0.z + mm(38.0f)}), {mm(79.0f), mm(46.0f), mm(70.0f)}), mm(30.0f));   // cheeks and ears
     // The back: erector spinae and skin over the spinous processes, from the sacrum to the neck.
     {
         std::vector<SweepNode> back;
         for (const char* name : {"L4", "L1", "T10", "T7", "T4", "T1", "C6"}) {
             const anat::Vertebra& v = rig.vertebra(name);
             const glm::vec3 c = (v.inferior_center + v.superior_center) * 0.5f;
-            const glm::vec3 a = glm::normalize(glm::vec3(0.0f, -(v.inferior_normal + v.superior_normal).z, (v.inferior_normal + v.superior_normal).y));
+            const glm::vec3 a =
+                glm::normalize(glm::vec3(0.0f, -(v.inferior_normal + v.superior_normal).z, (v.inferior_normal + v.superior_normal).y));
             const float reach = v.depth_m * 0.5f + v.spinous_m + mm(name[0] == 'T' ? 8.0f : 14.0f);
             back.push_back({c - a * (reach - mm(30.0f)), mm(name[0] == 'C' ? 40.0f : 70.0f), mm(52.0f), ant});
         }
@@ -77,13 +78,14 @@ void build_skin(const Rig& rig, std::vector<Part>& out) {
         s.add(cone(sc + up * mm(15.0f), gh + up * mm(10.0f) + lat * mm(5.0f), mm(45.0f), mm(55.0f)), mm(40.0f));
         s.add(cone(gh + lat * mm(6.0f), el, mm(52.0f), mm(38.0f)), mm(25.0f));
         const glm::vec3 fore = glm::normalize(wr - el);
-        s.add(sweep({{el, mm(40.0f), mm(38.0f), ant}, {glm::mix(el, wr, 0.3f), mm(41.0f), mm(35.0f), ant}, {wr, mm(30.0f), mm(22.0f), lat}}), mm(15.0f));
-        s.add(ellipsoid(Frame::from_up_forward(wr + fore * mm(85.0f), -fore, ant), {mm(44.0f), mm(100.0f), mm(20.0f)}), mm(15.0f));   // hand
+        s.add(sweep({{el, mm(40.0f), mm(38.0f), ant}, {glm::mix(el, wr, 0.3f), mm(41.0f), mm(35.0f), ant}, {wr, mm(30.0f), mm(22.0f), lat}}),
+              mm(15.0f));
+        s.add(ellipsoid(Frame::from_up_forward(wr + fore * mm(85.0f), -fore, ant), {mm(44.0f), mm(100.0f), mm(20.0f)}), mm(15.0f));  // hand
         // Leg: thigh, knee, calf, ankle and foot.
         s.add(cone(hip + lat * mm(12.0f) + glm::vec3(0.0f, -mm(40.0f), mm(5.0f)), knee + up * mm(40.0f), mm(95.0f), mm(55.0f)), mm(40.0f));
         s.add(sphere(knee + up * mm(10.0f) + ant * mm(10.0f), mm(55.0f)), mm(25.0f));
         s.add(cone(knee - up * mm(20.0f), ankle + up * mm(50.0f), mm(55.0f), mm(37.0f)), mm(25.0f));
-        s.add(ellipsoid(frame(knee - up * mm(130.0f) - ant * mm(15.0f)), {mm(52.0f), mm(95.0f), mm(56.0f)}), mm(30.0f));   // calf
+        s.add(ellipsoid(frame(knee - up * mm(130.0f) - ant * mm(15.0f)), {mm(52.0f), mm(95.0f), mm(56.0f)}), mm(30.0f));  // calf
         s.add(sphere(ankle + up * mm(4.0f), mm(40.0f)), mm(20.0f));
         const glm::vec3 toe_end = mtp + ant * mm(70.0f) + lat * mm(8.0f);
         const glm::vec3 heel_back = heel + ant * mm(18.0f);

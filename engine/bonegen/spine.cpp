@@ -30,10 +30,10 @@ const glm::vec3 lateral_x{1.0f, 0.0f, 0.0f};
 
 struct Level {
     const anat::Vertebra* v;
-    int index;                   // 0 = L5 ... 23 = C1
-    char region;                 // 'L', 'T', 'C'
-    int number;                  // 5 for L5, 12 for T12, ...
-    glm::vec3 up, ant, centre;   // body axis, anterior direction, body centre
+    int index;                  // 0 = L5 ... 23 = C1
+    char region;                // 'L', 'T', 'C'
+    int number;                 // 5 for L5, 12 for T12, ...
+    glm::vec3 up, ant, centre;  // body axis, anterior direction, body centre
 };
 
 Level level_of(const anat::Skeleton& sk, std::size_t i) {
@@ -59,14 +59,14 @@ float lerpf(float a, float b, float t) { return a + (b - a) * t; }
 // Tilt of the line from the back of the body to the spinous tip, below the horizontal (degrees).
 float spinous_tilt_deg(const Level& l) {
     if (l.region == 'L') {
-        static const float lumbar[] = {0.0f, 10.0f, 6.0f, 3.0f, 3.0f, 4.0f};   // L1..L5
+        static const float lumbar[] = {0.0f, 10.0f, 6.0f, 3.0f, 3.0f, 4.0f};  // L1..L5
         return lumbar[l.number];
     }
     if (l.region == 'T') {
         static const float thoracic[] = {0.0f, 30.0f, 32.0f, 35.0f, 38.0f, 41.0f, 42.0f, 42.0f, 41.0f, 39.0f, 34.0f, 25.0f, 15.0f};
         return thoracic[l.number];
     }
-    if (l.number == 7) return core::rad_to_deg(std::atan2(0.5f, 0.85f));   // the rig's C7 landmark
+    if (l.number == 7) return core::rad_to_deg(std::atan2(0.5f, 0.85f));  // the rig's C7 landmark
     if (l.number == 2) return 20.0f;
     return 14.0f;
 }
@@ -111,14 +111,16 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
     add_body(s, l, rig, lumbar ? 0.93f : 0.95f);
 
     // Canal and arch dimensions.
-    const float canal_w = lumbar ? mm(lerpf(21.5f, 27.0f, tL)) : thoracic ? mm(lerpf(20.0f, 17.0f, std::min(tT * 2.0f, 1.0f)) + (tT > 0.7f ? (tT - 0.7f) * 12.0f : 0.0f)) : mm(24.0f);
+    const float canal_w = lumbar     ? mm(lerpf(21.5f, 27.0f, tL))
+                          : thoracic ? mm(lerpf(20.0f, 17.0f, std::min(tT * 2.0f, 1.0f)) + (tT > 0.7f ? (tT - 0.7f) * 12.0f : 0.0f))
+                                     : mm(24.0f);
     const float canal_d = lumbar ? mm(16.0f) : thoracic ? mm(15.5f) : mm(13.0f);
     const float ped_r = lumbar ? mm(lerpf(4.5f, 7.5f, tL)) : thoracic ? mm(lerpf(3.6f, 4.3f, std::abs(tT - 0.4f) * 1.6f)) : mm(2.8f);
     const float ped_tall = lumbar ? mm(7.0f) : thoracic ? mm(lerpf(4.5f, 7.0f, tT)) : mm(3.5f);
-    const glm::vec3 back = l.centre - ant * rz;                   // middle of the body's back wall
-    const glm::vec3 arch_mid = back + up * (h * 0.12f);           // the arch sits on the upper part
+    const glm::vec3 back = l.centre - ant * rz;          // middle of the body's back wall
+    const glm::vec3 arch_mid = back + up * (h * 0.12f);  // the arch sits on the upper part
     const float lam_y = lumbar ? h * 0.05f : (thoracic ? h * 0.0f : 0.0f);
-    const glm::vec3 canal_back = arch_mid - ant * (canal_d + mm(cervical ? 1.5f : 2.5f)) + up * lam_y;   // lamina junction
+    const glm::vec3 canal_back = arch_mid - ant * (canal_d + mm(cervical ? 1.5f : 2.5f)) + up * lam_y;  // lamina junction
 
     for (float sgn : {-1.0f, 1.0f}) {
         const glm::vec3 side = x * sgn;
@@ -135,7 +137,7 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
         if (lumbar) {
             const glm::vec3 sap = pillar + up * (h * 0.45f) - ant * mm(2.0f) + side * mm(2.0f);
             s.add(ellipsoid(Frame::from_up_forward(sap, up, glm::normalize(ant + side * 0.9f)), glm::vec3(mm(4.0f), h * 0.32f, mm(6.5f))), mm(3.0f));
-            s.add(sphere(sap - ant * mm(4.5f) + side * mm(2.5f) - up * mm(1.0f), mm(3.0f)), mm(2.5f));   // mammillary process
+            s.add(sphere(sap - ant * mm(4.5f) + side * mm(2.5f) - up * mm(1.0f), mm(3.0f)), mm(2.5f));  // mammillary process
             const glm::vec3 iap = pillar - up * (h * 0.55f) - ant * mm(7.0f) - side * mm(3.0f);
             s.add(ellipsoid(Frame::from_up_forward(iap, up, glm::normalize(ant + side * 0.6f)), glm::vec3(mm(3.8f), h * 0.32f, mm(5.5f))), mm(3.0f));
         } else if (thoracic) {
@@ -146,7 +148,8 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
         } else {
             // Cervical articular pillar: a block whose facets slope about 45 degrees.
             const glm::vec3 facet_up = glm::normalize(up - ant);
-            s.add(round_box(Frame::from_up_forward(pillar - ant * mm(1.5f) + side * mm(1.0f), facet_up, ant), glm::vec3(mm(5.0f), h * 0.5f, mm(4.5f)), mm(2.0f)),
+            s.add(round_box(Frame::from_up_forward(pillar - ant * mm(1.5f) + side * mm(1.0f), facet_up, ant), glm::vec3(mm(5.0f), h * 0.5f, mm(4.5f)),
+                            mm(2.0f)),
                   mm(2.0f));
         }
         // Transverse process.
@@ -154,7 +157,8 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
         if (lumbar) {
             const glm::vec3 base = pillar + ant * mm(1.0f) + up * mm(1.0f);
             const glm::vec3 tip = l.centre + side * tip_out - ant * (rz + mm(4.0f)) + up * (h * 0.15f);
-            s.add(sweep({{base, mm(6.0f), mm(4.0f), up}, {glm::mix(base, tip, 0.6f), mm(5.0f), mm(2.8f), up}, {tip, mm(4.5f), mm(3.0f), up}}), mm(3.0f));
+            s.add(sweep({{base, mm(6.0f), mm(4.0f), up}, {glm::mix(base, tip, 0.6f), mm(5.0f), mm(2.8f), up}, {tip, mm(4.5f), mm(3.0f), up}}),
+                  mm(3.0f));
         } else if (thoracic) {
             const glm::vec3 base = pillar + up * (h * 0.1f);
             const glm::vec3 tip = l.centre + side * tip_out - ant * (rz + canal_d * 0.9f + mm(3.0f)) + up * (h * 0.35f);
@@ -168,7 +172,8 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
             const glm::vec3 front = l.centre + side * (v.width_m * 0.42f) + ant * mm(1.0f);
             s.add(cone(front, tip, mm(2.4f), mm(2.6f)), mm(1.5f));
             s.add(cone(pillar, tip, mm(2.6f), mm(2.6f)), mm(1.5f));
-            s.cut(capsule(glm::mix(front, pillar, 0.5f) * 0.45f + tip * 0.55f - up * mm(6.0f), glm::mix(front, pillar, 0.5f) * 0.45f + tip * 0.55f + up * mm(6.0f), mm(2.3f)),
+            s.cut(capsule(glm::mix(front, pillar, 0.5f) * 0.45f + tip * 0.55f - up * mm(6.0f),
+                          glm::mix(front, pillar, 0.5f) * 0.45f + tip * 0.55f + up * mm(6.0f), mm(2.3f)),
                   mm(0.8f));
             // Uncinate process: a low lip along the side of the upper endplate.
             s.add(ellipsoid(Frame::from_up_forward(v.superior_center + side * (v.width_m * 0.40f) - ant * mm(1.0f) - up * mm(1.0f), up, ant),
@@ -193,10 +198,10 @@ void build_typical(const Rig& rig, const Level& l, std::vector<Part>& out) {
         } else {
             const float r = mm(l.number == 7 ? 3.6f : 2.6f);
             s.add(sweep({{canal_back, r * 1.6f, r, up}, {tip - dir * r, r * 1.3f, r * 1.1f, up}}), mm(2.0f));
-            if (l.number >= 3 && l.number <= 6) {   // bifid tip
+            if (l.number >= 3 && l.number <= 6) {  // bifid tip
                 for (float sgn : {-1.0f, 1.0f}) s.add(sphere(tip - dir * (r * 0.8f) + x * (sgn * mm(3.0f)), r * 0.95f), mm(1.5f));
             } else {
-                s.add(sphere(tip - dir * (r * 1.1f), r * 1.25f), mm(1.5f));   // vertebra prominens
+                s.add(sphere(tip - dir * (r * 1.1f), r * 1.25f), mm(1.5f));  // vertebra prominens
             }
         }
     }
@@ -235,13 +240,15 @@ void build_axis(const Rig& rig, const Level& l, const Level& atlas, std::vector<
     // Superior articular facets: broad shelves either side of the dens for the atlas.
     for (float sgn : {-1.0f, 1.0f}) {
         const glm::vec3 side = x * sgn;
-        s.add(ellipsoid(Frame::from_up_forward(v.superior_center + side * mm(14.0f) - up * mm(3.0f) - ant * mm(2.0f), glm::normalize(up + side * 0.35f), ant),
+        s.add(ellipsoid(Frame::from_up_forward(v.superior_center + side * mm(14.0f) - up * mm(3.0f) - ant * mm(2.0f),
+                                               glm::normalize(up + side * 0.35f), ant),
                         glm::vec3(mm(7.5f), mm(4.5f), mm(8.5f))),
               mm(3.0f));
         // Pedicle, lamina, inferior articular process and a small transverse process.
         const glm::vec3 pillar = l.centre + side * mm(15.0f) - ant * (rz + mm(6.0f)) - up * mm(2.0f);
         s.add(capsule(l.centre + side * mm(8.0f) - ant * (rz - mm(2.0f)), pillar, mm(4.0f)), mm(3.0f));
-        s.add(round_box(Frame::from_up_forward(pillar - up * mm(5.0f), glm::normalize(up - ant), ant), glm::vec3(mm(5.0f), mm(5.0f), mm(4.5f)), mm(2.0f)),
+        s.add(round_box(Frame::from_up_forward(pillar - up * mm(5.0f), glm::normalize(up - ant), ant), glm::vec3(mm(5.0f), mm(5.0f), mm(4.5f)),
+                        mm(2.0f)),
               mm(2.0f));
         s.add(cone(pillar + ant * mm(4.0f), l.centre + side * (v.transverse_span_m * 0.5f) - ant * mm(3.0f), mm(3.5f), mm(2.5f)), mm(2.0f));
         s.add(sweep({{pillar, h * 0.35f, mm(3.0f), up}, {l.centre - ant * (rz + mm(16.0f)) + side * mm(3.0f), h * 0.35f, mm(3.2f), up}}), mm(3.0f));
@@ -254,7 +261,8 @@ void build_axis(const Rig& rig, const Level& l, const Level& atlas, std::vector<
     s.add(sweep({{base, h * 0.3f, mm(4.0f), up}, {tip - dir * mm(4.0f), h * 0.28f, mm(4.5f), up}}), mm(3.0f));
     for (float sgn : {-1.0f, 1.0f}) s.add(sphere(tip - dir * mm(4.0f) + x * (sgn * mm(4.0f)), mm(4.0f)), mm(2.0f));
     // Canal and foramina transversaria.
-    s.cut(sweep({{l.centre - ant * (rz + mm(8.0f)) - up * h, mm(12.0f), mm(8.0f), x}, {l.centre - ant * (rz + mm(8.0f)) + up * h, mm(12.0f), mm(8.0f), x}}),
+    s.cut(sweep({{l.centre - ant * (rz + mm(8.0f)) - up * h, mm(12.0f), mm(8.0f), x},
+                 {l.centre - ant * (rz + mm(8.0f)) + up * h, mm(12.0f), mm(8.0f), x}}),
           mm(1.5f));
     part.cartilage.add(sphere(dens_top - atlas.up * mm(6.0f) + ant * mm(3.0f), mm(4.5f)));
     out.push_back(std::move(part));
@@ -264,7 +272,7 @@ void build_atlas(const Rig& rig, const Level& l, std::vector<Part>& out) {
     auto mm = [&](float v) { return rig.mm(v); };
     const anat::Vertebra& v = *l.v;
     const glm::vec3 up = l.up, ant = l.ant, x = lateral_x;
-    const glm::vec3 c = l.centre;   // where the dens stands
+    const glm::vec3 c = l.centre;  // where the dens stands
     Part part;
     part.name = "vertebra_c1";
     part.joint = rig.skeleton().joints[static_cast<std::size_t>(v.joint)].name;
@@ -274,11 +282,10 @@ void build_atlas(const Rig& rig, const Level& l, std::vector<Part>& out) {
     // The ring: anterior arch in front of the dens, lateral masses, posterior arch.
     std::vector<glm::vec3> ring;
     std::vector<float> ra, rb;
-    const float pts[][4] = {
-        // lateral, up, anterior (mm), tube radius (mm)
-        {0.0f, 0.0f, 10.0f, 3.6f},   {9.0f, 0.0f, 9.0f, 3.4f},    {15.5f, 0.0f, 1.0f, 5.0f}, {14.0f, 0.5f, -12.0f, 3.2f},
-        {7.0f, 1.0f, -20.0f, 3.0f},  {0.0f, 1.0f, -22.5f, 3.4f},  {-7.0f, 1.0f, -20.0f, 3.0f}, {-14.0f, 0.5f, -12.0f, 3.2f},
-        {-15.5f, 0.0f, 1.0f, 5.0f},  {-9.0f, 0.0f, 9.0f, 3.4f},   {0.0f, 0.0f, 10.0f, 3.6f}};
+    const float pts[][4] = {// lateral, up, anterior (mm), tube radius (mm)
+                            {0.0f, 0.0f, 10.0f, 3.6f},  {9.0f, 0.0f, 9.0f, 3.4f},   {15.5f, 0.0f, 1.0f, 5.0f},   {14.0f, 0.5f, -12.0f, 3.2f},
+                            {7.0f, 1.0f, -20.0f, 3.0f}, {0.0f, 1.0f, -22.5f, 3.4f}, {-7.0f, 1.0f, -20.0f, 3.0f}, {-14.0f, 0.5f, -12.0f, 3.2f},
+                            {-15.5f, 0.0f, 1.0f, 5.0f}, {-9.0f, 0.0f, 9.0f, 3.4f},  {0.0f, 0.0f, 10.0f, 3.6f}};
     for (const auto& q : pts) {
         ring.push_back(c + x * mm(q[0]) + up * mm(q[1]) + ant * mm(q[2]));
         ra.push_back(mm(q[3] * 1.35f));
@@ -296,9 +303,9 @@ void build_atlas(const Rig& rig, const Level& l, std::vector<Part>& out) {
         s.add(cone(mass + side * mm(4.0f), tp, mm(4.5f), mm(4.0f)), mm(2.5f));
         s.cut(capsule(mass + side * mm(10.0f) - up * mm(8.0f), mass + side * mm(10.0f) + up * mm(8.0f), mm(2.3f)), mm(0.8f));
     }
-    s.add(sphere(c - ant * mm(23.0f) + up * mm(1.0f), mm(3.5f)), mm(2.0f));   // posterior tubercle
-    s.add(sphere(c + ant * mm(11.5f), mm(3.5f)), mm(2.0f));                   // anterior tubercle
-    part.cartilage.add(sphere(c + ant * mm(6.5f), mm(3.0f)));                 // facet for the dens
+    s.add(sphere(c - ant * mm(23.0f) + up * mm(1.0f), mm(3.5f)), mm(2.0f));  // posterior tubercle
+    s.add(sphere(c + ant * mm(11.5f), mm(3.5f)), mm(2.0f));                  // anterior tubercle
+    part.cartilage.add(sphere(c + ant * mm(6.5f), mm(3.0f)));                // facet for the dens
     out.push_back(std::move(part));
 }
 
@@ -308,7 +315,7 @@ void build_disc(const Rig& rig, const anat::Disc& d, std::vector<Part>& out) {
     auto mm = [&](float v) { return rig.mm(v); };
     const anat::Skeleton& sk = rig.skeleton();
     const anat::Vertebra& up_v = sk.vertebrae[static_cast<std::size_t>(d.upper)];
-    if (up_v.name == "C1") return;   // the atlanto-axial joint has no disc
+    if (up_v.name == "C1") return;  // the atlanto-axial joint has no disc
     const bool s1 = d.lower < 0;
     const anat::Vertebra* lo_v = s1 ? nullptr : &sk.vertebrae[static_cast<std::size_t>(d.lower)];
     const glm::vec3 bottom = s1 ? sk.s1_center : lo_v->superior_center;
@@ -325,7 +332,8 @@ void build_disc(const Rig& rig, const anat::Disc& d, std::vector<Part>& out) {
     part.budget = 90;
     const glm::vec3 axis = glm::normalize(top - bottom);
     const float bulge = std::min(mm(1.2f), glm::length(top - bottom) * 0.2f);
-    part.shape.add(sweep({{bottom - axis * mm(2.0f), w, dz, lateral_x}, {mid, w + bulge, dz + bulge, lateral_x}, {top + axis * mm(2.0f), w, dz, lateral_x}}));
+    part.shape.add(
+        sweep({{bottom - axis * mm(2.0f), w, dz, lateral_x}, {mid, w + bulge, dz + bulge, lateral_x}, {top + axis * mm(2.0f), w, dz, lateral_x}}));
     part.shape.clip(plane(top, top_n), mm(0.5f));
     part.shape.clip(plane(bottom, -bottom_n), mm(0.5f));
     const glm::vec3 ant = glm::normalize(glm::vec3(0.0f, -axis.z, axis.y));
@@ -340,9 +348,12 @@ void build_spine(const Rig& rig, std::vector<Part>& out) {
     std::vector<Level> levels;
     for (std::size_t i = 0; i < sk.vertebrae.size(); ++i) levels.push_back(level_of(sk, i));
     for (const Level& l : levels) {
-        if (l.v->name == "C1") build_atlas(rig, l, out);
-        else if (l.v->name == "C2") build_axis(rig, l, levels.back(), out);
-        else build_typical(rig, l, out);
+        if (l.v->name == "C1")
+            build_atlas(rig, l, out);
+        else if (l.v->name == "C2")
+            build_axis(rig, l, levels.back(), out);
+        else
+            build_typical(rig, l, out);
     }
     for (const auto& d : sk.discs) build_disc(rig, d, out);
 }

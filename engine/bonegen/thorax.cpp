@@ -76,13 +76,12 @@ struct RibSpec {
     float half_width, drop, front_x;
 };
 constexpr RibSpec rib_spec[] = {
-    {58.0f, 30.0f, 40.0f},   {82.0f, 38.0f, 52.0f},   {96.0f, 44.0f, 60.0f},   {106.0f, 50.0f, 66.0f},
-    {114.0f, 55.0f, 72.0f},  {120.0f, 60.0f, 78.0f},  {125.0f, 64.0f, 86.0f},  {128.0f, 68.0f, 96.0f},
-    {128.0f, 70.0f, 104.0f}, {125.0f, 66.0f, 110.0f}, {118.0f, 46.0f, 116.0f}, {104.0f, 30.0f, 95.0f},
+    {58.0f, 30.0f, 40.0f},  {82.0f, 38.0f, 52.0f},  {96.0f, 44.0f, 60.0f},   {106.0f, 50.0f, 66.0f},  {114.0f, 55.0f, 72.0f},  {120.0f, 60.0f, 78.0f},
+    {125.0f, 64.0f, 86.0f}, {128.0f, 68.0f, 96.0f}, {128.0f, 70.0f, 104.0f}, {125.0f, 66.0f, 110.0f}, {118.0f, 46.0f, 116.0f}, {104.0f, 30.0f, 95.0f},
 };
 
 struct RibGeometry {
-    std::vector<glm::vec3> path;   // head to front end
+    std::vector<glm::vec3> path;  // head to front end
     glm::vec3 front{0.0f};
 };
 
@@ -97,8 +96,8 @@ RibGeometry rib_path(const Rig& rig, const Side& side, int rib, const SternumLin
     const glm::vec3 lat{side.lat, 0.0f, 0.0f};
     // Head: at the upper back corner of the body (ribs 2-9 reach up to the disc above).
     const bool high_head = rib >= 2 && rib <= 9;
-    const glm::vec3 head = (high_head ? v.superior_center : centre + vup * (v.height_m * 0.15f)) + lat * (v.width_m * 0.5f + mm(3.0f)) -
-                           ant * (rz * 0.45f);
+    const glm::vec3 head =
+        (high_head ? v.superior_center : centre + vup * (v.height_m * 0.15f)) + lat * (v.width_m * 0.5f + mm(3.0f)) - ant * (rz * 0.45f);
     // Tubercle: in front of the tip of the transverse process (as built in spine.cpp).
     const float canal_d = mm(15.5f);
     const glm::vec3 tp_tip = centre + lat * (v.transverse_span_m * 0.5f) - ant * (rz + canal_d * 0.9f + mm(3.0f)) + vup * (v.height_m * 0.35f);
@@ -114,7 +113,7 @@ RibGeometry rib_path(const Rig& rig, const Side& side, int rib, const SternumLin
     };
     const float phi_tub = std::asin(std::clamp(std::abs(tubercle.x) / W, 0.0f, 0.95f));
     float phi_end = core::pi - std::asin(std::clamp(mm(spec.front_x) / W, 0.0f, 1.0f));
-    if (rib >= 11) phi_end = rib == 11 ? 1.75f : 1.35f;   // floating ribs end at the side
+    if (rib >= 11) phi_end = rib == 11 ? 1.75f : 1.35f;  // floating ribs end at the side
     RibGeometry g;
     g.path.push_back(head);
     g.path.push_back(tubercle);
@@ -165,8 +164,8 @@ void build_thorax(const Rig& rig, const Side& side, std::vector<Part>& out) {
             thin.push_back(mm(w));
         }
         part.shape.add(sweep(tube(g.path, tall, thin, up, 5)));
-        part.shape.add(sphere(g.path[0], mm(4.6f)), mm(2.5f));                        // head
-        part.shape.add(sphere(g.path[1] - lat * mm(0.5f), mm(4.6f)), mm(3.0f));        // tubercle
+        part.shape.add(sphere(g.path[0], mm(4.6f)), mm(2.5f));                   // head
+        part.shape.add(sphere(g.path[1] - lat * mm(0.5f), mm(4.6f)), mm(3.0f));  // tubercle
         out.push_back(std::move(part));
     }
     // Cartilages 1-7 run to the sternum; 8-10 join the cartilage above.
@@ -224,7 +223,8 @@ void build_sternum(const Rig& rig, std::vector<Part>& out) {
     s.add(sweep(nodes));
     // Top edge: a flat jugular notch between two clavicular notches.
     s.add(capsule(st.point(mm(5.0f)) - x_axis * mm(18.0f), st.point(mm(5.0f)) + x_axis * mm(18.0f), mm(5.5f)), mm(4.0f));
-    s.cut(capsule(st.point(mm(-2.0f)) + glm::vec3(0.0f, mm(2.5f), -mm(10.0f)), st.point(mm(-2.0f)) + glm::vec3(0.0f, mm(2.5f), mm(10.0f)), mm(4.5f)), mm(2.0f));
+    s.cut(capsule(st.point(mm(-2.0f)) + glm::vec3(0.0f, mm(2.5f), -mm(10.0f)), st.point(mm(-2.0f)) + glm::vec3(0.0f, mm(2.5f), mm(10.0f)), mm(4.5f)),
+          mm(2.0f));
     for (float sgn : {-1.0f, 1.0f})
         s.cut(sphere(st.point(mm(2.0f)) + x_axis * (sgn * mm(24.0f)) + glm::vec3(0.0f, mm(5.0f), 0.0f), mm(6.0f)), mm(2.0f));
     // Sternal angle: a low transverse ridge.

@@ -29,8 +29,7 @@ const char* view_preset_name(ViewPreset v) {
 
 glm::vec3 OrbitCamera::forward() const {
     // The eye sits at target + d * (cos p sin y, sin p, cos p cos y); forward points back at the target.
-    const glm::vec3 from_target{std::cos(pitch_rad) * std::sin(yaw_rad), std::sin(pitch_rad),
-                                std::cos(pitch_rad) * std::cos(yaw_rad)};
+    const glm::vec3 from_target{std::cos(pitch_rad) * std::sin(yaw_rad), std::sin(pitch_rad), std::cos(pitch_rad) * std::cos(yaw_rad)};
     return -from_target;
 }
 
@@ -39,9 +38,7 @@ glm::vec3 OrbitCamera::up() const { return glm::cross(right(), forward()); }
 
 glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), target, up()); }
 
-glm::mat4 OrbitCamera::projection(float aspect) const {
-    return glm::perspective(fov_y_rad, std::max(aspect, 1e-3f), near_m, far_m);
-}
+glm::mat4 OrbitCamera::projection(float aspect) const { return glm::perspective(fov_y_rad, std::max(aspect, 1e-3f), near_m, far_m); }
 
 OrbitCamera::Ray OrbitCamera::ray_through_pixel(glm::vec2 pixel, glm::vec2 viewport) const {
     const float aspect = viewport.x / std::max(viewport.y, 1.0f);
@@ -79,11 +76,26 @@ void OrbitCamera::zoom_about(float factor, const glm::vec3& anchor) {
 
 void OrbitCamera::set_preset(ViewPreset v) {
     switch (v) {
-        case ViewPreset::anterior: yaw_rad = 0.0f; pitch_rad = 0.0f; break;
-        case ViewPreset::posterior: yaw_rad = pi; pitch_rad = 0.0f; break;
-        case ViewPreset::left: yaw_rad = 0.5f * pi; pitch_rad = 0.0f; break;
-        case ViewPreset::right: yaw_rad = -0.5f * pi; pitch_rad = 0.0f; break;
-        case ViewPreset::superior: yaw_rad = 0.0f; pitch_rad = max_pitch_rad; break;
+        case ViewPreset::anterior:
+            yaw_rad = 0.0f;
+            pitch_rad = 0.0f;
+            break;
+        case ViewPreset::posterior:
+            yaw_rad = pi;
+            pitch_rad = 0.0f;
+            break;
+        case ViewPreset::left:
+            yaw_rad = 0.5f * pi;
+            pitch_rad = 0.0f;
+            break;
+        case ViewPreset::right:
+            yaw_rad = -0.5f * pi;
+            pitch_rad = 0.0f;
+            break;
+        case ViewPreset::superior:
+            yaw_rad = 0.0f;
+            pitch_rad = max_pitch_rad;
+            break;
     }
 }
 
@@ -124,7 +136,10 @@ bool CameraAnimator::animating() const {
 void CameraAnimator::update(float dt_s) {
     constexpr float rate_per_s = 12.0f;  // ~95 % of the way in 0.25 s: quick, but the eye can follow
     const float a = 1.0f - std::exp(-rate_per_s * std::max(dt_s, 0.0f));
-    if (!animating()) { current_ = goal_; return; }
+    if (!animating()) {
+        current_ = goal_;
+        return;
+    }
     current_.target = glm::mix(current_.target, goal_.target, a);
     current_.distance_m = std::exp(glm::mix(std::log(current_.distance_m), std::log(goal_.distance_m), a));
     current_.yaw_rad = wrap_angle(current_.yaw_rad + wrap_angle(goal_.yaw_rad - current_.yaw_rad) * a);

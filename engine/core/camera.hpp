@@ -20,8 +20,8 @@ const char* view_preset_name(ViewPreset v);
 struct OrbitCamera {
     glm::vec3 target{0.0f, 0.9f, 0.0f};
     float distance_m = 3.0f;
-    float yaw_rad = 0.0f;     // about +Y; 0 = camera on +Z
-    float pitch_rad = 0.0f;   // elevation; +pi/2 looks straight down
+    float yaw_rad = 0.0f;    // about +Y; 0 = camera on +Z
+    float pitch_rad = 0.0f;  // elevation; +pi/2 looks straight down
     float fov_y_rad = deg_to_rad(30.0f);
     float near_m = 0.02f;
     float far_m = 50.0f;
@@ -36,7 +36,10 @@ struct OrbitCamera {
     glm::mat4 projection(float aspect) const;
 
     // A ray through a pixel; pixel (0,0) is the top-left corner of a width x height viewport.
-    struct Ray { glm::vec3 origin; glm::vec3 direction; };
+    struct Ray {
+        glm::vec3 origin;
+        glm::vec3 direction;
+    };
     Ray ray_through_pixel(glm::vec2 pixel, glm::vec2 viewport) const;
     // World point -> pixel (top-left origin); nullopt behind the camera.
     std::optional<glm::vec2> project(const glm::vec3& world, glm::vec2 viewport) const;

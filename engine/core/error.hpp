@@ -16,12 +16,11 @@ public:
     explicit Error(const std::string& what) : std::runtime_error(what) {}
 };
 
-[[noreturn]] void assert_failed(const char* expr, const char* function, const char* file, int line,
-                                const std::string& message);
+[[noreturn]] void assert_failed(const char* expr, const char* function, const char* file, int line, const std::string& message);
 
 }  // namespace core
 
-#define ANATOMY_ASSERT(cond, msg)                                                          \
-    do {                                                                                   \
-        if (!(cond)) ::core::assert_failed(#cond, __func__, __FILE__, __LINE__, (msg));   \
+#define ANATOMY_ASSERT(cond, msg)                                                       \
+    do {                                                                                \
+        if (!(cond)) ::core::assert_failed(#cond, __func__, __FILE__, __LINE__, (msg)); \
     } while (false)

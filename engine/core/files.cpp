@@ -36,8 +36,7 @@ void write_file_atomic(const fs::path& path, std::string_view bytes) {
     {
         FILE* f = std::fopen(tmp.c_str(), "wb");
         if (!f) throw Error(path.string() + ": cannot write: " + std::strerror(errno));
-        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 &&
-                        ::fsync(fileno(f)) == 0;
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
         const int err = errno;
         const bool closed = std::fclose(f) == 0;
         if (!ok || !closed) {

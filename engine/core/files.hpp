@@ -19,8 +19,8 @@ void write_file_atomic(const fs::path& path, std::string_view bytes);
 // The folder holding shaders/ and assets/. Order: $ANATOMY_ROOT; the source tree the binary was
 // built from; folders above the running executable. Throws core::Error when none has both.
 const fs::path& project_root();
-fs::path shader_dir();   // project_root()/shaders
-fs::path asset_dir();    // project_root()/assets
+fs::path shader_dir();  // project_root()/shaders
+fs::path asset_dir();   // project_root()/assets
 // Assets the build generates (the baked skeleton): <folder of the executable>/../assets, or
 // $ANATOMY_GENERATED_ASSETS when set.
 fs::path generated_asset_dir();

@@ -15,7 +15,12 @@ Json parse_json(const std::string& file, const std::string& text) {
         std::size_t line = 1, col = 1;
         const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
         for (std::size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
         }
         std::string what = e.what();
         if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
@@ -93,7 +98,10 @@ JsonNode JsonNode::operator[](const std::string& key) const {
 std::vector<JsonNode> JsonNode::items() const {
     std::vector<JsonNode> out;
     if (!value_) return out;
-    if (!value_->is_array()) { problem(std::string("expected a list, found ") + type_name(*value_)); return out; }
+    if (!value_->is_array()) {
+        problem(std::string("expected a list, found ") + type_name(*value_));
+        return out;
+    }
     out.reserve(value_->size());
     for (std::size_t i = 0; i < value_->size(); ++i) out.emplace_back(reader_, &(*value_)[i], path_ + "/" + std::to_string(i));
     return out;
@@ -102,14 +110,20 @@ std::vector<JsonNode> JsonNode::items() const {
 std::vector<std::pair<std::string, JsonNode>> JsonNode::members() const {
     std::vector<std::pair<std::string, JsonNode>> out;
     if (!value_) return out;
-    if (!value_->is_object()) { problem(std::string("expected an object, found ") + type_name(*value_)); return out; }
+    if (!value_->is_object()) {
+        problem(std::string("expected an object, found ") + type_name(*value_));
+        return out;
+    }
     for (auto it = value_->begin(); it != value_->end(); ++it) out.emplace_back(it.key(), JsonNode(reader_, &it.value(), path_ + "/" + it.key()));
     return out;
 }
 
 std::string JsonNode::string(const std::string& fallback) const {
     if (!value_) return fallback;
-    if (!value_->is_string()) { problem(std::string("expected text, found ") + type_name(*value_)); return fallback; }
+    if (!value_->is_string()) {
+        problem(std::string("expected text, found ") + type_name(*value_));
+        return fallback;
+    }
     return value_->get<std::string>();
 }
 
@@ -117,7 +131,8 @@ std::string JsonNode::string_one_of(const std::vector<std::string>& allowed, con
     if (!value_) return fallback;
     const std::string s = string(fallback);
     if (!value_->is_string()) return fallback;
-    for (const auto& a : allowed) if (a == s) return s;
+    for (const auto& a : allowed)
+        if (a == s) return s;
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     problem("\"" + s + "\" is not one of: " + list);
@@ -126,7 +141,10 @@ std::string JsonNode::string_one_of(const std::vector<std::string>& allowed, con
 
 double JsonNode::number(double min, double max, double fallback) const {
     if (!value_) return fallback;
-    if (!value_->is_number()) { problem(std::string("expected a number, found ") + type_name(*value_)); return fallback; }
+    if (!value_->is_number()) {
+        problem(std::string("expected a number, found ") + type_name(*value_));
+        return fallback;
+    }
     const double v = value_->get<double>();
     if (!std::isfinite(v) || v < min || v > max) {
         problem("value " + fmt(v) + " is outside the allowed range [" + fmt(min) + ", " + fmt(max) + "]");
@@ -151,17 +169,26 @@ int JsonNode::integer(int min, int max, int fallback) const {
 
 bool JsonNode::boolean(bool fallback) const {
     if (!value_) return fallback;
-    if (!value_->is_boolean()) { problem(std::string("expected true or false, found ") + type_name(*value_)); return fallback; }
+    if (!value_->is_boolean()) {
+        problem(std::string("expected true or false, found ") + type_name(*value_));
+        return fallback;
+    }
     return value_->get<bool>();
 }
 
 glm::vec3 JsonNode::vec3(float max_abs, glm::vec3 fallback) const {
     if (!value_) return fallback;
-    if (!value_->is_array() || value_->size() != 3) { problem("expected a list of 3 numbers [x, y, z]"); return fallback; }
+    if (!value_->is_array() || value_->size() != 3) {
+        problem("expected a list of 3 numbers [x, y, z]");
+        return fallback;
+    }
     glm::vec3 out;
     for (int i = 0; i < 3; ++i) {
         const Json& e = (*value_)[static_cast<std::size_t>(i)];
-        if (!e.is_number()) { problem("expected a list of 3 numbers [x, y, z]"); return fallback; }
+        if (!e.is_number()) {
+            problem("expected a list of 3 numbers [x, y, z]");
+            return fallback;
+        }
         const double v = e.get<double>();
         if (!std::isfinite(v) || std::abs(v) > max_abs) {
             problem("coordinate " + fmt(v) + " is outside [-" + fmt(max_abs) + ", " + fmt(max_abs) + "]");

@@ -43,8 +43,16 @@ struct Bounds {
     glm::vec3 min{std::numeric_limits<float>::max()};
     glm::vec3 max{-std::numeric_limits<float>::max()};
     bool empty() const { return min.x > max.x; }
-    void add(const glm::vec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
-    void add(const Bounds& b) { if (!b.empty()) { add(b.min); add(b.max); } }
+    void add(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void add(const Bounds& b) {
+        if (!b.empty()) {
+            add(b.min);
+            add(b.max);
+        }
+    }
     glm::vec3 center() const { return (min + max) * 0.5f; }
     float radius() const { return empty() ? 0.0f : glm::length(max - min) * 0.5f; }
     Bounds transformed(const glm::mat4& m) const;

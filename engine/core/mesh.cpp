@@ -14,8 +14,7 @@ void MeshData::compute_normals() {
     std::vector<glm::vec3> acc(vertices.size(), glm::vec3(0.0f));
     for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
         const auto a = indices[i], b = indices[i + 1], c = indices[i + 2];
-        const glm::vec3 n = glm::cross(vertices[b].position - vertices[a].position,
-                                       vertices[c].position - vertices[a].position);
+        const glm::vec3 n = glm::cross(vertices[b].position - vertices[a].position, vertices[c].position - vertices[a].position);
         acc[a] += n;
         acc[b] += n;
         acc[c] += n;
@@ -61,8 +60,12 @@ MeshData make_uv_sphere(float radius, int segments, int rings) {
     for (std::uint32_t r = 0; r < static_cast<std::uint32_t>(rings); ++r) {
         for (std::uint32_t s = 0; s < static_cast<std::uint32_t>(segments); ++s) {
             const std::uint32_t a = r * stride + s, b = a + stride;
-            if (r != 0) { m.indices.insert(m.indices.end(), {a, b, a + 1}); }
-            if (r + 1 != static_cast<std::uint32_t>(rings)) { m.indices.insert(m.indices.end(), {a + 1, b, b + 1}); }
+            if (r != 0) {
+                m.indices.insert(m.indices.end(), {a, b, a + 1});
+            }
+            if (r + 1 != static_cast<std::uint32_t>(rings)) {
+                m.indices.insert(m.indices.end(), {a + 1, b, b + 1});
+            }
         }
     }
     return m;
@@ -112,8 +115,10 @@ MeshData make_cylinder(float radius, float height, int segments) {
             m.vertices.push_back({{std::sin(a) * radius, y, std::cos(a) * radius}, n, {0, 0}, {255, 255, 255, 255}});
         }
         for (std::uint32_t i = 0; i < segs; ++i) {
-            if (cap) m.indices.insert(m.indices.end(), {center, center + 1 + i, center + 2 + i});
-            else m.indices.insert(m.indices.end(), {center, center + 2 + i, center + 1 + i});
+            if (cap)
+                m.indices.insert(m.indices.end(), {center, center + 1 + i, center + 2 + i});
+            else
+                m.indices.insert(m.indices.end(), {center, center + 2 + i, center + 1 + i});
         }
     }
     return m;

@@ -23,7 +23,8 @@ void parallel_for(std::size_t count, int threads, const std::function<void(std::
             }
         }
     };
-    const int n = std::max(1, static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(count, 1))));
+    const int n =
+        std::max(1, static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), std::max<std::size_t>(count, 1))));
     std::vector<std::thread> pool;
     for (int t = 1; t < n; ++t) pool.emplace_back(worker);
     worker();

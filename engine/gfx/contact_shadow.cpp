@@ -57,8 +57,7 @@ void blur(const std::vector<float>& in, std::vector<float>& out, int size, bool 
 
 }  // namespace
 
-void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_m, glm::vec4 rect, int size,
-                           std::vector<std::uint8_t>& texels) {
+void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_m, glm::vec4 rect, int size, std::vector<std::uint8_t>& texels) {
     const std::size_t n = static_cast<std::size_t>(std::max(size, 0)) * static_cast<std::size_t>(std::max(size, 0));
     texels.assign(n, 0);
     if (n == 0 || rect.z <= 0.0f || rect.w <= 0.0f) return;

@@ -26,8 +26,7 @@ float contact_occlusion(float height_m);
 
 // Fills `texels` (size x size, row-major; column = x, row = z) with the blurred occlusion over the
 // floor rectangle `rect` = (min x, min z, width, depth) in metres; 255 is fully dark.
-void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_m, glm::vec4 rect, int size,
-                           std::vector<std::uint8_t>& texels);
+void render_contact_shadow(std::span<const ShadowCaster> casters, float floor_y_m, glm::vec4 rect, int size, std::vector<std::uint8_t>& texels);
 
 // The texels that hold any shadow, as (x0, z0, x1, z1) with x1 and z1 one past the last: outside
 // them the map is zero and the floor untouched. Empty (x1 <= x0) when nothing casts a shadow.

@@ -9,8 +9,8 @@ namespace gfx {
 // Both loops write each triangle unconditionally and keep it by advancing the cursor: no branch
 // to mispredict on the half of the triangles that face away.
 
-void append_front_faces(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices, glm::vec3 eye,
-                        bool mirrored, std::vector<std::uint32_t>& out) {
+void append_front_faces(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored,
+                        std::vector<std::uint32_t>& out) {
     const float sign = mirrored ? -1.0f : 1.0f;
     const std::size_t n = indices.size() - indices.size() % 3;
     const std::size_t start = out.size();
@@ -52,8 +52,8 @@ std::vector<glm::vec4> face_planes(std::span<const glm::vec3> positions, std::sp
     return planes;
 }
 
-void append_front_faces(std::span<const glm::vec4> planes, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored,
-                        float tolerance, std::vector<std::uint32_t>& out) {
+void append_front_faces(std::span<const glm::vec4> planes, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored, float tolerance,
+                        std::vector<std::uint32_t>& out) {
     const float sign = mirrored ? -1.0f : 1.0f;
     const std::size_t n = std::min(indices.size() / 3, planes.size());
     const std::size_t start = out.size();

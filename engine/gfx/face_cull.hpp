@@ -21,8 +21,8 @@ namespace gfx {
 // mesh's space, in their original order. `mirrored`: the mesh's transform to the world flips
 // handedness (negative determinant), which turns its winding over on screen. Triangles with an
 // index out of range are dropped.
-void append_front_faces(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices, glm::vec3 eye,
-                        bool mirrored, std::vector<std::uint32_t>& out);
+void append_front_faces(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored,
+                        std::vector<std::uint32_t>& out);
 
 // Each triangle's plane, for meshes whose vertices never move: the unit normal (xyz) and
 // w = -dot(normal, first corner), so dot(plane, (p, 1)) is the signed distance of p. A
@@ -34,7 +34,7 @@ std::vector<glm::vec4> face_planes(std::span<const glm::vec3> positions, std::sp
 // The same test with planes from face_planes(indices): a triangle is kept unless the eye lies
 // more than `tolerance` (mesh units) behind its plane. A tolerance of 1e-4 of the eye's
 // distance calls only triangles within 0.006 degrees of edge-on "too close to call".
-void append_front_faces(std::span<const glm::vec4> planes, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored,
-                        float tolerance, std::vector<std::uint32_t>& out);
+void append_front_faces(std::span<const glm::vec4> planes, std::span<const std::uint32_t> indices, glm::vec3 eye, bool mirrored, float tolerance,
+                        std::vector<std::uint32_t>& out);
 
 }  // namespace gfx

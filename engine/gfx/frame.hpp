@@ -22,8 +22,8 @@ enum class Shading : int {
 };
 
 // Per-vertex id layout (GpuMesh attribute 4).
-inline constexpr std::uint32_t vertex_id_mask = 0x000FFFFFu;         // bone or muscle id; 0 = none
-inline constexpr std::uint32_t vertex_flag_highlight = 1u << 20;      // glow as if selected
+inline constexpr std::uint32_t vertex_id_mask = 0x000FFFFFu;      // bone or muscle id; 0 = none
+inline constexpr std::uint32_t vertex_flag_highlight = 1u << 20;  // glow as if selected
 
 // A coarser level of detail of a mesh and how far its surface strays from the full one, in mesh
 // units (metres).
@@ -37,12 +37,12 @@ inline constexpr std::size_t coarse_levels = 3;
 struct DrawItem {
     const GpuMesh* mesh = nullptr;
     glm::mat4 world_from_mesh{1.0f};
-    glm::vec4 color{1.0f};        // linear RGB multiplies the vertex colour; a < 1 draws in the transparent pass
+    glm::vec4 color{1.0f};  // linear RGB multiplies the vertex colour; a < 1 draws in the transparent pass
     Shading shading = Shading::plain;
-    std::uint32_t pick_id = 0;    // 0: not pickable (ignored when per_vertex_ids)
-    bool per_vertex_ids = false;  // pick the vertex ids instead of pick_id
+    std::uint32_t pick_id = 0;       // 0: not pickable (ignored when per_vertex_ids)
+    bool per_vertex_ids = false;     // pick the vertex ids instead of pick_id
     std::uint32_t highlight_id = 0;  // vertices with this id glow (0: none)
-    float highlight = 0.0f;       // 0..1: rim glow for the selection
+    float highlight = 0.0f;          // 0..1: rim glow for the selection
     glm::vec3 highlight_color{1.0f, 0.78f, 0.25f};
     bool casts_shadow = true;
     // Coarser versions of `mesh` (same vertices, fewer triangles), finest first; levels without a
@@ -54,9 +54,9 @@ struct DrawItem {
 // A screen-space thick polyline in world coordinates (overlays: angle arcs, plumb lines, leaders).
 struct Polyline {
     std::vector<glm::vec3> points;
-    glm::vec4 color{1.0f};        // sRGB colour and opacity
+    glm::vec4 color{1.0f};  // sRGB colour and opacity
     float width_px = 2.0f;
-    bool on_top = true;           // drawn over everything (measurements) or depth-tested
+    bool on_top = true;  // drawn over everything (measurements) or depth-tested
     bool closed = false;
 };
 

@@ -14,8 +14,12 @@ struct Image {
     int height = 0;
     std::vector<std::uint8_t> rgba;  // row 0 is the top row; straight (not premultiplied) alpha
 
-    std::uint8_t* pixel(int x, int y) { return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4]; }
-    const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4]; }
+    std::uint8_t* pixel(int x, int y) {
+        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
+    }
+    const std::uint8_t* pixel(int x, int y) const {
+        return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4];
+    }
 };
 
 // Encodes PNG bytes; throws core::Error on failure.

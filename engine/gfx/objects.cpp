@@ -43,11 +43,31 @@ void destroy_gl(GlKind kind, GLuint id) {
 }
 }  // namespace detail
 
-Buffer create_buffer() { GLuint id = 0; glGenBuffers(1, &id); return Buffer(id); }
-VertexArray create_vertex_array() { GLuint id = 0; glGenVertexArrays(1, &id); return VertexArray(id); }
-Texture create_texture() { GLuint id = 0; glGenTextures(1, &id); return Texture(id); }
-Framebuffer create_framebuffer() { GLuint id = 0; glGenFramebuffers(1, &id); return Framebuffer(id); }
-Renderbuffer create_renderbuffer() { GLuint id = 0; glGenRenderbuffers(1, &id); return Renderbuffer(id); }
+Buffer create_buffer() {
+    GLuint id = 0;
+    glGenBuffers(1, &id);
+    return Buffer(id);
+}
+VertexArray create_vertex_array() {
+    GLuint id = 0;
+    glGenVertexArrays(1, &id);
+    return VertexArray(id);
+}
+Texture create_texture() {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    return Texture(id);
+}
+Framebuffer create_framebuffer() {
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    return Framebuffer(id);
+}
+Renderbuffer create_renderbuffer() {
+    GLuint id = 0;
+    glGenRenderbuffers(1, &id);
+    return Renderbuffer(id);
+}
 ShaderObject create_shader(GLenum type) { return ShaderObject(glCreateShader(type)); }
 Program create_program() { return Program(glCreateProgram()); }
 

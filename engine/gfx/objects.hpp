@@ -28,13 +28,18 @@ template <GlKind Kind>
 class GlObject {
 public:
     GlObject() = default;  // owns nothing; no GL call
-    explicit GlObject(GLuint adopt) : id_(adopt) { if (id_) detail::count_created(Kind); }
+    explicit GlObject(GLuint adopt) : id_(adopt) {
+        if (id_) detail::count_created(Kind);
+    }
     ~GlObject() { reset(); }
     GlObject(const GlObject&) = delete;
     GlObject& operator=(const GlObject&) = delete;
     GlObject(GlObject&& o) noexcept : id_(std::exchange(o.id_, 0u)) {}
     GlObject& operator=(GlObject&& o) noexcept {
-        if (this != &o) { reset(); id_ = std::exchange(o.id_, 0u); }
+        if (this != &o) {
+            reset();
+            id_ = std::exchange(o.id_, 0u);
+        }
         return *this;
     }
 

@@ -21,14 +21,17 @@ void RenderTarget::create() {
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
     if (size_.x > max_size || size_.y > max_size)
-        throw core::Error("render size " + std::to_string(size_.x) + "x" + std::to_string(size_.y) +
-                          " exceeds this GPU's limit of " + std::to_string(max_size));
+        throw core::Error("render size " + std::to_string(size_.x) + "x" + std::to_string(size_.y) + " exceeds this GPU's limit of " +
+                          std::to_string(max_size));
     fbo_ = create_framebuffer();
     color_ = create_texture();
     glBindTexture(GL_TEXTURE_2D, color_.id());
     GLenum format = GL_RGBA, type = GL_UNSIGNED_BYTE;
     if (color_format_ == GL_R8) format = GL_RED;
-    if (color_format_ == GL_R32UI) { format = GL_RED_INTEGER; type = GL_UNSIGNED_INT; }
+    if (color_format_ == GL_R32UI) {
+        format = GL_RED_INTEGER;
+        type = GL_UNSIGNED_INT;
+    }
     glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(color_format_), size_.x, size_.y, 0, format, type, nullptr);
     const GLint filter = (linear_ && color_format_ != GL_R32UI) ? GL_LINEAR : GL_NEAREST;
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);

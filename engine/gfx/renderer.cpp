@@ -32,8 +32,8 @@ core::MeshData make_floor_octagon() {
     const float corner = floor_radius_m / std::cos(core::pi / static_cast<float>(floor_sides));  // edges touch the circle
     for (int k = 0; k < floor_sides; ++k) {
         const float a = 2.0f * core::pi * static_cast<float>(k) / static_cast<float>(floor_sides);
-        m.vertices.push_back({{corner * std::cos(a), 0.0f, corner * std::sin(a)}, n, {0.5f + 0.5f * std::cos(a), 0.5f + 0.5f * std::sin(a)},
-                              {255, 255, 255, 255}});
+        m.vertices.push_back(
+            {{corner * std::cos(a), 0.0f, corner * std::sin(a)}, n, {0.5f + 0.5f * std::cos(a), 0.5f + 0.5f * std::sin(a)}, {255, 255, 255, 255}});
     }
     // A fan from the first corner: six triangles, counter-clockwise seen from above.
     for (std::uint32_t k = 1; k + 1 < static_cast<std::uint32_t>(floor_sides); ++k) m.indices.insert(m.indices.end(), {0u, k + 1, k});
@@ -71,11 +71,11 @@ struct MaterialParams {
 };
 MaterialParams material_params(Shading s) {
     switch (s) {
-        case Shading::bone: return {{0.35f, 0.06f, 0.22f, 1.0f}, 0.0f};       // matte ivory, cavities darker
-        case Shading::cartilage: return {{0.5f, 0.22f, 0.35f, 0.6f}, 0.0f};   // glossy, translucent look
-        case Shading::muscle: return {{0.45f, 0.14f, 0.30f, 0.8f}, 1.0f};     // moist, striated
-        case Shading::skin: return {{0.6f, 0.05f, 0.6f, 0.0f}, 0.0f};         // a soft shell
-        case Shading::prop: return {{0.3f, 0.03f, 0.10f, 0.5f}, 0.0f};        // matte equipment
+        case Shading::bone: return {{0.35f, 0.06f, 0.22f, 1.0f}, 0.0f};      // matte ivory, cavities darker
+        case Shading::cartilage: return {{0.5f, 0.22f, 0.35f, 0.6f}, 0.0f};  // glossy, translucent look
+        case Shading::muscle: return {{0.45f, 0.14f, 0.30f, 0.8f}, 1.0f};    // moist, striated
+        case Shading::skin: return {{0.6f, 0.05f, 0.6f, 0.0f}, 0.0f};        // a soft shell
+        case Shading::prop: return {{0.3f, 0.03f, 0.10f, 0.5f}, 0.0f};       // matte equipment
         case Shading::plain: break;
     }
     return {{0.25f, 0.10f, 0.25f, 0.0f}, 0.0f};
@@ -148,7 +148,7 @@ void Renderer::start_culling(const FrameDesc& frame, glm::vec3 eye, float px_per
         const glm::vec3 centre = glm::vec3(item.world_from_mesh * glm::vec4(item.mesh->bounds().center(), 1.0f));
         const float radius = item.mesh->bounds().radius();
         const float nearest = std::max(glm::distance(centre, eye) - radius, 1e-3f);  // the item's closest point
-        constexpr float max_error_px = 1.0f;  // a silhouette off by at most a pixel, before FXAA
+        constexpr float max_error_px = 1.0f;                                         // a silhouette off by at most a pixel, before FXAA
         for (std::size_t k = coarse_levels; k > 0; --k) {
             const CoarseLevel& level = item.coarse[k - 1];
             if (level.mesh && !level.mesh->empty() && level.error_m * px_per_m_at_1 / nearest < max_error_px) return k;
@@ -162,7 +162,7 @@ void Renderer::start_culling(const FrameDesc& frame, glm::vec3 eye, float px_per
         std::span<const glm::vec4> planes;  // where the mesh has them (it never moves)
         glm::vec3 eye;                      // in the mesh's space
         bool mirrored;
-        float tolerance;                    // with planes: how far behind one the eye may be
+        float tolerance;  // with planes: how far behind one the eye may be
     };
     std::vector<Job> jobs;
     item_draws_.assign(frame.items.size(), {});
@@ -187,8 +187,10 @@ void Renderer::start_culling(const FrameDesc& frame, glm::vec3 eye, float px_per
         for (const Job& job : jobs) {
             ItemDraw& d = item_draws_[job.item];
             d.first = culled_indices_.size();
-            if (job.planes.empty()) append_front_faces(job.positions, job.indices, job.eye, job.mirrored, culled_indices_);
-            else append_front_faces(job.planes, job.indices, job.eye, job.mirrored, job.tolerance, culled_indices_);
+            if (job.planes.empty())
+                append_front_faces(job.positions, job.indices, job.eye, job.mirrored, culled_indices_);
+            else
+                append_front_faces(job.planes, job.indices, job.eye, job.mirrored, job.tolerance, culled_indices_);
             d.count = culled_indices_.size() - d.first;
         }
     });
@@ -226,8 +228,10 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     // The backdrop (gradient and floor), or clear colour for a transparent background. One clear,
     // kept to the viewport: a destination drawn in place may be larger.
     GLbitfield clear = GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
-    if (frame.transparent_background) clear |= GL_COLOR_BUFFER_BIT;
-    else draw_backdrop(frame, size);
+    if (frame.transparent_background)
+        clear |= GL_COLOR_BUFFER_BIT;
+    else
+        draw_backdrop(frame, size);
     bind_frame();
     glEnable(GL_SCISSOR_TEST);
     glScissor(0, 0, size.x, size.y);
@@ -315,7 +319,10 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
     for (std::size_t i = 0; i < frame.items.size(); ++i) {
         const DrawItem& item = frame.items[i];
         if (!item_draws_[i].mesh) continue;
-        if (item.color.a < 0.99f || item.shading == Shading::skin) { transparent.push_back(i); continue; }
+        if (item.color.a < 0.99f || item.shading == Shading::skin) {
+            transparent.push_back(i);
+            continue;
+        }
         draw_item(i);
     }
 
@@ -460,7 +467,10 @@ glm::ivec4 Renderer::subject_rect(const FrameDesc& frame, glm::ivec2 size) const
         for (int i = 0; i < 8 && !behind; ++i) {
             const glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z};
             const auto p = frame.camera.project(c, glm::vec2(size));
-            if (!p) { behind = true; return; }  // a corner behind the eye: do the whole view
+            if (!p) {
+                behind = true;
+                return;
+            }  // a corner behind the eye: do the whole view
             lo = glm::min(lo, *p);
             hi = glm::max(hi, *p);
         }
@@ -511,8 +521,10 @@ void Renderer::draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top) 
     lp.use();
     lp.set("u_view_proj", frame.camera.projection(aspect) * frame.camera.view());
     lp.set("u_viewport", glm::vec2(size));
-    if (on_top) glDisable(GL_DEPTH_TEST);
-    else glEnable(GL_DEPTH_TEST);
+    if (on_top)
+        glDisable(GL_DEPTH_TEST);
+    else
+        glEnable(GL_DEPTH_TEST);
     glDepthMask(GL_FALSE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -542,11 +554,13 @@ Image read_framebuffer(GLuint fbo, glm::ivec2 size, bool unpremultiply, bool opa
                          img.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y + 1) * row),
                          img.rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(size.y - 1 - y) * row));
     for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
-        if (opaque) { img.rgba[i + 3] = 255; continue; }
+        if (opaque) {
+            img.rgba[i + 3] = 255;
+            continue;
+        }
         const int a = img.rgba[i + 3];
         if (!unpremultiply || a == 0 || a == 255) continue;
-        for (std::size_t c = 0; c < 3; ++c)
-            img.rgba[i + c] = static_cast<std::uint8_t>(std::min(255, (img.rgba[i + c] * 255 + a / 2) / a));
+        for (std::size_t c = 0; c < 3; ++c) img.rgba[i + c] = static_cast<std::uint8_t>(std::min(255, (img.rgba[i + c] * 255 + a / 2) / a));
     }
     return img;
 }
@@ -596,8 +610,10 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     if (stats_.drawn_in_place) {
         frame_fbo_ = dest_fbo;
     } else {
-        if (!scene_.valid()) scene_ = RenderTarget(size, GL_RGBA8, true);
-        else scene_.resize(size);
+        if (!scene_.valid())
+            scene_ = RenderTarget(size, GL_RGBA8, true);
+        else
+            scene_.resize(size);
         frame_fbo_ = scene_.fbo();
     }
     frame_size_ = size;
@@ -642,8 +658,7 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
     if (!stats_.drawn_in_place) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene_.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dest_fbo);
-        glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y,
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBlitFramebuffer(0, 0, size.x, size.y, viewport.x, viewport.y, viewport.x + size.x, viewport.y + size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, dest_fbo);
     glViewport(viewport.x, viewport.y, size.x, size.y);
@@ -654,8 +669,10 @@ void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewpo
 void Renderer::finish() { glFinish(); }
 
 Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay) {
-    if (!resolved_.valid()) resolved_ = RenderTarget(size, GL_RGBA8, true);
-    else resolved_.resize(size);
+    if (!resolved_.valid())
+        resolved_ = RenderTarget(size, GL_RGBA8, true);
+    else
+        resolved_.resize(size);
     render(frame, resolved_.fbo(), {0, 0, size.x, size.y});
     if (overlay) {
         resolved_.bind();
@@ -666,8 +683,10 @@ Image Renderer::render_to_image(const FrameDesc& frame, glm::ivec2 size, const s
 
 void Renderer::draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only, const glm::ivec4* scissor) {
     ANATOMY_ASSERT(only.size() <= 16, "Renderer::draw_ids: at most 16 ids (pick.frag's list)");
-    if (!pick_.valid()) pick_ = RenderTarget(size, GL_R32UI, true, false);
-    else pick_.resize(size);
+    if (!pick_.valid())
+        pick_ = RenderTarget(size, GL_R32UI, true, false);
+    else
+        pick_.resize(size);
     pick_.bind();
     glViewport(0, 0, size.x, size.y);
     const GLuint zero[4] = {0, 0, 0, 0};
@@ -690,7 +709,7 @@ void Renderer::draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const
     for (std::size_t i = 0; i < only.size(); ++i) pp.set_uint(("u_only[" + std::to_string(i) + "]").c_str(), only[i]);
     for (const auto& item : frame.items) {
         if (!item.mesh || item.mesh->empty()) continue;
-        if (item.shading == Shading::skin && item.pick_id == 0) continue;  // see through the skin
+        if (item.shading == Shading::skin && item.pick_id == 0) continue;                 // see through the skin
         if (item.pick_id == 0 && !item.per_vertex_ids && item.color.a < 0.99f) continue;  // ghosts do not block
         pp.set("u_model", item.world_from_mesh);
         pp.set_uint("u_id", item.pick_id);

@@ -30,14 +30,14 @@ namespace gfx {
 
 struct RenderStats {
     std::size_t draw_calls = 0;
-    std::size_t triangles = 0;          // sent to the rasteriser
-    std::size_t triangles_culled = 0;   // dropped before sending: they faced away (face_cull.hpp)
-    std::size_t coarse_draws = 0;   // items drawn with a coarser mesh (DrawItem::coarse)
+    std::size_t triangles = 0;                                    // sent to the rasteriser
+    std::size_t triangles_culled = 0;                             // dropped before sending: they faced away (face_cull.hpp)
+    std::size_t coarse_draws = 0;                                 // items drawn with a coarser mesh (DrawItem::coarse)
     std::array<std::size_t, coarse_levels> coarse_level_draws{};  // of those, per level, finest first
-    std::size_t vertex_lit_draws = 0;  // items lit per vertex (their triangles cover a few pixels)
+    std::size_t vertex_lit_draws = 0;                             // items lit per vertex (their triangles cover a few pixels)
     bool shadow_updated = false;
     bool backdrop_updated = false;
-    bool drawn_in_place = false;    // straight into the destination, with no copy at the end
+    bool drawn_in_place = false;  // straight into the destination, with no copy at the end
 };
 
 // Reads a framebuffer (0 = the window's back buffer) into an image, top row first.
@@ -60,8 +60,8 @@ public:
     Image render_to_image(const FrameDesc& frame, glm::ivec2 size, const std::function<void(GLuint fbo)>& overlay = {});
 
     struct PickResult {
-        std::uint32_t id = 0;                // 0: nothing pickable under the pixel
-        std::optional<glm::vec3> world;      // surface point under the pixel (any item)
+        std::uint32_t id = 0;            // 0: nothing pickable under the pixel
+        std::optional<glm::vec3> world;  // surface point under the pixel (any item)
     };
     // `pixel` has a top-left origin inside a viewport of `size`.
     PickResult pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel);
@@ -96,16 +96,16 @@ private:
     void draw_lines(const FrameDesc& frame, glm::ivec2 size, bool on_top);
 
     const ShaderLibrary& shaders_;
-    RenderTarget scene_;        // RGBA8 + depth, at the viewport size, for destinations not drawn in place
-    GLuint frame_fbo_ = 0;      // this frame's framebuffer: the destination or scene_
+    RenderTarget scene_;    // RGBA8 + depth, at the viewport size, for destinations not drawn in place
+    GLuint frame_fbo_ = 0;  // this frame's framebuffer: the destination or scene_
     glm::ivec2 frame_size_{0};
-    RenderTarget gradient_;     // the background gradient, redrawn only when the size changes
-    RenderTarget backdrop_;     // gradient + floor, reused while the camera holds still
-    RenderTarget resolved_;     // for read-back (with depth: drawn in place)
-    RenderTarget post_;         // a copy of the frame's subject rectangle: the antialiasing pass reads it
-    RenderTarget shadow_;       // R8 occlusion seen from above (its texture; filled from the CPU)
-    RenderTarget pick_;         // R32UI ids + depth
-    VertexArray empty_vao_;     // full-screen triangles need a bound VAO in core profile
+    RenderTarget gradient_;  // the background gradient, redrawn only when the size changes
+    RenderTarget backdrop_;  // gradient + floor, reused while the camera holds still
+    RenderTarget resolved_;  // for read-back (with depth: drawn in place)
+    RenderTarget post_;      // a copy of the frame's subject rectangle: the antialiasing pass reads it
+    RenderTarget shadow_;    // R8 occlusion seen from above (its texture; filled from the CPU)
+    RenderTarget pick_;      // R32UI ids + depth
+    VertexArray empty_vao_;  // full-screen triangles need a bound VAO in core profile
     GpuMesh floor_mesh_;
     GpuMesh shadow_quad_;
     struct BackdropKey {
@@ -115,8 +115,8 @@ private:
         glm::vec3 target{0.0f};
         bool operator==(const BackdropKey&) const = default;
     };
-    BackdropKey backdrop_key_;   // what backdrop_ shows
-    BackdropKey last_key_;       // the previous frame's camera: equal means it held still
+    BackdropKey backdrop_key_;  // what backdrop_ shows
+    BackdropKey last_key_;      // the previous frame's camera: equal means it held still
     bool backdrop_valid_ = false;
     bool gradient_drawn_ = false;
     GpuMesh line_mesh_;
@@ -125,9 +125,9 @@ private:
     std::size_t shadow_item_count_ = 0;
     glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
     std::vector<std::uint8_t> shadow_texels_;
-    glm::ivec4 shadow_extent_{0};  // the texels holding any shadow (shadow_extent())
-    std::future<void> shadow_job_;  // valid while the worker computes shadow_texels_
-    struct ItemDraw {                // per FrameDesc::items entry, this frame
+    glm::ivec4 shadow_extent_{0};       // the texels holding any shadow (shadow_extent())
+    std::future<void> shadow_job_;      // valid while the worker computes shadow_texels_
+    struct ItemDraw {                   // per FrameDesc::items entry, this frame
         const GpuMesh* mesh = nullptr;  // the level drawn (null: nothing to draw)
         std::size_t level = 0;          // 0: the full mesh, k: DrawItem::coarse[k - 1]
         std::size_t first = 0;          // its front faces in culled_indices_

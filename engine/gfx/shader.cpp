@@ -30,8 +30,7 @@ const std::vector<ProgramSpec>& builtin_programs() {
 // [SECTION] Includes and logs
 
 namespace {
-void expand_into(const core::fs::path& dir, const std::string& file, ExpandedSource& out, std::set<std::string>& stack,
-                 int depth) {
+void expand_into(const core::fs::path& dir, const std::string& file, ExpandedSource& out, std::set<std::string>& stack, int depth) {
     constexpr int max_depth = 8;  // deeper nesting is surely a cycle or a mistake
     if (depth > max_depth || stack.count(file)) throw core::Error("shaders/" + file + ": #include cycle or too deep");
     stack.insert(file);
@@ -57,8 +56,7 @@ void expand_into(const core::fs::path& dir, const std::string& file, ExpandedSou
         } else {
             out.text += line + "\n";
             // #version must stay the first line: announce our numbering right after it.
-            if (line_no == 1 && line.rfind("#version", 0) == 0)
-                out.text += "#line 2 " + std::to_string(index) + "\n";
+            if (line_no == 1 && line.rfind("#version", 0) == 0) out.text += "#line 2 " + std::to_string(index) + "\n";
         }
     }
     stack.erase(file);
@@ -86,9 +84,12 @@ std::string rewrite_shader_log(const std::string& log, const std::vector<std::st
     while (std::getline(in, line)) {
         if (line.empty()) continue;
         std::smatch m;
-        if (std::regex_match(line, m, mesa_re)) out << name(m[1]) << ":" << m[2] << ":" << m[3] << ": " << m[4] << "\n";
-        else if (std::regex_match(line, m, nv_re)) out << name(m[1]) << ":" << m[2] << ": " << m[3] << "\n";
-        else out << line << "\n";
+        if (std::regex_match(line, m, mesa_re))
+            out << name(m[1]) << ":" << m[2] << ":" << m[3] << ": " << m[4] << "\n";
+        else if (std::regex_match(line, m, nv_re))
+            out << name(m[1]) << ":" << m[2] << ": " << m[3] << "\n";
+        else
+            out << line << "\n";
     }
     return out.str();
 }

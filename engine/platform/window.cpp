@@ -34,8 +34,8 @@ void keep_gl_driver_loaded() {
     if (done) return;
     done = true;
     const char* env = std::getenv("LIBGL_DRIVERS_PATH");
-    for (const std::string& dir : {std::string(env ? env : ""), std::string("/usr/lib/x86_64-linux-gnu/dri"), std::string("/usr/lib/aarch64-linux-gnu/dri"),
-                                  std::string("/usr/lib64/dri"), std::string("/usr/lib/dri")}) {
+    for (const std::string& dir : {std::string(env ? env : ""), std::string("/usr/lib/x86_64-linux-gnu/dri"),
+                                   std::string("/usr/lib/aarch64-linux-gnu/dri"), std::string("/usr/lib64/dri"), std::string("/usr/lib/dri")}) {
         if (dir.empty()) continue;
         for (const char* driver : {"swrast_dri.so", "kms_swrast_dri.so"}) dlopen((dir + "/" + driver).c_str(), RTLD_NOW | RTLD_NODELETE);
     }
@@ -50,8 +50,7 @@ void keep_gl_driver_loaded() {
 Window::Window(const WindowDesc& desc) : offscreen_(desc.offscreen) {
     keep_gl_driver_loaded();
     if (desc.offscreen) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
-        throw core::Error(std::string("cannot start SDL video: ") + SDL_GetError());
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) throw core::Error(std::string("cannot start SDL video: ") + SDL_GetError());
     const char* driver = SDL_GetCurrentVideoDriver();
     if (!desc.offscreen && driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0)) {
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
@@ -66,8 +65,10 @@ Window::Window(const WindowDesc& desc) : offscreen_(desc.offscreen) {
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
 
     Uint32 flags = SDL_WINDOW_OPENGL;
-    if (desc.offscreen) flags |= SDL_WINDOW_HIDDEN;
-    else flags |= SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (desc.maximized ? static_cast<Uint32>(SDL_WINDOW_MAXIMIZED) : 0u);
+    if (desc.offscreen)
+        flags |= SDL_WINDOW_HIDDEN;
+    else
+        flags |= SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | (desc.maximized ? static_cast<Uint32>(SDL_WINDOW_MAXIMIZED) : 0u);
     window_ = SDL_CreateWindow(desc.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, desc.width, desc.height, flags);
     if (!window_) {
         std::string err = SDL_GetError();

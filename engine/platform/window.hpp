@@ -34,10 +34,10 @@ public:
     SDL_Window* sdl() const { return window_; }
     void* gl_context() const { return context_; }
     bool offscreen() const { return offscreen_; }
-    glm::ivec2 size_points() const;    // window size in screen points
-    glm::ivec2 size_pixels() const;    // drawable size in pixels (HiDPI aware)
-    float pixel_ratio() const;         // pixels per point
-    float display_dpi_scale() const;   // the display's DPI / 96, for a default UI scale
+    glm::ivec2 size_points() const;   // window size in screen points
+    glm::ivec2 size_pixels() const;   // drawable size in pixels (HiDPI aware)
+    float pixel_ratio() const;        // pixels per point
+    float display_dpi_scale() const;  // the display's DPI / 96, for a default UI scale
     void swap();
     std::string gl_renderer() const;
 

@@ -131,8 +131,10 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
         s.visible = muscle_visible(i, d.layers);
         const bool emphasised = d.emphasised.count(m.id) > 0;
         // Emphasised muscles (a stretch's targets, highlighted groups) show their group's colour.
-        if (demo && emphasised) s.color = muscle_color(i, ColorMode::stretch);
-        else s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
+        if (demo && emphasised)
+            s.color = muscle_color(i, ColorMode::stretch);
+        else
+            s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
         s.id = muscle_id_base + static_cast<std::uint32_t>(i);
         const bool focus = focused(m);
         if (selected(m)) s.flags = gfx::vertex_flag_highlight;
@@ -145,8 +147,10 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     anat::build_muscle_mesh(catalogue_, paths_, solid_styles, axes, {}, solid_, solid_ids_);
     anat::build_muscle_mesh(catalogue_, paths_, ghost_styles, axes, {}, ghost_, ghost_ids_);
     auto upload = [](std::unique_ptr<gfx::GpuMesh>& gpu, const core::MeshData& m, const std::vector<std::uint32_t>& ids) {
-        if (!gpu) gpu = std::make_unique<gfx::GpuMesh>(m, true, ids);
-        else gpu->update(m, ids);
+        if (!gpu)
+            gpu = std::make_unique<gfx::GpuMesh>(m, true, ids);
+        else
+            gpu->update(m, ids);
     };
     upload(solid_mesh_, solid_, solid_ids_);
     upload(ghost_mesh_, ghost_, ghost_ids_);

@@ -28,13 +28,13 @@ struct Layers {
     std::set<std::string> hidden_bones;    // bone names (not drawn individually yet: reserved)
     // Show only these muscles (empty: no isolation).
     std::set<std::string> isolated_muscles;
-    bool xray = false;                     // ghost everything not selected or isolated
+    bool xray = false;  // ghost everything not selected or isolated
 };
 
 struct Selection {
     enum class Kind { none, muscle, bone, group };
     Kind kind = Kind::none;
-    std::string id;                        // muscle id, bone name or group id
+    std::string id;  // muscle id, bone name or group id
     bool operator==(const Selection&) const = default;
 };
 
@@ -81,11 +81,11 @@ public:
     Selection decode_pick(std::uint32_t id) const;
     bool muscle_visible(std::size_t i, const Layers& layers) const;
 
-    core::Bounds bounds() const;   // of the posed body (joints and bones)
+    core::Bounds bounds() const;  // of the posed body (joints and bones)
     float floor_y() const { return 0.0f; }
     // The colour a muscle is drawn with in a mode (sRGB); also for legends and UI swatches.
     glm::vec3 muscle_color(std::size_t i, ColorMode mode) const;
-    static glm::vec3 heat_color(float t);   // 0..1 -> blue, teal, yellow, red
+    static glm::vec3 heat_color(float t);  // 0..1 -> blue, teal, yellow, red
 
 private:
     anat::Skeleton skeleton_;

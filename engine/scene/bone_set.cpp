@@ -96,7 +96,10 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
                 glm::vec3 bottom = sk.s1_center, normal = sk.s1_normal, top = bottom;
                 for (std::size_t k = 0; k < sk.vertebrae.size(); ++k) {
                     if (sk.vertebrae[k].name == up) top = sk.vertebrae[k].inferior_center;
-                    if (sk.vertebrae[k].name == lo) { bottom = sk.vertebrae[k].superior_center; normal = sk.vertebrae[k].superior_normal; }
+                    if (sk.vertebrae[k].name == lo) {
+                        bottom = sk.vertebrae[k].superior_center;
+                        normal = sk.vertebrae[k].superior_normal;
+                    }
                 }
                 const float height = std::max(glm::dot(top - bottom, normal), 1e-4f);
                 for (auto& v : merged.vertices) {
@@ -242,7 +245,10 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
     }
     if (!skin_rest_.vertices.empty()) {
         // Skin weights: the two nearest bone segments (joint to child joint), inverse-distance blended.
-        struct Segment { glm::vec3 a, b; int joint; };
+        struct Segment {
+            glm::vec3 a, b;
+            int joint;
+        };
         std::vector<Segment> segments;
         for (std::size_t j = 0; j < sk.joints.size(); ++j) {
             bool has_child = false;
@@ -260,9 +266,21 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
                 const glm::vec3 ab = s.b - s.a;
                 const float t = glm::dot(ab, ab) > 1e-12f ? std::clamp(glm::dot(v.position - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f) : 0.0f;
                 const float d = glm::distance(v.position, s.a + ab * t);
-                if (s.joint == j1 && d < d1) { d1 = d; continue; }
-                if (d < d1) { if (s.joint != j1) { d2 = d1; j2 = j1; } d1 = d; j1 = s.joint; }
-                else if (d < d2 && s.joint != j1) { d2 = d; j2 = s.joint; }
+                if (s.joint == j1 && d < d1) {
+                    d1 = d;
+                    continue;
+                }
+                if (d < d1) {
+                    if (s.joint != j1) {
+                        d2 = d1;
+                        j2 = j1;
+                    }
+                    d1 = d;
+                    j1 = s.joint;
+                } else if (d < d2 && s.joint != j1) {
+                    d2 = d;
+                    j2 = s.joint;
+                }
             }
             // 1/d^4 weights: a vertex belongs to one segment except near the joints between them.
             const float w1 = 1.0f / std::pow(std::max(d1, 1e-4f), 4.0f), w2 = 1.0f / std::pow(std::max(d2, 1e-4f), 4.0f);
@@ -349,8 +367,8 @@ std::array<gfx::CoarseLevel, gfx::coarse_levels> BoneSet::levels_of(const Coarse
     return out;
 }
 
-void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity,
-                                std::uint32_t /*id_base*/, int highlight_bone) const {
+void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity, std::uint32_t /*id_base*/,
+                                int highlight_bone) const {
     for (const auto& m : meshes_) {
         gfx::DrawItem item;
         item.mesh = m.mesh.get();

@@ -15,7 +15,7 @@
 namespace scene {
 
 struct BoneInfo {
-    std::string name;      // "femur_r"
+    std::string name;  // "femur_r"
     int joint = -1;
     bool cartilage = false;
 };
@@ -32,8 +32,8 @@ public:
     void update(std::span<const core::Rigid> world_from_bone, bool skin_visible);
 
     // `id_base`: picking ids are id_base + bone index. `highlight_bone`: -1 for none.
-    void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity,
-                           std::uint32_t id_base, int highlight_bone) const;
+    void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity, std::uint32_t id_base,
+                           int highlight_bone) const;
     void append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const;
     // The body outline as an opaque shadow caster (empty when there is no skin mesh).
     void append_shadow_caster(std::vector<gfx::DrawItem>& out) const;
@@ -61,9 +61,9 @@ private:
         CoarseLevels coarse;  // fewer triangles, for distant or small views
     };
     struct Disc {
-        int lower = -1, upper = -1;          // joints on either side
-        core::MeshData rest;                  // bone frame of `lower`
-        std::vector<float> upper_weight;      // per vertex: 0 moves with lower, 1 with upper
+        int lower = -1, upper = -1;       // joints on either side
+        core::MeshData rest;              // bone frame of `lower`
+        std::vector<float> upper_weight;  // per vertex: 0 moves with lower, 1 with upper
         std::vector<std::uint32_t> ids;
     };
     struct SkinWeights {
@@ -78,7 +78,7 @@ private:
     std::unique_ptr<gfx::GpuMesh> disc_mesh_;
     core::MeshData disc_frame_;
     std::vector<std::uint32_t> disc_ids_;
-    core::MeshData skin_rest_;                // world at rest
+    core::MeshData skin_rest_;  // world at rest
     std::vector<SkinWeights> skin_weights_;
     std::vector<glm::vec3> joint_rest_;
     std::unique_ptr<gfx::GpuMesh> skin_mesh_;

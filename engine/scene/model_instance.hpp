@@ -15,8 +15,7 @@ public:
     explicit ModelInstance(const assets::Model& model);
 
     // Appends one draw item per mesh instance, placed by `world_from_model` times the node transforms.
-    void append_items(std::vector<gfx::DrawItem>& out, const glm::mat4& world_from_model, gfx::Shading shading,
-                      std::uint32_t pick_id = 0) const;
+    void append_items(std::vector<gfx::DrawItem>& out, const glm::mat4& world_from_model, gfx::Shading shading, std::uint32_t pick_id = 0) const;
     const core::Bounds& bounds() const { return bounds_; }
     std::size_t triangle_count() const { return triangles_; }
     const std::string& source() const { return source_; }

@@ -55,7 +55,10 @@ OverlaySet posture_overlays(const anat::Skeleton& s, std::span<const core::Rigid
         out.lines.push_back(std::move(p));
     };
     // Everything lies in the body's midline plane (x = 0), drawn over the bones.
-    auto mid = [](glm::vec3 p) { p.x = 0.0f; return p; };
+    auto mid = [](glm::vec3 p) {
+        p.x = 0.0f;
+        return p;
+    };
 
     if (t.asis_psis) {
         const glm::vec3 asis = mid((lm(s, world, "asis_r") + lm(s, world, "asis_l")) * 0.5f);
@@ -65,7 +68,8 @@ OverlaySet posture_overlays(const anat::Skeleton& s, std::span<const core::Rigid
         // Horizontal reference from the ASIS toward the back, and the arc between.
         line({asis, asis + glm::vec3(0.0f, 0.0f, -0.09f * k)}, overlay_color_asis_psis * glm::vec4(1, 1, 1, 0.55f), w * 0.6f);
         line(arc(asis, glm::vec3(0, 0, -1), dir, 0.06f * k), overlay_color_asis_psis, w * 0.8f);
-        out.labels.push_back({asis + glm::vec3(0.0f, -0.02f, 0.02f) * k, degrees("Pelvic tilt (ASIS-PSIS)", m.pelvic_tilt_clinical_deg), overlay_color_asis_psis});
+        out.labels.push_back(
+            {asis + glm::vec3(0.0f, -0.02f, 0.02f) * k, degrees("Pelvic tilt (ASIS-PSIS)", m.pelvic_tilt_clinical_deg), overlay_color_asis_psis});
     }
     const glm::vec3 s1a = mid(lm(s, world, "s1_endplate_anterior")), s1p = mid(lm(s, world, "s1_endplate_posterior"));
     const glm::vec3 s1 = (s1a + s1p) * 0.5f;
@@ -91,7 +95,8 @@ OverlaySet posture_overlays(const anat::Skeleton& s, std::span<const core::Rigid
             curve.push_back(mid(world[static_cast<std::size_t>(v.joint)].apply(c - s.joints[static_cast<std::size_t>(v.joint)].rest_world)));
         }
         line(curve, overlay_color_lumbar, w);
-        out.labels.push_back({curve[curve.size() / 2] + glm::vec3(0.0f, 0.0f, 0.03f) * k, degrees("Lumbar lordosis", m.lumbar_lordosis_deg), overlay_color_lumbar});
+        out.labels.push_back(
+            {curve[curve.size() / 2] + glm::vec3(0.0f, 0.0f, 0.03f) * k, degrees("Lumbar lordosis", m.lumbar_lordosis_deg), overlay_color_lumbar});
     }
     if (t.plumb_line) {
         // From the ear (just in front of the atlanto-occipital joint) straight down to the floor.

@@ -14,7 +14,7 @@
 namespace scene {
 
 struct OverlayLabel {
-    glm::vec3 anchor{0.0f};   // world point the leader line starts at
+    glm::vec3 anchor{0.0f};  // world point the leader line starts at
     std::string text;
     glm::vec4 color{1.0f};
 };
@@ -30,11 +30,11 @@ struct OverlayToggles {
     bool pelvic_tilt = true;
     bool lumbar_curve = true;
     bool plumb_line = true;
-    bool high_contrast = false;   // thicker lines for presentations
+    bool high_contrast = false;  // thicker lines for presentations
 };
 
-OverlaySet posture_overlays(const anat::Skeleton& skeleton, std::span<const core::Rigid> world,
-                            const biomech::SpinopelvicMeasures& measures, const OverlayToggles& toggles);
+OverlaySet posture_overlays(const anat::Skeleton& skeleton, std::span<const core::Rigid> world, const biomech::SpinopelvicMeasures& measures,
+                            const OverlayToggles& toggles);
 
 // Colours of the overlays (sRGB), also used by the UI's legend and readouts.
 inline constexpr glm::vec4 overlay_color_asis_psis{0.98f, 0.74f, 0.30f, 1.0f};

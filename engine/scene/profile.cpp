@@ -64,8 +64,8 @@ Profile parse_profile(const std::string& text, const std::string& file) {
     if (root["format"].string() != "anatomy-profile") root["format"].problem("not an anatomy profile (expected \"anatomy-profile\")");
     const int version = root["version"].integer(1, 1000000, profile_version);
     if (version > profile_version)
-        throw core::Error(file + ": made by a newer version of Anatomy (profile version " + std::to_string(version) +
-                          "; this app reads up to " + std::to_string(profile_version) + "); update the app to open it");
+        throw core::Error(file + ": made by a newer version of Anatomy (profile version " + std::to_string(version) + "; this app reads up to " +
+                          std::to_string(profile_version) + "); update the app to open it");
     auto text_field = [&](const core::JsonNode& n, std::size_t limit) {
         std::string s = n.string();
         if (s.size() > limit) {
@@ -80,7 +80,10 @@ Profile parse_profile(const std::string& text, const std::string& file) {
     auto posture = root["posture"];
     for (const auto& [key, v] : posture["groups"].members()) {
         const auto g = biomech::parse_posture_group(key);
-        if (!g) { v.problem("unknown group \"" + key + "\""); continue; }
+        if (!g) {
+            v.problem("unknown group \"" + key + "\"");
+            continue;
+        }
         p.posture[*g] = static_cast<float>(v.number(0.0, 100.0, p.posture[*g]));
     }
     const auto muscle_items = posture["muscles"].items();

@@ -21,19 +21,19 @@ inline constexpr int profile_version = 2;
 struct Annotation {
     enum class Target { muscle, bone };
     Target target = Target::muscle;
-    std::string id;      // muscle id (psoas_r) or bone name (femur_r)
+    std::string id;  // muscle id (psoas_r) or bone name (femur_r)
     std::string text;
     bool operator==(const Annotation&) const = default;
 };
 
 struct Profile {
-    std::string patient;                        // a label; may be empty
+    std::string patient;  // a label; may be empty
     std::string notes;
     biomech::PostureSettings posture;
     biomech::SpinopelvicMeasures measurements;  // as solved when saved, for reference
     std::vector<Annotation> annotations;
-    std::vector<std::string> conditions;        // condition ids (assets/safety): stretches that do not suit are marked
-    std::string saved_at;                       // ISO 8601, UTC
+    std::vector<std::string> conditions;  // condition ids (assets/safety): stretches that do not suit are marked
+    std::string saved_at;                 // ISO 8601, UTC
     bool operator==(const Profile& o) const;
 };
 

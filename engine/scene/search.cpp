@@ -110,7 +110,8 @@ std::vector<SearchHit> search(const SearchInput& in, std::string_view query) {
         if (groups.count(g.id)) hits.push_back({SearchHit::Kind::group, g.id, g.name + " (group)"});
     std::set<std::string> target_muscles;  // for the stretches
     for (const auto& m : cat.muscles) {
-        const bool by_group = groups.count(m.group) > 0 || std::any_of(m.also_in.begin(), m.also_in.end(), [&](const auto& a) { return groups.count(a) > 0; });
+        const bool by_group =
+            groups.count(m.group) > 0 || std::any_of(m.also_in.begin(), m.also_in.end(), [&](const auto& a) { return groups.count(a) > 0; });
         if (matches(m.name, q, q1) || matches(words_of(m.base_id), q, q1) || bases.count(m.base_id) || by_group) {
             hits.push_back({SearchHit::Kind::muscle, m.id, m.display_name()});
             target_muscles.insert(m.id);

@@ -13,8 +13,8 @@
 namespace scene {
 
 struct Synonym {
-    std::vector<std::string> words;   // lower case
-    std::vector<std::string> means;   // "group:hamstrings", "muscle:psoas", "bone:hip_bone"
+    std::vector<std::string> words;  // lower case
+    std::vector<std::string> means;  // "group:hamstrings", "muscle:psoas", "bone:hip_bone"
 };
 // Parses synonyms.json; throws core::Error "file: /path: what".
 std::vector<Synonym> parse_synonyms(const std::string& json_text, const std::string& file);
@@ -24,13 +24,13 @@ const std::vector<Synonym>& default_synonyms();
 struct SearchHit {
     enum class Kind { group, muscle, bone, stretch };
     Kind kind = Kind::muscle;
-    std::string id;      // group id, muscle id, bone name, or stretch id
-    std::string label;   // what to show
+    std::string id;     // group id, muscle id, bone name, or stretch id
+    std::string label;  // what to show
 };
 
 struct SearchInput {
     const anat::MuscleCatalogue* catalogue = nullptr;
-    std::vector<std::string> bones;          // bone names (hip_bone_r, ...)
+    std::vector<std::string> bones;  // bone names (hip_bone_r, ...)
     const anim::Library* stretches = nullptr;
     const std::vector<Synonym>* synonyms = nullptr;
 };

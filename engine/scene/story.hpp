@@ -22,15 +22,15 @@ struct StoryCompare {
 
 struct StoryStep {
     std::string title, text;
-    std::string preset;           // a posture preset id
+    std::string preset;  // a posture preset id
     core::ViewPreset view = core::ViewPreset::left;
-    std::string focus;            // a joint or landmark name the camera centres on
+    std::string focus;  // a joint or landmark name the camera centres on
     float distance_m = 1.8f;
-    OverlayToggles overlays;      // all off unless listed
+    OverlayToggles overlays;  // all off unless listed
     bool any_overlay = false;
     std::vector<std::string> highlight;
     bool ghost = false;
-    std::string stretch;          // a stretch id to play, or empty
+    std::string stretch;  // a stretch id to play, or empty
     std::optional<StoryCompare> compare;
 };
 

@@ -16,10 +16,7 @@ constexpr float rad_to_deg = 57.29577951308232f;
 }  // namespace
 
 StretchState::StretchState(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue)
-    : catalogue_(catalogue),
-      rig_(anim::load_default_rig(skeleton)),
-      library_(anim::Library::load_default(rig_)),
-      compensation_(rig_, catalogue) {
+    : catalogue_(catalogue), rig_(anim::load_default_rig(skeleton)), library_(anim::Library::load_default(rig_)), compensation_(rig_, catalogue) {
     player_ = std::make_unique<anim::Player>(rig_, library_);
     pose_ = clip_pose_ = fade_from_ = anat::rest_pose(rig_.skeleton);
 }

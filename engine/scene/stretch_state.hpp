@@ -69,8 +69,8 @@ public:
     // between its contact points, posed for `world_from_bone`.
     struct PropBox {
         glm::vec3 center{0.0f}, half_extent{0.0f};
-        glm::mat3 axes{1.0f};       // columns: the box's x, y, z in the world
-        glm::vec3 color{0.5f};      // sRGB
+        glm::mat3 axes{1.0f};   // columns: the box's x, y, z in the world
+        glm::vec3 color{0.5f};  // sRGB
         std::string id;
     };
     std::vector<PropBox> prop_boxes() const;

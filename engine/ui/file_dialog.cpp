@@ -7,8 +7,7 @@
 
 namespace ui {
 
-void FileDialog::open(Mode mode, std::string title, std::vector<std::string> extensions, core::fs::path start,
-                      std::string default_name) {
+void FileDialog::open(Mode mode, std::string title, std::vector<std::string> extensions, core::fs::path start, std::string default_name) {
     mode_ = mode;
     title_ = std::move(title);
     extensions_ = std::move(extensions);
@@ -38,32 +37,43 @@ void FileDialog::refresh() {
         }
         entries_.push_back({name, is_dir});
     }
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-        return a.is_dir != b.is_dir ? a.is_dir : a.name < b.name;
-    });
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.is_dir != b.is_dir ? a.is_dir : a.name < b.name; });
     if (ec) error_ = "cannot list " + dir_.string() + ": " + ec.message();
 }
 
 std::optional<core::fs::path> FileDialog::draw() {
     if (!open_) return std::nullopt;
-    if (just_opened_) { ImGui::OpenPopup(title_.c_str()); just_opened_ = false; }
+    if (just_opened_) {
+        ImGui::OpenPopup(title_.c_str());
+        just_opened_ = false;
+    }
     std::optional<core::fs::path> result;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 40, em * 28), ImGuiCond_Appearing);
     bool keep = true;
     if (ImGui::BeginPopupModal(title_.c_str(), &keep)) {
         ImGui::TextDisabled("%s", dir_.string().c_str());
-        if (ImGui::Button("Up") && dir_.has_parent_path()) { dir_ = dir_.parent_path(); refresh(); }
+        if (ImGui::Button("Up") && dir_.has_parent_path()) {
+            dir_ = dir_.parent_path();
+            refresh();
+        }
         ImGui::SameLine();
         if (ImGui::Button("Home")) {
-            if (const char* home = std::getenv("HOME")) { dir_ = home; refresh(); }
+            if (const char* home = std::getenv("HOME")) {
+                dir_ = home;
+                refresh();
+            }
         }
         ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true);
         for (const auto& e : entries_) {
             const std::string label = (e.is_dir ? "[dir]  " : "       ") + e.name;
             if (ImGui::Selectable(label.c_str(), std::strcmp(name_, e.name.c_str()) == 0, ImGuiSelectableFlags_AllowDoubleClick)) {
                 if (e.is_dir) {
-                    if (ImGui::IsMouseDoubleClicked(0)) { dir_ /= e.name; refresh(); break; }
+                    if (ImGui::IsMouseDoubleClicked(0)) {
+                        dir_ /= e.name;
+                        refresh();
+                        break;
+                    }
                 } else {
                     std::snprintf(name_, sizeof(name_), "%s", e.name.c_str());
                     if (ImGui::IsMouseDoubleClicked(0)) result = dir_ / e.name;
@@ -77,12 +87,18 @@ std::optional<core::fs::path> FileDialog::draw() {
         ImGui::SameLine();
         const bool ok = ImGui::Button(mode_ == Mode::open ? "Open" : "Save", ImVec2(em * 5, 0));
         ImGui::SameLine();
-        if (ImGui::Button("Cancel", ImVec2(em * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) { open_ = false; ImGui::CloseCurrentPopup(); }
+        if (ImGui::Button("Cancel", ImVec2(em * 5, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            open_ = false;
+            ImGui::CloseCurrentPopup();
+        }
         if ((ok || enter) && name_[0] != '\0') {
             core::fs::path p = name_;
             result = p.is_absolute() ? p : dir_ / p;
         }
-        if (result) { open_ = false; ImGui::CloseCurrentPopup(); }
+        if (result) {
+            open_ = false;
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
     if (!keep) open_ = false;

@@ -13,8 +13,7 @@ class FileDialog {
 public:
     enum class Mode { open, save };
     // `extensions` like {".glb", ".gltf"}; empty shows every file.
-    void open(Mode mode, std::string title, std::vector<std::string> extensions, core::fs::path start,
-              std::string default_name = {});
+    void open(Mode mode, std::string title, std::vector<std::string> extensions, core::fs::path start, std::string default_name = {});
     bool is_open() const { return open_; }
     // Draws the dialog; returns the chosen path once, when the user confirms.
     std::optional<core::fs::path> draw();
@@ -28,7 +27,10 @@ private:
     std::vector<std::string> extensions_;
     core::fs::path dir_;
     char name_[512] = {};
-    struct Entry { std::string name; bool is_dir; };
+    struct Entry {
+        std::string name;
+        bool is_dir;
+    };
     std::vector<Entry> entries_;
     std::string error_;
 };

@@ -7,8 +7,8 @@
 
 namespace ui {
 
-void draw_world_labels(ImDrawList* dl, const core::OrbitCamera& cam, glm::vec2 size, float ppp,
-                       const std::vector<scene::OverlayLabel>& labels, const glm::vec3& centre, float scale, glm::vec2 origin_px) {
+void draw_world_labels(ImDrawList* dl, const core::OrbitCamera& cam, glm::vec2 size, float ppp, const std::vector<scene::OverlayLabel>& labels,
+                       const glm::vec3& centre, float scale, glm::vec2 origin_px) {
     const float em = ImGui::GetFontSize() * scale;
     auto to_screen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
         const auto px = cam.project(p, size);
@@ -42,8 +42,7 @@ void draw_world_labels(ImDrawList* dl, const core::OrbitCamera& cam, glm::vec2 s
         dl->AddLine(*a, ImVec2(side > 0 ? box_min.x : box_max.x, y), color, 1.5f * scale);
         dl->AddCircleFilled(*a, 3.0f * scale, color);
         dl->AddRectFilled(box_min, box_max, IM_COL32(18, 20, 24, 215), 4.0f * scale);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * scale, ImVec2(box_min.x + em * 0.3f, box_min.y + em * 0.2f), color,
-                    l.text.c_str());
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * scale, ImVec2(box_min.x + em * 0.3f, box_min.y + em * 0.2f), color, l.text.c_str());
     }
 }
 

@@ -26,8 +26,7 @@ biomech::PostureSettings Viewer::after_programme() const {
     return biomech::hypothetically_lengthened(posture_->settings(), programme_group_, programme_percent_);
 }
 
-void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
-                        glm::ivec2 size) {
+void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays, glm::ivec2 size) {
     scene::Body& body = world_->body();
     const double t0 = platform::now_s();
     body.tightness() = tightness;
@@ -123,7 +122,11 @@ void Viewer::draw_compare_captions() {
     const float em = ImGui::GetFontSize();
     const bool programme = compare_ == CompareMode::before_after;
     const std::string after_title = biomech::hypothetical_title(programme_group_, programme_percent_);
-    struct Side { const char* title; const biomech::SpinopelvicMeasures* m; float x; };
+    struct Side {
+        const char* title;
+        const biomech::SpinopelvicMeasures* m;
+        float x;
+    };
     const ImVec4 sr = scene_rect_points();  // the two halves lie between the panels
     const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, sr.x + sr.z * 0.25f},
                            {programme ? after_title.c_str() : "Current", &measures_, sr.x + sr.z * 0.75f}};
@@ -321,7 +324,10 @@ void Viewer::draw_profile_window() {
     if (!show_profile_window_) return;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 26, em * 24), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Patient profile", &show_profile_window_)) { ImGui::End(); return; }
+    if (!ImGui::Begin("Patient profile", &show_profile_window_)) {
+        ImGui::End();
+        return;
+    }
     ImGui::TextDisabled("%s", profile_path_.empty() ? "Not saved yet" : profile_path_.c_str());
     char patient[201];
     std::snprintf(patient, sizeof(patient), "%s", profile_.patient.c_str());
@@ -339,7 +345,8 @@ void Viewer::draw_profile_window() {
         if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this note");
         ImGui::SameLine();
-        const scene::Selection target{a.target == scene::Annotation::Target::muscle ? scene::Selection::Kind::muscle : scene::Selection::Kind::bone, a.id};
+        const scene::Selection target{a.target == scene::Annotation::Target::muscle ? scene::Selection::Kind::muscle : scene::Selection::Kind::bone,
+                                      a.id};
         ImGui::TextWrapped("%s: %s", selection_label(target).c_str(), a.text.c_str());
         ImGui::PopID();
     }
@@ -349,8 +356,10 @@ void Viewer::draw_profile_window() {
     draw_profile_conditions();
     ImGui::Separator();
     if (ImGui::Button("Save")) {
-        if (profile_path_.empty()) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
-        else save_profile_to(profile_path_);
+        if (profile_path_.empty())
+            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+        else
+            save_profile_to(profile_path_);
     }
     ImGui::SameLine();
     if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
@@ -372,8 +381,9 @@ void Viewer::draw_note_popup() {
         const bool enter = ImGui::InputText("##note", note_text_, sizeof(note_text_), ImGuiInputTextFlags_EnterReturnsTrue);
         if ((ImGui::Button("Pin") || enter) && note_text_[0] != '\0' &&
             (sel.kind == scene::Selection::Kind::muscle || sel.kind == scene::Selection::Kind::bone)) {
-            profile_.annotations.push_back({sel.kind == scene::Selection::Kind::muscle ? scene::Annotation::Target::muscle : scene::Annotation::Target::bone,
-                                            sel.id, note_text_});
+            profile_.annotations.push_back(
+                {sel.kind == scene::Selection::Kind::muscle ? scene::Annotation::Target::muscle : scene::Annotation::Target::bone, sel.id,
+                 note_text_});
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -407,7 +417,10 @@ void Viewer::draw_export_image_window() {
     if (!show_export_image_) return;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 20, 0), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Export image", &show_export_image_)) { ImGui::End(); return; }
+    if (!ImGui::Begin("Export image", &show_export_image_)) {
+        ImGui::End();
+        return;
+    }
     ImGui::TextWrapped("The 3D view with its labels, without the panels.");
     const char* sizes[] = {"1280 x 720", "1920 x 1080 (Full HD)", "2560 x 1440", "3840 x 2160 (4K)", "Custom"};
     ImGui::Combo("Size", &export_size_index_, sizes, 5);

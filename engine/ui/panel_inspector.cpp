@@ -32,7 +32,10 @@ void Viewer::draw_inspector_panel() {
     const bool open = ImGui::Begin("Inspector (F4)", &settings_.show_inspector_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     ImGui::PopStyleVar();
     end_column_window(false);
-    if (!open) { ImGui::End(); return; }
+    if (!open) {
+        ImGui::End();
+        return;
+    }
     const scene::Body& body = world_->body();
     const auto& cat = body.catalogue();
 
@@ -59,8 +62,14 @@ void Viewer::draw_inspector_panel() {
             if (ImGui::Selectable(h.label.c_str(), world_->display.selection.id == h.id)) {
                 switch (h.kind) {
                     case scene::SearchHit::Kind::group: select({scene::Selection::Kind::group, h.id}); break;
-                    case scene::SearchHit::Kind::muscle: select({scene::Selection::Kind::muscle, h.id}); focus_selection(); break;
-                    case scene::SearchHit::Kind::bone: select({scene::Selection::Kind::bone, h.id}); focus_selection(); break;
+                    case scene::SearchHit::Kind::muscle:
+                        select({scene::Selection::Kind::muscle, h.id});
+                        focus_selection();
+                        break;
+                    case scene::SearchHit::Kind::bone:
+                        select({scene::Selection::Kind::bone, h.id});
+                        focus_selection();
+                        break;
                     case scene::SearchHit::Kind::stretch:
                         if (stretch_) {
                             start_stretch(stretch_->library().find(h.id));
@@ -96,7 +105,8 @@ void Viewer::draw_inspector_panel() {
             ImGui::TextDisabled("%s", g ? g->name.c_str() : m.group.c_str());
             ImGui::Separator();
             // Live mechanics.
-            ImGui::Text("Length  %.0f mm  (%+.0f mm from neutral)", static_cast<double>(st.length_m * 1000.0f), static_cast<double>(st.change_m * 1000.0f));
+            ImGui::Text("Length  %.0f mm  (%+.0f mm from neutral)", static_cast<double>(st.length_m * 1000.0f),
+                        static_cast<double>(st.change_m * 1000.0f));
             ImGui::Text("Stretch toward end range");
             const float frac = std::clamp(st.relative_elongation, 0.0f, 1.0f);
             const glm::vec3 c = scene::Body::heat_color(std::max(st.relative_elongation, 0.0f));
@@ -105,8 +115,7 @@ void Viewer::draw_inspector_panel() {
             std::snprintf(pct, sizeof(pct), "%.0f %%", static_cast<double>(st.relative_elongation * 100.0f));
             ImGui::ProgressBar(frac, ImVec2(-1, 0), pct);
             ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("0 %% at neutral standing, 100 %% at a normal end range (%s)", m.end_range.source.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 %% at neutral standing, 100 %% at a normal end range (%s)", m.end_range.source.c_str());
             ImGui::Text("Passive tension  %s  (%.0f N)", force_words(st.passive_force_norm), static_cast<double>(st.passive_force_n));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("From Thelen's passive curve: a qualitative guide, not a measurement");
             const float tight = body.tightness()[static_cast<std::size_t>(i)];
@@ -137,7 +146,10 @@ void Viewer::draw_inspector_panel() {
             ImGui::SameLine();
             if (ImGui::Button("Show only (I)")) L.isolated_muscles = {m.id};
             ImGui::SameLine();
-            if (ImGui::Button("Hide (H)")) { L.hidden_muscles.insert(m.id); select({}); }
+            if (ImGui::Button("Hide (H)")) {
+                L.hidden_muscles.insert(m.id);
+                select({});
+            }
             if (ImGui::Button("Add note...")) open_note_popup_ = true;
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
@@ -147,7 +159,8 @@ void Viewer::draw_inspector_panel() {
         const int b = body.bones().find_bone(sel.id);
         if (b >= 0) {
             const auto& info = body.bones().bones()[static_cast<std::size_t>(b)];
-            ImGui::TextDisabled("Moves with the %s joint", info.joint >= 0 ? body.skeleton().joints[static_cast<std::size_t>(info.joint)].name.c_str() : "?");
+            ImGui::TextDisabled("Moves with the %s joint",
+                                info.joint >= 0 ? body.skeleton().joints[static_cast<std::size_t>(info.joint)].name.c_str() : "?");
             if (info.cartilage) ImGui::TextDisabled("Cartilage");
         }
         if (ImGui::Button("Focus (F)")) focus_selection();

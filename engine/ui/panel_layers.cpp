@@ -20,7 +20,10 @@ void Viewer::draw_layers_panel() {
     const bool open = ImGui::Begin("Layers (F3)", &settings_.show_layers_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     ImGui::PopStyleVar();
     end_column_window(false);
-    if (!open) { ImGui::End(); return; }
+    if (!open) {
+        ImGui::End();
+        return;
+    }
     auto& L = world_->display.layers;
     const auto& catalogue = world_->body().catalogue();
 

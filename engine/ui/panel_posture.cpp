@@ -43,10 +43,14 @@ ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
 void Viewer::draw_posture_panel() {
     const float em = ImGui::GetFontSize();
     next_column_window(true, 0.0f, 1.0f, 23.0f);
-    const bool open = ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    const bool open =
+        ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     ImGui::PopStyleVar();
     end_column_window(true);
-    if (!open) { ImGui::End(); return; }
+    if (!open) {
+        ImGui::End();
+        return;
+    }
     (void)em;
     if (ImGui::BeginTabBar("##body_tabs")) {
         if (ImGui::BeginTabItem("Posture", nullptr, select_posture_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
@@ -103,7 +107,10 @@ void Viewer::draw_posture_tab() {
         ImGui::SetNextItemWidth(-em * 0.5f);
         const bool strength = biomech::is_strength_group(g);
         if (ImGui::SliderFloat("##v", &v, 0.0f, 100.0f, strength ? "%.0f  (100 = normal)" : "%.0f  (0 = normal)", ImGuiSliderFlags_AlwaysClamp)) {
-            if (!dragging_slider_) { drag_start_ = posture_->settings(); dragging_slider_ = true; }
+            if (!dragging_slider_) {
+                drag_start_ = posture_->settings();
+                dragging_slider_ = true;
+            }
             s[g] = v;
             set_posture(s, false);
         }
@@ -130,15 +137,24 @@ void Viewer::draw_posture_tab() {
                 ImGui::PushID(base.c_str());
                 ImGui::SetNextItemWidth(em * 8);
                 if (ImGui::SliderFloat("##m", &v, 0.0f, 100.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp)) {
-                    if (!dragging_slider_) { drag_start_ = posture_->settings(); dragging_slider_ = true; }
+                    if (!dragging_slider_) {
+                        drag_start_ = posture_->settings();
+                        dragging_slider_ = true;
+                    }
                     auto& list = s.muscle_tightness;
                     bool found = false;
                     for (auto& [id, value] : list)
-                        if (id == base) { value = v; found = true; }
+                        if (id == base) {
+                            value = v;
+                            found = true;
+                        }
                     if (!found) list.emplace_back(base, v);
                     set_posture(s, false);
                 }
-                if (ImGui::IsItemDeactivatedAfterEdit()) { posture_->commit_undo_point(drag_start_); dragging_slider_ = false; }
+                if (ImGui::IsItemDeactivatedAfterEdit()) {
+                    posture_->commit_undo_point(drag_start_);
+                    dragging_slider_ = false;
+                }
                 ImGui::SameLine();
                 ImGui::TextUnformatted(label.c_str());
                 ImGui::PopID();
@@ -188,8 +204,8 @@ void Viewer::draw_posture_tab() {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("PI = PT + SS:  %.1f = %.1f + %.1f", static_cast<double>(m.pelvic_incidence_deg),
-                        static_cast<double>(m.pelvic_tilt_deg), static_cast<double>(m.sacral_slope_deg));
+    ImGui::TextDisabled("PI = PT + SS:  %.1f = %.1f + %.1f", static_cast<double>(m.pelvic_incidence_deg), static_cast<double>(m.pelvic_tilt_deg),
+                        static_cast<double>(m.sacral_slope_deg));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(reading_color, "Pelvic tilt is %s.", reading.words);
     ImGui::PopTextWrapPos();
@@ -215,7 +231,10 @@ void Viewer::draw_posture_tab() {
 void Viewer::draw_about_model_window() {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 36, em * 30), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("About the model", &show_about_model_)) { ImGui::End(); return; }
+    if (!ImGui::Begin("About the model", &show_about_model_)) {
+        ImGui::End();
+        return;
+    }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(fonts_.large);
     ImGui::TextUnformatted("What the posture model does");
@@ -234,8 +253,9 @@ void Viewer::draw_about_model_window() {
     ImGui::BulletText("The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates;");
     ImGui::TextWrapped("  neutral settings are calibrated to give typical adult alignment for the pelvic incidence.");
     ImGui::BulletText("The gluteal and abdominal sliders set a resting pull, a model assumption: in relaxed standing these");
-    ImGui::TextWrapped("  muscles are nearly silent, and weakness is not a lower resting pull. Strengthening the abdominals changed "
-                       "strength but not tilt or lordosis in a trial (Levine 1997).");
+    ImGui::TextWrapped(
+        "  muscles are nearly silent, and weakness is not a lower resting pull. Strengthening the abdominals changed "
+        "strength but not tilt or lordosis in a trial (Levine 1997).");
     ImGui::Spacing();
     ImGui::PushFont(fonts_.large);
     ImGui::TextUnformatted("What the evidence says");
@@ -258,9 +278,10 @@ void Viewer::draw_about_model_window() {
         "adults stand with one (Herrington 2011). No cut-off for \"too much\" tilt has been validated; the app marks a reading "
         "only beyond about two standard deviations, as outside the typical range, never as a fault.");
     ImGui::Spacing();
-    ImGui::TextDisabled("Sources: Delp 1990 and the OpenSim gait2392 model; Thelen 2003; Christophy 2012; Lambrecht 2009; "
-                        "Preece 2008 and 2021; Heino 1990; Youdas 1996; Li 1996; Nourbakhsh 2002; Levine and Whittle 1996; "
-                        "Le Huec and Hasegawa 2016; Vaz 2002; Herrington 2011; Levine, Walker and Tillman 1997.");
+    ImGui::TextDisabled(
+        "Sources: Delp 1990 and the OpenSim gait2392 model; Thelen 2003; Christophy 2012; Lambrecht 2009; "
+        "Preece 2008 and 2021; Heino 1990; Youdas 1996; Li 1996; Nourbakhsh 2002; Levine and Whittle 1996; "
+        "Le Huec and Hasegawa 2016; Vaz 2002; Herrington 2011; Levine, Walker and Tillman 1997.");
     ImGui::PopTextWrapPos();
     ImGui::End();
 }

@@ -115,8 +115,10 @@ void Viewer::draw_profile_conditions() {
     for (const auto& c : safety->conditions) {
         bool on = std::find(profile_.conditions.begin(), profile_.conditions.end(), c.id) != profile_.conditions.end();
         if (ImGui::Checkbox(c.name.c_str(), &on)) {
-            if (on) profile_.conditions.push_back(c.id);
-            else profile_.conditions.erase(std::remove(profile_.conditions.begin(), profile_.conditions.end(), c.id), profile_.conditions.end());
+            if (on)
+                profile_.conditions.push_back(c.id);
+            else
+                profile_.conditions.erase(std::remove(profile_.conditions.begin(), profile_.conditions.end(), c.id), profile_.conditions.end());
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.description.c_str());
     }
@@ -126,7 +128,10 @@ void Viewer::draw_safety_window() {
     if (!show_safety_) return;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 32, em * 30), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Safety and red flags", &show_safety_)) { ImGui::End(); return; }
+    if (!ImGui::Begin("Safety and red flags", &show_safety_)) {
+        ImGui::End();
+        return;
+    }
     const anim::Safety* safety = safety_or_null();
     if (!safety) {
         ImGui::TextColored(skip_color, "The safety file could not be read; see the stretch library for the problem.");

@@ -84,9 +84,7 @@ std::string format_time(float s) {
 
 // [SECTION] Control
 
-anat::Pose Viewer::current_pose() const {
-    return stretch_ && stretch_->active() ? stretch_->pose() : posture_->displayed_pose();
-}
+anat::Pose Viewer::current_pose() const { return stretch_ && stretch_->active() ? stretch_->pose() : posture_->displayed_pose(); }
 
 void Viewer::start_stretch(int index) {
     if (!stretch_ || index < 0 || index >= static_cast<int>(stretch_->library().size())) return;
@@ -169,12 +167,23 @@ bool Viewer::handle_stretch_shortcut(const SDL_KeyboardEvent& key) {
     const bool ctrl = (key.keysym.mod & KMOD_CTRL) != 0;
     if (ctrl) return false;
     switch (key.keysym.sym) {
-        case SDLK_SPACE: if (p.playing()) p.pause(); else p.play(); return true;
+        case SDLK_SPACE:
+            if (p.playing())
+                p.pause();
+            else
+                p.play();
+            return true;
         case SDLK_n: p.next_phase(); return true;
         case SDLK_LEFT: p.seek(p.time_s() - 2.0f); return true;
         case SDLK_RIGHT: p.seek(p.time_s() + 2.0f); return true;
-        case SDLK_LEFTBRACKET: p.set_speed(p.speed() * 0.5f); notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false); return true;
-        case SDLK_RIGHTBRACKET: p.set_speed(p.speed() * 2.0f); notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false); return true;
+        case SDLK_LEFTBRACKET:
+            p.set_speed(p.speed() * 0.5f);
+            notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false);
+            return true;
+        case SDLK_RIGHTBRACKET:
+            p.set_speed(p.speed() * 2.0f);
+            notify("Speed " + std::to_string(p.speed()).substr(0, 4) + "x", false);
+            return true;
         case SDLK_l:
             settings_.stretch_loop = !settings_.stretch_loop;
             p.set_loop(settings_.stretch_loop);
@@ -185,7 +194,10 @@ bool Viewer::handle_stretch_shortcut(const SDL_KeyboardEvent& key) {
             stretch_->set_cue(!stretch_->cue());
             notify(stretch_->cue() ? "Posterior-tilt cue on: the pelvis is held" : "Posterior-tilt cue off: tight muscles may tip the pelvis", false);
             return true;
-        case SDLK_v: settings_.stretch_follow = !settings_.stretch_follow; notify(settings_.stretch_follow ? "Camera follows" : "Camera stays", false); return true;
+        case SDLK_v:
+            settings_.stretch_follow = !settings_.stretch_follow;
+            notify(settings_.stretch_follow ? "Camera follows" : "Camera stays", false);
+            return true;
         case SDLK_r: p.seek(0.0f); return true;
         case SDLK_BACKSPACE: stop_stretch(); return true;
         case SDLK_ESCAPE:
@@ -291,10 +303,11 @@ void Viewer::draw_stretch_library() {
         if (hidden > 0) ImGui::TextDisabled("%d hidden: they do not suit this patient's conditions.", hidden);
         if (shown == 0 && hidden == 0) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("No stretch matches. Clear the search or the filters. The library has %zu stretches for the hip flexors "
-                                "and quadriceps, hamstrings, gluteals and low back; search by a muscle, a group or words like "
-                                "\"back of thigh\".",
-                                lib.size());
+            ImGui::TextDisabled(
+                "No stretch matches. Clear the search or the filters. The library has %zu stretches for the hip flexors "
+                "and quadriceps, hamstrings, gluteals and low back; search by a muscle, a group or words like "
+                "\"back of thigh\".",
+                lib.size());
             ImGui::PopTextWrapPos();
         }
     }
@@ -310,7 +323,8 @@ void Viewer::draw_stretch_now_playing() {
     ImGui::PushFont(fonts_.large);
     ImGui::TextWrapped("%s", info.name.c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s side, %s, %s", p.side() == anim::Side::right ? "Right" : "Left", position_name(info.position), difficulty_name(info.difficulty));
+    ImGui::TextDisabled("%s side, %s, %s", p.side() == anim::Side::right ? "Right" : "Left", position_name(info.position),
+                        difficulty_name(info.difficulty));
     if (!info.how_it_stretches.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.88f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", info.how_it_stretches.c_str());
@@ -328,8 +342,9 @@ void Viewer::draw_stretch_now_playing() {
     ImGui::TextUnformatted("Stretch toward the normal end range");
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
-    tooltip("0 % is the muscle's length standing upright, 100 % its length at the end of a normal range of motion "
-            "(musculotendon length, gait2392 geometry). Above 100 % means past a typical end range.");
+    tooltip(
+        "0 % is the muscle's length standing upright, 100 % its length at the end of a normal range of motion "
+        "(musculotendon length, gait2392 geometry). Above 100 % means past a typical end range.");
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const std::size_t i = targets[k];
         const auto& m = body.catalogue().muscles[i];
@@ -341,8 +356,8 @@ void Viewer::draw_stretch_now_playing() {
         dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), IM_COL32(45, 50, 60, 255), em * 0.2f);
         const float fill = std::clamp(r / full_scale, 0.0f, 1.0f);
         // Patient mode: a calm scale that never turns alarm-red (a strong stretch is amber).
-        const glm::vec3 c = settings_.patient_mode ? scene::Body::heat_color(std::min(std::max(r, 0.0f), 1.0f) * 0.65f)
-                                                   : scene::Body::heat_color(std::max(r, 0.0f));
+        const glm::vec3 c =
+            settings_.patient_mode ? scene::Body::heat_color(std::min(std::max(r, 0.0f), 1.0f) * 0.65f) : scene::Body::heat_color(std::max(r, 0.0f));
         dl->AddRectFilled(pos, ImVec2(pos.x + w * fill, pos.y + h), ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 0.9f)), em * 0.2f);
         const float end_x = pos.x + w / full_scale;
         dl->AddLine(ImVec2(end_x, pos.y), ImVec2(end_x, pos.y + h), IM_COL32(255, 255, 255, 200), 2.0f);
@@ -373,8 +388,9 @@ void Viewer::draw_stretch_now_playing() {
     }
     draw_stretch_plot(em * 6.0f);
     if (ImGui::Checkbox("Mute the other muscles", &settings_.stretch_mute_others)) world_->display.stretch_demo = settings_.stretch_mute_others;
-    tooltip("On: the stretched muscles are coloured by how far they are stretched and every other muscle is a ghost, so\n"
-            "what is stretched can be seen. Off: all muscles solid, the targets in their group's colour.");
+    tooltip(
+        "On: the stretched muscles are coloured by how far they are stretched and every other muscle is a ghost, so\n"
+        "what is stretched can be seen. Off: all muscles solid, the targets in their group's colour.");
     if (settings_.stretch_mute_others) {
         // The legend of the targets' colours, as the meters above use them.
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -396,11 +412,13 @@ void Viewer::draw_stretch_now_playing() {
     // The pelvis and tight muscles.
     bool cue = stretch_->cue();
     ImGui::Checkbox("Camera follows (V)", &settings_.stretch_follow);
-    tooltip("Keep the body in view as it kneels, lies down or folds. The view holds still through the small\n"
-            "movements of a hold, so they show against the floor.");
+    tooltip(
+        "Keep the body in view as it kneels, lies down or folds. The view holds still through the small\n"
+        "movements of a hold, so they show against the floor.");
     if (ImGui::Checkbox("Posterior-tilt cue (T)", &cue)) stretch_->set_cue(cue);
-    tooltip("On: the person holds the pelvis tucked (buttock squeezed, lower belly drawn in), as the clip shows.\n"
-            "Off: muscles set tight in the Posture tab may tip the pelvis, arching or flattening the low back.");
+    tooltip(
+        "On: the person holds the pelvis tucked (buttock squeezed, lower belly drawn in), as the clip shows.\n"
+        "Off: muscles set tight in the Posture tab may tip the pelvis, arching or flattening the low back.");
     const float comp = stretch_->compensation_deg();
     const bool any_tight = std::any_of(posture_->target().tightness.begin(), posture_->target().tightness.end(), [](float t) { return t > 0.0f; });
     if (cue) {
@@ -445,8 +463,10 @@ void Viewer::draw_stretch_now_playing() {
     if (!info.secondary.empty() && ImGui::CollapsingHeader("Also stretched")) {
         for (std::size_t i : stretch_->secondary()) {
             const auto& m = body.catalogue().muscles[i];
-            if (settings_.patient_mode) ImGui::BulletText("%s  %s", muscle_name(m).c_str(), stretch_words(states[i].relative_elongation));
-            else ImGui::BulletText("%s  %.0f %%", muscle_name(m).c_str(), static_cast<double>(100.0f * states[i].relative_elongation));
+            if (settings_.patient_mode)
+                ImGui::BulletText("%s  %s", muscle_name(m).c_str(), stretch_words(states[i].relative_elongation));
+            else
+                ImGui::BulletText("%s  %.0f %%", muscle_name(m).c_str(), static_cast<double>(100.0f * states[i].relative_elongation));
         }
     }
 }
@@ -471,7 +491,8 @@ void Viewer::draw_stretch_plot(float height) {
     // Phase bands.
     for (std::size_t k = 0; k + 1 < clip->keys.size(); ++k)
         if (clip->keys[k].phase == anim::Phase::hold)
-            dl->AddRectFilled(ImVec2(x_of(clip->keys[k].t_s), p0.y), ImVec2(x_of(clip->keys[k + 1].t_s), p1.y), phase_color(anim::Phase::hold, 0.14f));
+            dl->AddRectFilled(ImVec2(x_of(clip->keys[k].t_s), p0.y), ImVec2(x_of(clip->keys[k + 1].t_s), p1.y),
+                              phase_color(anim::Phase::hold, 0.14f));
     // The normal end range.
     dl->AddLine(ImVec2(p0.x, y_of(1.0f)), ImVec2(p1.x, y_of(1.0f)), IM_COL32(255, 255, 255, 90), 1.0f);
     dl->AddText(ImVec2(p0.x + em * 0.2f, y_of(1.0f) - em * 1.05f), IM_COL32(255, 255, 255, 120), "end range");
@@ -519,7 +540,8 @@ void Viewer::draw_stretch_player() {
         const anim::HoldTimer hold = p.hold();
         ImGui::SameLine();
         if (hold.holding) {
-            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "Hold %.0f s of %.0f s", static_cast<double>(std::floor(hold.held_s)), static_cast<double>(hold.total_s));
+            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "Hold %.0f s of %.0f s", static_cast<double>(std::floor(hold.held_s)),
+                               static_cast<double>(hold.total_s));
         } else if (hold.total_s > 0.0f) {
             ImGui::TextDisabled("Hold %.0f s", static_cast<double>(hold.total_s));
         }
@@ -546,7 +568,8 @@ void Viewer::draw_stretch_player() {
         for (std::size_t k = 0; k + 1 < clip->keys.size(); ++k)
             dl->AddRectFilled(ImVec2(x_of(clip->keys[k].t_s), t0.y + th * 0.3f), ImVec2(x_of(clip->keys[k + 1].t_s), t0.y + th * 0.7f),
                               phase_color(clip->keys[k].phase, 0.85f));
-        for (const auto& k : clip->keys) dl->AddLine(ImVec2(x_of(k.t_s), t0.y + th * 0.2f), ImVec2(x_of(k.t_s), t0.y + th * 0.8f), IM_COL32(20, 22, 28, 200), 1.0f);
+        for (const auto& k : clip->keys)
+            dl->AddLine(ImVec2(x_of(k.t_s), t0.y + th * 0.2f), ImVec2(x_of(k.t_s), t0.y + th * 0.8f), IM_COL32(20, 22, 28, 200), 1.0f);
         const float px = x_of(p.time_s());
         dl->AddCircleFilled(ImVec2(px, t0.y + th * 0.5f), em * 0.45f, IM_COL32(255, 255, 255, 255));
         ImGui::InvisibleButton("##timeline", ImVec2(tw, th));
@@ -566,8 +589,10 @@ void Viewer::draw_stretch_player() {
         tooltip("Back to the start (R)");
         ImGui::SameLine();
         if (ImGui::Button(p.playing() ? "Pause" : "Play", ImVec2(em * 4.0f, 0.0f))) {
-            if (p.playing()) p.pause();
-            else p.play();
+            if (p.playing())
+                p.pause();
+            else
+                p.play();
         }
         tooltip("Play or pause (Space)");
         ImGui::SameLine();
@@ -578,7 +603,8 @@ void Viewer::draw_stretch_player() {
         ImGui::SameLine();
         float speed = p.speed();
         ImGui::SetNextItemWidth(em * 6.5f);
-        if (ImGui::SliderFloat("##speed", &speed, anim::Player::min_speed, anim::Player::max_speed, "%.2fx", ImGuiSliderFlags_Logarithmic)) p.set_speed(speed);
+        if (ImGui::SliderFloat("##speed", &speed, anim::Player::min_speed, anim::Player::max_speed, "%.2fx", ImGuiSliderFlags_Logarithmic))
+            p.set_speed(speed);
         tooltip("Playback speed, 0.25x to 2x ([ and ] halve and double it)");
         ImGui::SameLine();
         bool loop = p.loop();

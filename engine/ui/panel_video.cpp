@@ -31,10 +31,8 @@ struct SizeChoice {
     const char* label;
     glm::ivec2 size;
 };
-constexpr SizeChoice size_choices[] = {{"640 x 360", {640, 360}},
-                                       {"1280 x 720 (HD)", {1280, 720}},
-                                       {"1920 x 1080 (Full HD)", {1920, 1080}},
-                                       {"Custom", {0, 0}}};
+constexpr SizeChoice size_choices[] = {
+    {"640 x 360", {640, 360}}, {"1280 x 720 (HD)", {1280, 720}}, {"1920 x 1080 (Full HD)", {1920, 1080}}, {"Custom", {0, 0}}};
 constexpr int custom_size = 3;
 constexpr const char* format_labels[] = {"MP4 (H.264)", "GIF", "PNG sequence (a folder)"};
 constexpr VideoFormat formats[] = {VideoFormat::mp4, VideoFormat::gif, VideoFormat::png_sequence};
@@ -56,14 +54,14 @@ std::string minutes_seconds(double s) {
 }  // namespace
 
 struct Viewer::VideoPanel {
-    int what = 0;                  // 0: the stretch on screen, 1: the story
+    int what = 0;  // 0: the stretch on screen, 1: the story
     int size_index = 1;
     int custom[2] = {1280, 720};
     int fps = 30;
     int format_index = 0;
     bool captions = true;
     char output[512] = "anatomy.mp4";
-    bool output_chosen = false;    // the user named it: keep it when the stretch changes
+    bool output_chosen = false;  // the user named it: keep it when the stretch changes
     FileDialog dialog;
 
     // A running export: its own world and renderer, sharing the viewer's shaders.
@@ -72,8 +70,8 @@ struct Viewer::VideoPanel {
     std::unique_ptr<VideoExport> job;
     bool finishing = false;
     double started_s = 0.0;
-    int outcome = 0;               // the last export: 1 written, -1 failed or cancelled
-    bool was_shown = false;        // to bring the window to the front when it opens
+    int outcome = 0;         // the last export: 1 written, -1 failed or cancelled
+    bool was_shown = false;  // to bring the window to the front when it opens
 };
 
 // [SECTION] Starting, advancing, ending
@@ -240,7 +238,9 @@ void Viewer::draw_video_export_window() {
     if (!stretch_on_screen && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Play a stretch first (F7 opens the library)");
     ImGui::RadioButton("The guided story (as in the presentation, F5)", &v.what, 1);
-    if (v.what == 0) ImGui::TextDisabled("From start to end, with its props; the posture's tightness%s.", stretch_on_screen && stretch_->cue() ? " and the cue" : "");
+    if (v.what == 0)
+        ImGui::TextDisabled("From start to end, with its props; the posture's tightness%s.",
+                            stretch_on_screen && stretch_->cue() ? " and the cue" : "");
     ImGui::Separator();
 
     ImGui::SetNextItemWidth(em * 12);
@@ -268,11 +268,11 @@ void Viewer::draw_video_export_window() {
     ImGui::SameLine();
     if (ImGui::Button("Choose...")) {
         const VideoFormat f = formats[v.format_index];
-        const std::vector<std::string> ext = f == VideoFormat::mp4 ? std::vector<std::string>{".mp4"}
+        const std::vector<std::string> ext = f == VideoFormat::mp4   ? std::vector<std::string>{".mp4"}
                                              : f == VideoFormat::gif ? std::vector<std::string>{".gif"}
                                                                      : std::vector<std::string>{};
-        v.dialog.open(FileDialog::Mode::save, f == VideoFormat::png_sequence ? "Export video (a folder for the frames)" : "Export video", ext,
-                      ".", core::fs::path(v.output).filename().string());
+        v.dialog.open(FileDialog::Mode::save, f == VideoFormat::png_sequence ? "Export video (a folder for the frames)" : "Export video", ext, ".",
+                      core::fs::path(v.output).filename().string());
     }
     ImGui::EndDisabled();
     ImGui::Separator();

@@ -19,11 +19,7 @@ void add_recent(std::vector<std::string>& list, const std::string& path) {
 
 void Settings::add_recent_profile(const std::string& path) { add_recent(recent_profiles, path); }
 
-void Settings::add_recent_model(const std::string& path) {
-    add_recent(recent_models, path);
-}
-
-
+void Settings::add_recent_model(const std::string& path) { add_recent(recent_models, path); }
 
 Settings parse_settings(const std::string& text, const std::string& file, std::vector<std::string>& problems) {
     Settings s;

@@ -14,7 +14,7 @@ struct Settings {
     int window_width = 1440;
     int window_height = 900;
     bool window_maximized = false;
-    float ui_scale = 0.0f;          // 0: pick from the display's DPI on first run
+    float ui_scale = 0.0f;  // 0: pick from the display's DPI on first run
     bool show_status_bar = true;
     bool show_axes_gizmo = true;
     bool show_floor = true;

@@ -263,8 +263,10 @@ void take_snapshot(const SnapshotRequest& rq) {
     frame.camera.set_preset(rq.view);
     core::Bounds b = world.bounds();
     if (stretch) add_prop_bounds(b, stretch->prop_boxes());
-    if (teaching) frame.camera = *teaching;
-    else frame.camera.frame_box(b, aspect);
+    if (teaching)
+        frame.camera = *teaching;
+    else
+        frame.camera.frame_box(b, aspect);
     if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
         // Leave room for the labels beside the body.
         frame.camera.distance_m *= 1.12f;

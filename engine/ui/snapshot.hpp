@@ -23,8 +23,12 @@
 
 struct ImGuiContext;
 
-namespace platform { class Window; }
-namespace scene { class World; }
+namespace platform {
+class Window;
+}
+namespace scene {
+class World;
+}
 
 namespace ui {
 
@@ -32,21 +36,21 @@ struct SnapshotRequest {
     core::fs::path output;
     glm::ivec2 size{1600, 900};
     core::ViewPreset view = core::ViewPreset::anterior;
-    std::optional<core::fs::path> model;         // render this file instead of the anatomy
+    std::optional<core::fs::path> model;  // render this file instead of the anatomy
     bool transparent = false;
-    biomech::PostureSettings posture;             // neutral by default
+    biomech::PostureSettings posture;  // neutral by default
     scene::ColorMode color_mode = scene::ColorMode::anatomical;
-    std::vector<std::string> highlight;           // muscle groups or muscle ids: glow and labels
+    std::vector<std::string> highlight;  // muscle groups or muscle ids: glow and labels
     bool xray = false;
-    bool overlays = false;                        // posture measurement lines, arcs and labels
-    bool ghost = false;                           // the neutral posture as a ghost
+    bool overlays = false;  // posture measurement lines, arcs and labels
+    bool ghost = false;     // the neutral posture as a ghost
     bool skeleton = true, muscles = true, skin = false;
-    std::optional<core::fs::path> profile;       // posture and pinned notes from a patient profile
-    bool view_given = true;                       // false: pick the view (a stretch: its side, turned to the front)
-    std::string stretch;                          // a stretch id: the body in that stretch at `stretch_time_s`
+    std::optional<core::fs::path> profile;  // posture and pinned notes from a patient profile
+    bool view_given = true;                 // false: pick the view (a stretch: its side, turned to the front)
+    std::string stretch;                    // a stretch id: the body in that stretch at `stretch_time_s`
     float stretch_time_s = 0.0f;
-    bool stretch_left = false;                    // the left-side version
-    bool stretch_cue = false;                     // the posterior-tilt cue holds the pelvis
+    bool stretch_left = false;  // the left-side version
+    bool stretch_cue = false;   // the posterior-tilt cue holds the pelvis
 };
 
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.

@@ -30,8 +30,8 @@ Visibility measure_visibility(gfx::Renderer& renderer, const gfx::FrameDesc& fra
     return v;
 }
 
-TeachingView teaching_camera(gfx::Renderer& renderer, gfx::FrameDesc frame, std::span<const std::uint32_t> target_ids,
-                             const core::Bounds& bounds, bool left_side, float aspect) {
+TeachingView teaching_camera(gfx::Renderer& renderer, gfx::FrameDesc frame, std::span<const std::uint32_t> target_ids, const core::Bounds& bounds,
+                             bool left_side, float aspect) {
     const core::OrbitCamera usual = stretch_camera(bounds, left_side, aspect);
     TeachingView best{usual, {}};
     if (target_ids.empty() || bounds.empty()) return best;

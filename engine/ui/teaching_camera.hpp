@@ -21,8 +21,8 @@ namespace ui {
 std::vector<std::uint32_t> muscle_pick_ids(const scene::Body& body, std::span<const std::string> muscle_ids);
 
 struct Visibility {
-    int visible_px = 0;      // pixels of the muscles in the full picture
-    int alone_px = 0;        // pixels they would cover with nothing in front of them
+    int visible_px = 0;  // pixels of the muscles in the full picture
+    int alone_px = 0;    // pixels they would cover with nothing in front of them
     float share() const { return alone_px > 0 ? static_cast<float>(visible_px) / static_cast<float>(alone_px) : 0.0f; }
 };
 // How much of `ids` the rest of `frame` leaves in view from its camera, measured in the id buffer
@@ -37,8 +37,8 @@ struct TeachingView {
 // stretched, a little to the front and above) while it shows at least 70 % of the targets'
 // surface; otherwise twelve directions all round at two heights, each framing `bounds` at
 // `aspect`, and the one that shows most of the targets, and large, near the usual one on a tie.
-TeachingView teaching_camera(gfx::Renderer& renderer, gfx::FrameDesc frame, std::span<const std::uint32_t> target_ids,
-                             const core::Bounds& bounds, bool left_side, float aspect);
+TeachingView teaching_camera(gfx::Renderer& renderer, gfx::FrameDesc frame, std::span<const std::uint32_t> target_ids, const core::Bounds& bounds,
+                             bool left_side, float aspect);
 
 // The teaching view of the clip `stretch` shows now: poses `world`'s body at the middle of the
 // hold, measures, and puts the body back as it was. With no clip, the usual view of `bounds`.

@@ -100,16 +100,13 @@ fs::path temporary_name(const fs::path& output) {
 }
 
 // What every ffmpeg run starts with: quiet but for errors, overwriting our own temporary files.
-std::vector<std::string> ffmpeg_args(const fs::path& ffmpeg) {
-    return {ffmpeg.string(), "-hide_banner", "-nostats", "-loglevel", "error", "-y"};
-}
+std::vector<std::string> ffmpeg_args(const fs::path& ffmpeg) { return {ffmpeg.string(), "-hide_banner", "-nostats", "-loglevel", "error", "-y"}; }
 
 }  // namespace
 
 // [SECTION] Opening: the temporary output, then ffmpeg
 
-VideoEncoder::VideoEncoder(fs::path output, VideoFormat format, glm::ivec2 size, int fps)
-    : output_(std::move(output)), format_(format), size_(size) {
+VideoEncoder::VideoEncoder(fs::path output, VideoFormat format, glm::ivec2 size, int fps) : output_(std::move(output)), format_(format), size_(size) {
     if (!output_.has_filename()) output_ = output_.parent_path();  // "frames/" is the folder "frames"
     if (output_.empty()) throw core::Error("no output given");
     ANATOMY_ASSERT(fps >= 1 && fps <= 120, "VideoEncoder: fps must be 1..120");
@@ -125,8 +122,9 @@ VideoEncoder::VideoEncoder(fs::path output, VideoFormat format, glm::ivec2 size,
     if (!sequence) {
         ffmpeg_path_ = find_ffmpeg();
         if (ffmpeg_path_.empty())
-            throw core::Error("ffmpeg was not found on the PATH: install it (sudo apt-get install ffmpeg), or export a PNG "
-                              "sequence instead (an output folder, or --png), which needs nothing else");
+            throw core::Error(
+                "ffmpeg was not found on the PATH: install it (sudo apt-get install ffmpeg), or export a PNG "
+                "sequence instead (an output folder, or --png), which needs nothing else");
     }
 
     // MP4: the video itself under a temporary name. GIF: a folder for the passes' files. PNG: a
@@ -144,8 +142,8 @@ VideoEncoder::VideoEncoder(fs::path output, VideoFormat format, glm::ivec2 size,
 
     std::vector<std::string> args = ffmpeg_args(ffmpeg_path_);
     for (const std::string& a : {std::string("-f"), std::string("rawvideo"), std::string("-pix_fmt"), std::string("rgba"), std::string("-s"),
-                                 std::to_string(size.x) + "x" + std::to_string(size.y), std::string("-r"), std::to_string(fps),
-                                 std::string("-i"), std::string("-"), std::string("-an")})
+                                 std::to_string(size.x) + "x" + std::to_string(size.y), std::string("-r"), std::to_string(fps), std::string("-i"),
+                                 std::string("-"), std::string("-an")})
         args.push_back(a);
     if (format == VideoFormat::mp4) {
         // crf 20 looks clean on smooth shading; "fast" keeps the encoder ahead of a software
@@ -156,8 +154,7 @@ VideoEncoder::VideoEncoder(fs::path output, VideoFormat format, glm::ivec2 size,
     } else {
         // Lossless and quick to write and read back: the palette passes need every frame twice,
         // and holding them in memory would take gigabytes.
-        for (const char* a : {"-c:v", "libx264rgb", "-qp", "0", "-preset", "ultrafast", "-pix_fmt", "rgb24", "-f", "matroska"})
-            args.emplace_back(a);
+        for (const char* a : {"-c:v", "libx264rgb", "-qp", "0", "-preset", "ultrafast", "-pix_fmt", "rgb24", "-f", "matroska"}) args.emplace_back(a);
         args.push_back(work("frames.mkv").string());
     }
     try {
@@ -191,8 +188,10 @@ void VideoEncoder::spawn_ffmpeg(std::vector<std::string> args, bool feed_frames)
     if (!feed_frames) args.insert(args.begin() + 1, "-nostdin");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    if (feed_frames) posix_spawn_file_actions_adddup2(&actions, fds[1], STDIN_FILENO);
-    else posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (feed_frames)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDIN_FILENO);
+    else
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, fileno(log_), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, fileno(log_), STDERR_FILENO);
     posix_spawn_file_actions_addclosefrom_np(&actions, 3);  // none of our files (the viewer's display, ...)

@@ -100,7 +100,7 @@ private:
     int frames_ = 0;
     Stage stage_ = Stage::frames;
     bool cancelled_ = false;
-    bool open_ = false;         // the temporary output exists and belongs to us
+    bool open_ = false;  // the temporary output exists and belongs to us
     pid_t ffmpeg_ = -1;
     int input_fd_ = -1;         // ffmpeg's standard input (our end)
     std::FILE* log_ = nullptr;  // ffmpeg's standard error, an unnamed temporary file

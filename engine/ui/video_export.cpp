@@ -40,10 +40,10 @@ constexpr float caption_room = 0.2f;
 constexpr float stretch_tail_s = 1.0f;
 
 struct Segment {
-    int step = -1;    // story step, or -1 for a stretch video
-    int clip = -1;    // stretch played in it, or -1
+    int step = -1;  // story step, or -1 for a stretch video
+    int clip = -1;  // stretch played in it, or -1
     bool left = false;
-    int first = 0;    // first frame
+    int first = 0;  // first frame
     int frames = 0;
 };
 
@@ -86,9 +86,9 @@ struct Piece {
 };
 
 struct Caption {
-    std::string kicker;        // small, dim: where we are
-    std::string title;         // large
-    std::string text;          // wrapped
+    std::string kicker;  // small, dim: where we are
+    std::string title;   // large
+    std::string text;    // wrapped
     std::vector<Piece> footer;
 };
 
@@ -108,8 +108,8 @@ void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts) {
         return t.empty() ? 0.0f : f->CalcTextSizeA(px, FLT_MAX, wrap, t.c_str()).y + gap;
     };
     auto box_height = [&] {
-        return pad * 2.0f - gap + height_of(regular, em, c.kicker) + height_of(large, large->FontSize, c.title) +
-               height_of(large, body_px, c.text) + (c.footer.empty() ? 0.0f : em + gap);
+        return pad * 2.0f - gap + height_of(regular, em, c.kicker) + height_of(large, large->FontSize, c.title) + height_of(large, body_px, c.text) +
+               (c.footer.empty() ? 0.0f : em + gap);
     };
     constexpr float max_share = 0.4f;  // of the picture's height
     const float limit = static_cast<float>(size.y) * max_share;
@@ -135,8 +135,8 @@ void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts) {
 }
 
 // The measurements over one half of a before | after picture, at its top.
-void draw_compare_caption(const std::string& title, const biomech::SpinopelvicMeasures& m, const biomech::SpinopelvicMeasures* before,
-                          float centre_x, const Fonts& fonts) {
+void draw_compare_caption(const std::string& title, const biomech::SpinopelvicMeasures& m, const biomech::SpinopelvicMeasures* before, float centre_x,
+                          const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     ImFont* regular = fonts.regular;
     ImFont* large = fonts.large ? fonts.large : fonts.regular;
@@ -232,8 +232,10 @@ VideoExport::Impl::Impl(const VideoRequest& request, gfx::Renderer& r, scene::Wo
     world.display = {};
     world.display.color_mode = rq.color_mode;
     world.display.layers = rq.layers;
-    if (rq.stretch.empty()) plan_story();
-    else plan_stretch();
+    if (rq.stretch.empty())
+        plan_story();
+    else
+        plan_stretch();
     encoder = std::make_unique<VideoEncoder>(rq.output, rq.format, size, rq.fps);
 }
 
@@ -464,8 +466,7 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
     const glm::vec3 centre = world.body().world_from_bone()[0].translation;
     target.bind();
     imgui.draw([&] {
-        if (!labels.empty())
-            draw_world_labels(ImGui::GetForegroundDrawList(), camera.current(), glm::vec2(size), 1.0f, labels, centre);
+        if (!labels.empty()) draw_world_labels(ImGui::GetForegroundDrawList(), camera.current(), glm::vec2(size), 1.0f, labels, centre);
         if (compare) {
             const float w = static_cast<float>(size.x);
             draw_compare_caption("Before", left_m, nullptr, w * 0.25f, imgui.fonts());

@@ -22,26 +22,30 @@
 #include <optional>
 #include <string>
 
-namespace gfx { class Renderer; }
-namespace scene { class World; }
+namespace gfx {
+class Renderer;
+}
+namespace scene {
+class World;
+}
 
 namespace ui {
 
 struct VideoRequest {
     core::fs::path output;
-    VideoFormat format = VideoFormat::mp4;     // video_format_for(output)
-    glm::ivec2 size{1280, 720};                // rounded down to even sides for MP4
-    int fps = 30;                              // 1..120
+    VideoFormat format = VideoFormat::mp4;  // video_format_for(output)
+    glm::ivec2 size{1280, 720};             // rounded down to even sides for MP4
+    int fps = 30;                           // 1..120
 
-    std::string stretch;                       // a stretch id; empty: the story
-    std::optional<core::fs::path> story;       // the story file; empty: assets/story/pelvic_tilt.json
-    std::optional<bool> left_side;             // the side stretched; unset: right (in the story: the step's view side)
-    bool cue = false;                          // the posterior-tilt cue holds the pelvis
-    bool follow = false;                       // the camera follows the body through a stretch
-    bool captions = true;                      // the step text (and the story's titles) at the bottom
-    float story_step_s = 6.0f;                 // how long each story step without a stretch lasts
+    std::string stretch;                  // a stretch id; empty: the story
+    std::optional<core::fs::path> story;  // the story file; empty: assets/story/pelvic_tilt.json
+    std::optional<bool> left_side;        // the side stretched; unset: right (in the story: the step's view side)
+    bool cue = false;                     // the posterior-tilt cue holds the pelvis
+    bool follow = false;                  // the camera follows the body through a stretch
+    bool captions = true;                 // the step text (and the story's titles) at the bottom
+    float story_step_s = 6.0f;            // how long each story step without a stretch lasts
 
-    biomech::PostureSettings posture;          // a stretch's tightness (the pelvis gives way to it)
+    biomech::PostureSettings posture;  // a stretch's tightness (the pelvis gives way to it)
     scene::ColorMode color_mode = scene::ColorMode::anatomical;
     scene::Layers layers;
 };

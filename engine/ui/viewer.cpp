@@ -79,7 +79,10 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     camera_.set_immediate(cam);
     frame_all(false);
     if (!options.preset.empty())
-        if (const auto* p = biomech::find_preset(presets_, options.preset)) { set_posture(p->settings, true); posture_->snap(); }
+        if (const auto* p = biomech::find_preset(presets_, options.preset)) {
+            set_posture(p->settings, true);
+            posture_->snap();
+        }
     if (options.compare == "neutral") compare_ = CompareMode::neutral_vs_current;
     if (options.compare == "programme") compare_ = CompareMode::before_after;
     if (!options.stretch.empty()) {
@@ -186,7 +189,7 @@ const char* Viewer::stretch_words(float r) {
 }
 
 void Viewer::notify(const std::string& text, bool error) {
-    constexpr double show_s = 6.0;  // long enough to read two lines
+    constexpr double show_s = 6.0;     // long enough to read two lines
     if (error) core::log_error(text);  // errors reach stderr too, for scripts and bug reports
     notifications_.push_back({text, error, platform::now_s() + show_s});
     while (notifications_.size() > 4) notifications_.pop_front();
@@ -197,8 +200,10 @@ void Viewer::frame_all(bool animate) {
     const auto vp = scene_viewport();
     core::OrbitCamera goal = camera_.goal_view();
     goal.frame_box(b, static_cast<float>(vp.z) / static_cast<float>(std::max(vp.w, 1)));
-    if (animate) camera_.set_goal(goal);
-    else camera_.set_immediate(goal);
+    if (animate)
+        camera_.set_goal(goal);
+    else
+        camera_.set_immediate(goal);
 }
 
 void Viewer::set_view(core::ViewPreset v) {
@@ -260,7 +265,10 @@ void Viewer::focus_selection() {
         const int b = body.bones().find_bone(sel.id);
         if (b >= 0) at = body.world_from_bone()[static_cast<std::size_t>(body.bones().bones()[static_cast<std::size_t>(b)].joint)].translation;
     }
-    if (!at) { frame_all(true); return; }
+    if (!at) {
+        frame_all(true);
+        return;
+    }
     core::OrbitCamera goal = camera_.goal_view();
     goal.target = *at;
     goal.distance_m = std::min(goal.distance_m, 1.4f);
@@ -471,7 +479,10 @@ int Viewer::run() {
 void Viewer::handle_event(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     const ImGuiIO& io = ImGui::GetIO();
-    if (e.type == SDL_QUIT) { running_ = false; return; }
+    if (e.type == SDL_QUIT) {
+        running_ = false;
+        return;
+    }
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_->sdl())) {
         running_ = false;
         return;
@@ -482,7 +493,10 @@ void Viewer::handle_event(const SDL_Event& e) {
         return;
     }
     // Shortcuts work whatever was clicked last; they pause only while a text field takes typing.
-    if (e.type == SDL_KEYDOWN && !io.WantTextInput) { handle_shortcut(e.key); return; }
+    if (e.type == SDL_KEYDOWN && !io.WantTextInput) {
+        handle_shortcut(e.key);
+        return;
+    }
     const bool mouse_event = e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEWHEEL;
     if (mouse_event && io.WantCaptureMouse) return;
     const float ratio = window_->pixel_ratio();
@@ -497,8 +511,9 @@ void Viewer::handle_event(const SDL_Event& e) {
     }
     if ((e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONUP) && !camera_input_.dragging()) return;
     const ViewAt v = view_at(mouse_pixels());
-    camera_input_.handle(e, camera_, glm::vec2(v.rect.z, v.rect.w), glm::vec2(v.rect.x, v.rect.y), window_->pixel_ratio(),
-                         [&](glm::ivec2 px) { return renderer_->pick(*v.frame, {v.rect.z, v.rect.w}, px).world; });
+    camera_input_.handle(e, camera_, glm::vec2(v.rect.z, v.rect.w), glm::vec2(v.rect.x, v.rect.y), window_->pixel_ratio(), [&](glm::ivec2 px) {
+        return renderer_->pick(*v.frame, {v.rect.z, v.rect.w}, px).world;
+    });
 }
 
 // [SECTION] Shortcuts
@@ -508,14 +523,20 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
     const bool shift = (key.keysym.mod & KMOD_SHIFT) != 0;
     auto& layers = world_->display.layers;
     if (key.keysym.sym == SDLK_F5) {
-        if (presenting_) stop_presentation();
-        else start_presentation();
+        if (presenting_)
+            stop_presentation();
+        else
+            start_presentation();
         return;
     }
     if (presenting_) {
         switch (key.keysym.sym) {
-            case SDLK_RIGHT: case SDLK_PAGEDOWN: case SDLK_SPACE: apply_story_step(story_step_ + 1); return;
-            case SDLK_LEFT: case SDLK_PAGEUP: case SDLK_BACKSPACE: apply_story_step(story_step_ - 1); return;
+            case SDLK_RIGHT:
+            case SDLK_PAGEDOWN:
+            case SDLK_SPACE: apply_story_step(story_step_ + 1); return;
+            case SDLK_LEFT:
+            case SDLK_PAGEUP:
+            case SDLK_BACKSPACE: apply_story_step(story_step_ - 1); return;
             case SDLK_ESCAPE: stop_presentation(); return;
             default: break;
         }
@@ -527,21 +548,30 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
         return;
     }
     if (key.keysym.sym == SDLK_F6) {
-        compare_ = compare_ == CompareMode::off ? CompareMode::neutral_vs_current
-                   : compare_ == CompareMode::neutral_vs_current ? CompareMode::before_after : CompareMode::off;
+        compare_ = compare_ == CompareMode::off                  ? CompareMode::neutral_vs_current
+                   : compare_ == CompareMode::neutral_vs_current ? CompareMode::before_after
+                                                                 : CompareMode::off;
         after_valid_ = false;
         return;
     }
     switch (key.keysym.sym) {
         case SDLK_z:
-            if (ctrl && shift) { if (posture_->redo()) notify("Redo", false); }
-            else if (ctrl) { if (posture_->undo()) notify("Undo", false); }
+            if (ctrl && shift) {
+                if (posture_->redo()) notify("Redo", false);
+            } else if (ctrl) {
+                if (posture_->undo()) notify("Undo", false);
+            }
             return;
-        case SDLK_y: if (ctrl && posture_->redo()) notify("Redo", false); return;
+        case SDLK_y:
+            if (ctrl && posture_->redo()) notify("Redo", false);
+            return;
         case SDLK_x: layers.xray = !layers.xray; return;
         case SDLK_g: show_ghost_ = !show_ghost_; return;
         case SDLK_m: show_overlays_ = !show_overlays_; return;
-        case SDLK_ESCAPE: select({}); layers.isolated_muscles.clear(); return;
+        case SDLK_ESCAPE:
+            select({});
+            layers.isolated_muscles.clear();
+            return;
         case SDLK_h:
             if (shift) {
                 layers.hidden_muscles.clear();
@@ -568,23 +598,46 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
         default: break;
     }
     switch (key.keysym.sym) {
-        case SDLK_1: case SDLK_KP_1: set_view(core::ViewPreset::anterior); break;
-        case SDLK_2: case SDLK_KP_2: set_view(core::ViewPreset::posterior); break;
-        case SDLK_3: case SDLK_KP_3: set_view(core::ViewPreset::left); break;
-        case SDLK_4: case SDLK_KP_4: set_view(core::ViewPreset::right); break;
-        case SDLK_5: case SDLK_KP_5: set_view(core::ViewPreset::superior); break;
-        case SDLK_f: if (world_->display.selection.kind != scene::Selection::Kind::none) focus_selection(); else frame_all(true); break;
+        case SDLK_1:
+        case SDLK_KP_1: set_view(core::ViewPreset::anterior); break;
+        case SDLK_2:
+        case SDLK_KP_2: set_view(core::ViewPreset::posterior); break;
+        case SDLK_3:
+        case SDLK_KP_3: set_view(core::ViewPreset::left); break;
+        case SDLK_4:
+        case SDLK_KP_4: set_view(core::ViewPreset::right); break;
+        case SDLK_5:
+        case SDLK_KP_5: set_view(core::ViewPreset::superior); break;
+        case SDLK_f:
+            if (world_->display.selection.kind != scene::Selection::Kind::none)
+                focus_selection();
+            else
+                frame_all(true);
+            break;
         case SDLK_HOME: frame_all(true); break;
         case SDLK_F1: show_shortcuts_ = !show_shortcuts_; break;
-        case SDLK_o: if (ctrl) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, "."); break;
+        case SDLK_o:
+            if (ctrl) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, ".");
+            break;
         case SDLK_p:
         case SDLK_s:
             if (ctrl) save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
             break;
-        case SDLK_q: if (ctrl) running_ = false; break;
-        case SDLK_EQUALS: case SDLK_PLUS: case SDLK_KP_PLUS: if (ctrl) set_ui_scale(settings_.ui_scale + 0.125f); break;
-        case SDLK_MINUS: case SDLK_KP_MINUS: if (ctrl) set_ui_scale(settings_.ui_scale - 0.125f); break;
-        case SDLK_0: if (ctrl) set_ui_scale(1.0f); break;
+        case SDLK_q:
+            if (ctrl) running_ = false;
+            break;
+        case SDLK_EQUALS:
+        case SDLK_PLUS:
+        case SDLK_KP_PLUS:
+            if (ctrl) set_ui_scale(settings_.ui_scale + 0.125f);
+            break;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS:
+            if (ctrl) set_ui_scale(settings_.ui_scale - 0.125f);
+            break;
+        case SDLK_0:
+            if (ctrl) set_ui_scale(1.0f);
+            break;
         default: break;
     }
 }
@@ -668,7 +721,10 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Open model...", "Ctrl+O")) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, ".");
         if (ImGui::BeginMenu("Open recent", !settings_.recent_models.empty())) {
             for (const auto& r : settings_.recent_models)
-                if (ImGui::MenuItem(r.c_str())) { open_model(r); break; }
+                if (ImGui::MenuItem(r.c_str())) {
+                    open_model(r);
+                    break;
+                }
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Show the anatomy", nullptr, false, world_->has_user_model())) {
@@ -685,10 +741,14 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".json"}, ".");
         if (ImGui::BeginMenu("Open recent profile", !settings_.recent_profiles.empty())) {
             for (const auto& r : settings_.recent_profiles)
-                if (ImGui::MenuItem(r.c_str())) { open_profile(r); break; }
+                if (ImGui::MenuItem(r.c_str())) {
+                    open_profile(r);
+                    break;
+                }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Save patient profile...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+        if (ImGui::MenuItem("Save patient profile..."))
+            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
         if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
@@ -730,18 +790,21 @@ void Viewer::draw_menu_bar() {
         ImGui::MenuItem("Neutral ghost", "G", &show_ghost_);
         ImGui::MenuItem("Patient mode (plain words)", nullptr, &settings_.patient_mode);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("For showing a patient: everyday names beside the anatomical ones, stretch shown as gentle, moderate\nor "
-                              "strong, no sources or internal names. The presentation and exports follow it.");
+            ImGui::SetTooltip(
+                "For showing a patient: everyday names beside the anatomical ones, stretch shown as gentle, moderate\nor "
+                "strong, no sources or internal names. The presentation and exports follow it.");
         if (ImGui::BeginMenu("Compare side by side (F6)")) {
             if (ImGui::MenuItem("Off", nullptr, compare_ == CompareMode::off)) compare_ = CompareMode::off;
-            if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current)) compare_ = CompareMode::neutral_vs_current;
+            if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current))
+                compare_ = CompareMode::neutral_vs_current;
             if (ImGui::MenuItem("Before | hypothetical longer muscles", nullptr, compare_ == CompareMode::before_after)) {
                 compare_ = CompareMode::before_after;
                 after_valid_ = false;
             }
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("What the model shows if a group's resting length were longer.\nStretching programmes have not been shown to "
-                                  "lengthen muscle: the range gained is mostly tolerance of the stretch.");
+                ImGui::SetTooltip(
+                    "What the model shows if a group's resting length were longer.\nStretching programmes have not been shown to "
+                    "lengthen muscle: the range gained is mostly tolerance of the stretch.");
             ImGui::Separator();
             ImGui::TextDisabled("Hypothetically lengthen");
             for (auto g : biomech::all_posture_groups) {
@@ -749,7 +812,10 @@ void Viewer::draw_menu_bar() {
                 const std::string id = biomech::posture_group_id(g);
                 std::string label = biomech::posture_group_name(g);
                 label = label.substr(0, label.rfind(" tightness"));
-                if (ImGui::MenuItem(label.c_str(), nullptr, programme_group_ == id)) { programme_group_ = id; after_valid_ = false; }
+                if (ImGui::MenuItem(label.c_str(), nullptr, programme_group_ == id)) {
+                    programme_group_ = id;
+                    after_valid_ = false;
+                }
             }
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
             if (ImGui::SliderFloat("by", &programme_percent_, 1.0f, 25.0f, "%.0f %%")) after_valid_ = false;
@@ -760,8 +826,9 @@ void Viewer::draw_menu_bar() {
                 after_valid_ = false;
             }
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Sets the lengthening that changes standing tilt by about 1 degree,\nthe change measured after hip flexor "
-                                  "stretching (Preece et al. 2021).");
+                ImGui::SetTooltip(
+                    "Sets the lengthening that changes standing tilt by about 1 degree,\nthe change measured after hip flexor "
+                    "stretching (Preece et al. 2021).");
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Presentation", "F5")) start_presentation();
@@ -775,8 +842,7 @@ void Viewer::draw_menu_bar() {
         ImGui::Separator();
         float scale = settings_.ui_scale;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        if (ImGui::SliderFloat("UI scale", &scale, 0.75f, 3.0f, "%.2fx", ImGuiSliderFlags_AlwaysClamp) && !ImGui::IsItemActive())
-            set_ui_scale(scale);
+        if (ImGui::SliderFloat("UI scale", &scale, 0.75f, 3.0f, "%.2fx", ImGuiSliderFlags_AlwaysClamp) && !ImGui::IsItemActive()) set_ui_scale(scale);
         if (ImGui::IsItemDeactivatedAfterEdit()) set_ui_scale(scale);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Size of text and controls (Ctrl+= / Ctrl+- / Ctrl+0)");
         ImGui::EndMenu();
@@ -789,7 +855,11 @@ void Viewer::draw_menu_bar() {
         ImGui::EndMenu();
     }
     // Quick view buttons on the right of the menu bar.
-    struct ViewButton { const char* label; const char* tip; core::ViewPreset view; };
+    struct ViewButton {
+        const char* label;
+        const char* tip;
+        core::ViewPreset view;
+    };
     const ViewButton buttons[] = {{"Ant", "Anterior view (1)", core::ViewPreset::anterior},
                                   {"Post", "Posterior view (2)", core::ViewPreset::posterior},
                                   {"Left", "Left side (3)", core::ViewPreset::left},
@@ -812,10 +882,16 @@ void Viewer::draw_menu_bar() {
 void Viewer::draw_performance_window() {
     const float em = ImGui::GetFontSize();
     const float width = em * 22;  // fixed content width: the window sizes itself to it
-    if (!ImGui::Begin("Performance (F12)", &show_performance_, ImGuiWindowFlags_AlwaysAutoResize)) { ImGui::End(); return; }
+    if (!ImGui::Begin("Performance (F12)", &show_performance_, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
     std::vector<float> history(frame_ms_.begin(), frame_ms_.end());
     float worst = 0.0f, sum = 0.0f;
-    for (float v : history) { worst = std::max(worst, v); sum += v; }
+    for (float v : history) {
+        worst = std::max(worst, v);
+        sum += v;
+    }
     const float avg = history.empty() ? 0.0f : sum / static_cast<float>(history.size());
     char overlay[64];
     std::snprintf(overlay, sizeof(overlay), "avg %.1f ms, worst %.1f ms", static_cast<double>(avg), static_cast<double>(worst));
@@ -824,8 +900,10 @@ void Viewer::draw_performance_window() {
     ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, top, ImVec2(width, em * 5));
     ImGui::TextDisabled("Line at the top: %.0f ms; 16.7 ms is 60 frames a second.", static_cast<double>(top));
     // What the loop does: it draws only while something moves; otherwise it waits for input.
-    if (busy_reason_[0]) ImGui::Text("Drawing every frame: %s", busy_reason_);
-    else ImGui::Text("Idle between changes: draws only on input or a timer");
+    if (busy_reason_[0])
+        ImGui::Text("Drawing every frame: %s", busy_reason_);
+    else
+        ImGui::Text("Idle between changes: draws only on input or a timer");
     ImGui::TextDisabled("Skipped while idle: %.0f frames (at 60 a second), %.0f s", idle_s_ * 60.0, idle_s_);
     if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg, ImVec2(width, 0))) {
         ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
@@ -860,9 +938,10 @@ void Viewer::draw_performance_window() {
     ImGui::TextDisabled("%zu triangles sent, %zu draw calls", rs.triangles, rs.draw_calls);
     ImGui::TextDisabled("Interface last frame: %d triangles in %d draw calls", ui_triangles_, ui_draw_calls_);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
-                          "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
-                          rs.triangles_culled, rs.coarse_draws);
+        ImGui::SetTooltip(
+            "Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
+            "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
+            rs.triangles_culled, rs.coarse_draws);
     ImGui::End();
 }
 
@@ -954,8 +1033,9 @@ void Viewer::draw_about_window() {
         ImGui::PushFont(fonts_.large);
         ImGui::TextUnformatted("Anatomy");
         ImGui::PopFont();
-        ImGui::TextWrapped("A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
-                           "following stretches and explaining pelvic tilt.");
+        ImGui::TextWrapped(
+            "A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
+            "following stretches and explaining pelvic tilt.");
         ImGui::Separator();
         ImGui::TextDisabled("Renderer: %s", window_->gl_renderer().c_str());
         ImGui::TextDisabled("Settings: %s", settings_path().string().c_str());
@@ -1009,7 +1089,12 @@ void Viewer::draw_axes_gizmo() {
     const ImVec2 c(scene_rect_points().x + em * 3.5f, vp->Pos.y + vp->Size.y - status - em * 3.5f);
     const float len = em * 2.4f;
     const glm::mat3 view = glm::mat3(camera_.current().view());
-    struct Axis { glm::vec3 dir; ImU32 color; const char* pos; const char* neg; };
+    struct Axis {
+        glm::vec3 dir;
+        ImU32 color;
+        const char* pos;
+        const char* neg;
+    };
     const Axis axes[] = {{{1, 0, 0}, IM_COL32(230, 90, 80, 255), "L", "R"},
                          {{0, 1, 0}, IM_COL32(120, 200, 110, 255), "S", "I"},
                          {{0, 0, 1}, IM_COL32(90, 150, 235, 255), "A", "P"}};

@@ -6,18 +6,18 @@
 namespace ui {
 
 struct ViewerOptions {
-    std::string model;          // optional model file to open at start
-    int quit_after_frames = 0;  // >0: close after this many frames (smoke tests)
-    std::string ui_screenshot;  // with quit_after_frames: save the whole window, UI included, as PNG
-    int presentation_step = 0;  // >0: start the guided presentation at this step (1-based)
-    std::string compare;        // "neutral" or "programme": start side by side
-    std::string preset;         // a posture preset to start with
-    std::string stretch;        // a stretch to start playing (its id)
-    std::string stretch_side;   // "left" or "right" (default)
+    std::string model;             // optional model file to open at start
+    int quit_after_frames = 0;     // >0: close after this many frames (smoke tests)
+    std::string ui_screenshot;     // with quit_after_frames: save the whole window, UI included, as PNG
+    int presentation_step = 0;     // >0: start the guided presentation at this step (1-based)
+    std::string compare;           // "neutral" or "programme": start side by side
+    std::string preset;            // a posture preset to start with
+    std::string stretch;           // a stretch to start playing (its id)
+    std::string stretch_side;      // "left" or "right" (default)
     float stretch_time_s = -1.0f;  // >=0: show the stretch paused at this time
     // Export the stretch on screen (or, with no stretch, the guided story) through the Export
     // video window at start, then close: 0 when the file was written, 1 when it failed.
-    std::string export_video;   // output file (.mp4, .gif) or folder (a PNG sequence)
+    std::string export_video;  // output file (.mp4, .gif) or folder (a PNG sequence)
     std::string export_size = "1280x720";
     int export_fps = 30;
     bool performance = false;   // open the performance window (F12) at start

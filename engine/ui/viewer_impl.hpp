@@ -105,8 +105,7 @@ private:
     void render_views();
     bool stretch_overlays_allowed() const;
     scene::OverlayToggles effective_overlays() const;
-    void build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays,
-                    glm::ivec2 size);
+    void build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays, glm::ivec2 size);
     biomech::PostureSettings after_programme() const;
     void draw_compare_captions();
     void start_presentation();
@@ -177,7 +176,7 @@ private:
     bool presenting_ = false;
     scene::Story story_;
     int story_step_ = 0;
-    scene::Profile profile_;                    // notes, annotations and patient label
+    scene::Profile profile_;  // notes, annotations and patient label
     std::string profile_path_;
     bool show_profile_window_ = false;
     bool show_notes_ = true;
@@ -190,7 +189,7 @@ private:
     bool export_transparent_ = false;
 
     // Stretches
-    std::unique_ptr<scene::StretchState> stretch_;   // null when the library failed to load
+    std::unique_ptr<scene::StretchState> stretch_;  // null when the library failed to load
     std::unique_ptr<scene::PropRenderer> props_;
     std::string stretch_error_;
     char stretch_search_[64] = {};
@@ -221,12 +220,12 @@ private:
     double last_shader_poll_s_ = 0.0;
     std::deque<float> frame_ms_;
     // Idle: the loop waits for events while nothing moves (viewer.cpp, "Per-frame loop").
-    bool needs_continuous_frames();           // and says why in busy_reason_
-    double next_timer_s(double now) const;    // when a timer wants a frame (seconds from now; large: none)
-    bool idle_ = false;                       // the last wait found nothing to draw
-    const char* busy_reason_ = "";            // why the loop draws continuously (performance window)
-    double idle_s_ = 0.0;                     // time spent waiting, for the skipped-frame count
-    std::vector<double> frame_times_s_;       // presented frames (with --frame-log): pairs of loop time, monotonic time
+    bool needs_continuous_frames();         // and says why in busy_reason_
+    double next_timer_s(double now) const;  // when a timer wants a frame (seconds from now; large: none)
+    bool idle_ = false;                     // the last wait found nothing to draw
+    const char* busy_reason_ = "";          // why the loop draws continuously (performance window)
+    double idle_s_ = 0.0;                   // time spent waiting, for the skipped-frame count
+    std::vector<double> frame_times_s_;     // presented frames (with --frame-log): pairs of loop time, monotonic time
     bool posture_moving_ = false;
     int ui_triangles_ = 0, ui_draw_calls_ = 0;  // ImGui's draw data, for the performance window
     double start_s_ = 0.0;
@@ -248,20 +247,20 @@ private:
         const gfx::FrameDesc* frame = nullptr;
     };
     ViewAt view_at(glm::vec2 px) const;
-    gfx::FrameDesc left_frame_;               // compare's left view
+    gfx::FrameDesc left_frame_;  // compare's left view
     scene::Layers layers_before_presentation_;
     std::deque<Notification> notifications_;
 
     // Video export (panel_video.cpp)
-    struct VideoPanel;                       // the window's choices and the running export
-    void draw_video_export_window();         // also advances a running export; call every frame
+    struct VideoPanel;                // the window's choices and the running export
+    void draw_video_export_window();  // also advances a running export; call every frame
     void start_video_export();
     void advance_video_export();
-    void end_video_export();                 // cancels what is unfinished and frees it
-    void start_scripted_video_export();      // ViewerOptions::export_video
+    void end_video_export();                          // cancels what is unfinished and frees it
+    void start_scripted_video_export();               // ViewerOptions::export_video
     bool scripted_export_done(int& exit_code) const;  // the scripted export has ended (0 written, 1 not)
     bool video_export_running() const;
-    std::shared_ptr<VideoPanel> video_;      // shared_ptr: VideoPanel stays incomplete in this header
+    std::shared_ptr<VideoPanel> video_;  // shared_ptr: VideoPanel stays incomplete in this header
     bool show_export_video_ = false;
 };
 

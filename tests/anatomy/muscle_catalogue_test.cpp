@@ -43,16 +43,33 @@ const char* hamstrings[] = {"biceps_femoris_long_r", "semitendinosus_r", "semime
 }  // namespace
 
 TEST(MuscleCatalogue, HasEveryRequiredMuscleOnBothSidesInItsGroup) {
-    const std::map<std::string, std::string> required = {
-        {"psoas", "hip_flexors"}, {"iliacus", "hip_flexors"}, {"rectus_femoris", "quadriceps"}, {"sartorius", "hip_flexors"},
-        {"tfl", "hip_flexors"}, {"biceps_femoris_long", "hamstrings"}, {"biceps_femoris_short", "hamstrings"},
-        {"semitendinosus", "hamstrings"}, {"semimembranosus", "hamstrings"}, {"gluteus_maximus_1", "gluteals"},
-        {"gluteus_maximus_2", "gluteals"}, {"gluteus_maximus_3", "gluteals"}, {"gluteus_medius_2", "gluteals"},
-        {"rectus_abdominis", "abdominals"}, {"external_oblique", "abdominals"}, {"internal_oblique", "abdominals"},
-        {"erector_spinae", "back_extensors"}, {"quadratus_lumborum", "lateral_trunk"}, {"vastus_lateralis", "quadriceps"},
-        {"vastus_medialis", "quadriceps"}, {"vastus_intermedius", "quadriceps"}, {"adductor_longus", "adductors"},
-        {"adductor_magnus", "adductors"}, {"gracilis", "adductors"}, {"gastrocnemius_medial", "calf"},
-        {"gastrocnemius_lateral", "calf"}, {"soleus", "calf"}};
+    const std::map<std::string, std::string> required = {{"psoas", "hip_flexors"},
+                                                         {"iliacus", "hip_flexors"},
+                                                         {"rectus_femoris", "quadriceps"},
+                                                         {"sartorius", "hip_flexors"},
+                                                         {"tfl", "hip_flexors"},
+                                                         {"biceps_femoris_long", "hamstrings"},
+                                                         {"biceps_femoris_short", "hamstrings"},
+                                                         {"semitendinosus", "hamstrings"},
+                                                         {"semimembranosus", "hamstrings"},
+                                                         {"gluteus_maximus_1", "gluteals"},
+                                                         {"gluteus_maximus_2", "gluteals"},
+                                                         {"gluteus_maximus_3", "gluteals"},
+                                                         {"gluteus_medius_2", "gluteals"},
+                                                         {"rectus_abdominis", "abdominals"},
+                                                         {"external_oblique", "abdominals"},
+                                                         {"internal_oblique", "abdominals"},
+                                                         {"erector_spinae", "back_extensors"},
+                                                         {"quadratus_lumborum", "lateral_trunk"},
+                                                         {"vastus_lateralis", "quadriceps"},
+                                                         {"vastus_medialis", "quadriceps"},
+                                                         {"vastus_intermedius", "quadriceps"},
+                                                         {"adductor_longus", "adductors"},
+                                                         {"adductor_magnus", "adductors"},
+                                                         {"gracilis", "adductors"},
+                                                         {"gastrocnemius_medial", "calf"},
+                                                         {"gastrocnemius_lateral", "calf"},
+                                                         {"soleus", "calf"}};
     for (const auto& [id, group] : required)
         for (const char* sfx : {"_r", "_l"}) {
             const int i = catalogue().find(id + sfx);
@@ -70,10 +87,17 @@ TEST(MuscleCatalogue, HasEveryRequiredMuscleOnBothSidesInItsGroup) {
 
 TEST(MuscleCatalogue, NeutralLengthsMatchThePublishedModelScaledToStature) {
     // anatomy-data 1.6, neutral standing (mm, gait2392 at about 1.8 m), scaled to 1.75 m.
-    const std::map<std::string, float> published_mm = {
-        {"psoas_r", 261}, {"iliacus_r", 207}, {"rectus_femoris_r", 410}, {"tfl_r", 536}, {"sartorius_r", 569},
-        {"semimembranosus_r", 415}, {"semitendinosus_r", 463}, {"biceps_femoris_long_r", 420},
-        {"biceps_femoris_short_r", 246}, {"gluteus_maximus_2_r", 210}, {"erector_spinae_r", 150}};
+    const std::map<std::string, float> published_mm = {{"psoas_r", 261},
+                                                       {"iliacus_r", 207},
+                                                       {"rectus_femoris_r", 410},
+                                                       {"tfl_r", 536},
+                                                       {"sartorius_r", 569},
+                                                       {"semimembranosus_r", 415},
+                                                       {"semitendinosus_r", 463},
+                                                       {"biceps_femoris_long_r", 420},
+                                                       {"biceps_femoris_short_r", 246},
+                                                       {"gluteus_maximus_2_r", 210},
+                                                       {"erector_spinae_r", 150}};
     const float scale = skeleton().params.stature_m / 1.8f;
     for (const auto& [id, mm] : published_mm) {
         const float expected = mm * 1e-3f * scale;
@@ -113,10 +137,18 @@ TEST(MuscleCatalogue, AnteriorPelvicTiltLengthensTheHamstrings) {
 TEST(MuscleCatalogue, PublishedLengthChangesForStretchPoses) {
     // anatomy-data 1.6 derived table, % change from neutral; a tolerance of 3 points absorbs our
     // skeleton's proportions.
-    struct Row { const char* id; float hip, knee, percent; };
-    const Row rows[] = {{"psoas_r", -10, 90, 2.5f}, {"iliacus_r", -10, 90, 3.2f}, {"rectus_femoris_r", -10, 90, 17.8f},
-                        {"semimembranosus_r", 70, 0, 16.0f}, {"semitendinosus_r", 70, 0, 17.5f}, {"biceps_femoris_long_r", 70, 0, 17.9f},
-                        {"gluteus_maximus_2_r", 70, 0, 25.0f}, {"rectus_femoris_r", 0, 120, 19.2f}};
+    struct Row {
+        const char* id;
+        float hip, knee, percent;
+    };
+    const Row rows[] = {{"psoas_r", -10, 90, 2.5f},
+                        {"iliacus_r", -10, 90, 3.2f},
+                        {"rectus_femoris_r", -10, 90, 17.8f},
+                        {"semimembranosus_r", 70, 0, 16.0f},
+                        {"semitendinosus_r", 70, 0, 17.5f},
+                        {"biceps_femoris_long_r", 70, 0, 17.9f},
+                        {"gluteus_maximus_2_r", 70, 0, 25.0f},
+                        {"rectus_femoris_r", 0, 120, 19.2f}};
     for (const auto& r : rows) {
         const float change = 100.0f * (length(r.id, hip_knee(r.hip, r.knee)) / muscle(r.id).neutral_length_m - 1.0f);
         EXPECT_NEAR(change, r.percent, 3.0f) << r.id << " at hip " << r.hip << ", knee " << r.knee;

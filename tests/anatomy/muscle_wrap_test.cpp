@@ -222,7 +222,8 @@ TEST(MuscleWrap, CataloguePathsStayOutsideTheirSurfaces) {
                     ++checked;
                     const float d = deepest(placed, pts);
                     bent += d < 1e-4f ? 1 : 0;  // touching: the path goes round
-                    EXPECT_GE(d, m.wraps.size() > 1 ? -0.001f : -1e-5f) << m.id << " enters " << w.surface_id << " at hip " << hip << ", knee " << knee;
+                    EXPECT_GE(d, m.wraps.size() > 1 ? -0.001f : -1e-5f)
+                        << m.id << " enters " << w.surface_id << " at hip " << hip << ", knee " << knee;
                 }
             }
         }

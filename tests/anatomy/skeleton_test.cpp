@@ -43,9 +43,19 @@ float measured_pi_deg(const Skeleton& s) {
 
 TEST(Skeleton, HasEveryRequiredJointWithParentsFirst) {
     const Skeleton& s = skeleton();
-    for (const char* name : {"pelvis", "l5_s1", "l4_l5", "l3_l4", "l2_l3", "l1_l2", "t12_l1", "c7_t1", "c0_c1", "hip_r", "knee_r",
-                             "ankle_r", "mtp_r", "hip_l", "knee_l", "ankle_l", "mtp_l", "sternoclavicular_r", "shoulder_r",
-                             "elbow_r", "wrist_r", "sternoclavicular_l", "shoulder_l", "elbow_l", "wrist_l"})
+    for (const char* name : {"pelvis",     "l5_s1",
+                             "l4_l5",      "l3_l4",
+                             "l2_l3",      "l1_l2",
+                             "t12_l1",     "c7_t1",
+                             "c0_c1",      "hip_r",
+                             "knee_r",     "ankle_r",
+                             "mtp_r",      "hip_l",
+                             "knee_l",     "ankle_l",
+                             "mtp_l",      "sternoclavicular_r",
+                             "shoulder_r", "elbow_r",
+                             "wrist_r",    "sternoclavicular_l",
+                             "shoulder_l", "elbow_l",
+                             "wrist_l"})
         EXPECT_GE(s.find_joint(name), 0) << name;
     EXPECT_EQ(s.joints[0].name, "pelvis");
     EXPECT_EQ(s.joints[0].parent, -1);
@@ -69,7 +79,7 @@ TEST(Skeleton, SegmentLengthsFollowTheProportionTable) {
     EXPECT_NEAR(joint_world(s, "ankle_r").y, 0.039f * H, 0.002f);
     EXPECT_NEAR(landmark(s, "vertex").y + 0.006f, H, 0.005f);  // plus the scalp
     const float foot = glm::distance(landmark(s, "heel_r"), landmark(s, "toe_tip_r"));
-    EXPECT_NEAR(foot, 0.152f * H, 0.06f * 0.152f * H);          // bone is a little shorter than the foot
+    EXPECT_NEAR(foot, 0.152f * H, 0.06f * 0.152f * H);  // bone is a little shorter than the foot
 }
 
 TEST(Skeleton, PelvicIncidenceFromLandmarksEqualsTheParameter) {
@@ -81,7 +91,7 @@ TEST(Skeleton, PelvicIncidenceFromLandmarksEqualsTheParameter) {
 
 TEST(Skeleton, RestAlignmentIsWithinPublishedNorms) {
     const Skeleton& s = skeleton();
-    EXPECT_NEAR(s.rest_pelvic_tilt_deg, 11.5f, 1.0f);        // Le Huec PT for PI 52
+    EXPECT_NEAR(s.rest_pelvic_tilt_deg, 11.5f, 1.0f);  // Le Huec PT for PI 52
     // Clinical ASIS-PSIS tilt at rest: 13 +/- 5 (Preece 2008).
     const glm::vec3 asis = landmark(s, "asis_r"), psis = landmark(s, "psis_r");
     const float clinical = core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z));
@@ -121,8 +131,8 @@ TEST(Skeleton, LeftAndRightMirrorEachOther) {
 TEST(Skeleton, VertebraeGrowCaudallyAndLordosisMatchesItsRestValue) {
     const Skeleton& s = skeleton();
     ASSERT_EQ(s.vertebrae.size(), 24u);
-    EXPECT_GT(s.vertebrae[0].width_m, s.vertebrae[4].width_m);    // L5 wider than L1
-    EXPECT_GT(s.vertebrae[4].width_m, s.vertebrae[16].width_m);   // L1 wider than T1
+    EXPECT_GT(s.vertebrae[0].width_m, s.vertebrae[4].width_m);   // L5 wider than L1
+    EXPECT_GT(s.vertebrae[4].width_m, s.vertebrae[16].width_m);  // L1 wider than T1
     // L1-S1 lordosis: angle between the L1 superior endplate and the S1 endplate.
     const glm::vec3 l1 = s.vertebrae[4].superior_normal;
     const float ll = core::rad_to_deg(std::acos(glm::dot(l1, s.s1_normal)));
@@ -175,11 +185,9 @@ TEST(ForwardKinematics, RestPoseReproducesRestPositionsAndRotationsPropagate) {
     pose = anat::rest_pose(s);
     pose.root_rotation = anat::sagittal_rotation(core::deg_to_rad(10.0f));
     world = anat::forward_kinematics(s, pose);
-    auto tilt = [&](const glm::vec3& asis, const glm::vec3& psis) {
-        return core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z));
-    };
+    auto tilt = [&](const glm::vec3& asis, const glm::vec3& psis) { return core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z)); };
     const auto& asis = s.landmarks[static_cast<std::size_t>(s.find_landmark("asis_r"))];
     const auto& psis = s.landmarks[static_cast<std::size_t>(s.find_landmark("psis_r"))];
-    EXPECT_NEAR(tilt(world[0].apply(asis.position), world[0].apply(psis.position)),
-                tilt(landmark(s, "asis_r"), landmark(s, "psis_r")) - 10.0f, 0.01f);
+    EXPECT_NEAR(tilt(world[0].apply(asis.position), world[0].apply(psis.position)), tilt(landmark(s, "asis_r"), landmark(s, "psis_r")) - 10.0f,
+                0.01f);
 }

@@ -62,8 +62,8 @@ TEST(Clip, TheSmallExampleIsValid) {
     const anim::Clip c = anim::parse_clip(rig(), good_clip, "tiny.json");
     ASSERT_EQ(c.keys.size(), 5u);
     EXPECT_EQ(c.keys[3].phase, anim::Phase::returning);
-    EXPECT_EQ(c.surfaces.size(), 2u);                 // floor + step
-    EXPECT_EQ(c.find_surface("step_top"), 1);         // the box's top under its alias
+    EXPECT_EQ(c.surfaces.size(), 2u);          // floor + step
+    EXPECT_EQ(c.find_surface("step_top"), 1);  // the box's top under its alias
     // Angles carry over from the keyframe before: lumbar flexion set at key 2 stays at key 3.
     EXPECT_NEAR(animtest::angle_deg(c.keys[3].pose, "lumbar", "flexion"), 10.0f, 1e-3f);
     EXPECT_NEAR(animtest::angle_deg(c.keys[3].pose, "hip_r", "flexion"), 20.0f, 1e-3f);
@@ -72,26 +72,34 @@ TEST(Clip, TheSmallExampleIsValid) {
 }
 
 TEST(Clip, BrokenClipsNameTheFileThePathAndTheField) {
-    struct Case { std::string from, to, expect; };
+    struct Case {
+        std::string from, to, expect;
+    };
     const Case cases[] = {
         {"\"name\": \"Tiny\", ", "", "bad/tiny.json: /: missing required field \"name\""},
         {"\"hold_s\": 2", "\"hold_s\": \"long\"", "bad/tiny.json: /hold_s: expected a number, found text"},
         {"\"difficulty\": 1", "\"difficulty\": 4", "bad/tiny.json: /difficulty: value 4 is outside the allowed range [1, 3]"},
         {"{\"hip_r\": {\"flexion\": 20}}", "{\"hip_x\": {\"flexion\": 20}}", "bad/tiny.json: /keyframes/1/angles/hip_x: unknown joint \"hip_x\""},
-        {"{\"hip_r\": {\"flexion\": 20}}", "{\"hip_r\": {\"flex\": 20}}", "bad/tiny.json: /keyframes/1/angles/hip_r/flex: unknown motion \"flex\" for hip_r"},
-        {"{\"hip_r\": {\"flexion\": 20}}", "{\"hip_r\": {\"flexion\": 140}}", "bad/tiny.json: /keyframes/1/angles/hip_r/flexion: value 140 is outside hip_r flexion's range [-30, 125] deg"},
-        {"{\"hip_r\": {\"flexion\": 20}}", "{\"knee_r\": {\"rotation\": 5}}", "bad/tiny.json: /keyframes/1/angles/knee_r/rotation: knee_r rotation is not a movable degree of freedom"},
+        {"{\"hip_r\": {\"flexion\": 20}}", "{\"hip_r\": {\"flex\": 20}}",
+         "bad/tiny.json: /keyframes/1/angles/hip_r/flex: unknown motion \"flex\" for hip_r"},
+        {"{\"hip_r\": {\"flexion\": 20}}", "{\"hip_r\": {\"flexion\": 140}}",
+         "bad/tiny.json: /keyframes/1/angles/hip_r/flexion: value 140 is outside hip_r flexion's range [-30, 125] deg"},
+        {"{\"hip_r\": {\"flexion\": 20}}", "{\"knee_r\": {\"rotation\": 5}}",
+         "bad/tiny.json: /keyframes/1/angles/knee_r/rotation: knee_r rotation is not a movable degree of freedom"},
         {"[\"semimembranosus_r\"]", "[\"hamstring_r\"]", "bad/tiny.json: /targets/0: unknown muscle id \"hamstring_r\""},
         {"\"phase\": \"move\"", "\"phase\": \"stretch\"", "bad/tiny.json: /keyframes/1/phase: \"stretch\" is not one of: setup, move, hold, return"},
         {"\"t_s\": 1,", "\"t_s\": 2,", "bad/tiny.json: /keyframes/2/t_s: times must increase (2 s follows 2 s)"},
         {"\"t_s\": 4,", "\"t_s\": 5.5,", "bad/tiny.json: /keyframes/4/t_s: times must increase"},
         {"\"t_s\": 4,", "\"t_s\": 3,", "bad/tiny.json: /keyframes/2/phase: this hold lasts 1 s"},
-        {"{\"heel_l\": \"floor\", \"ball_l\": \"floor\"}}", "{\"heel_l\": \"ceiling\", \"ball_l\": \"floor\"}}", "bad/tiny.json: /keyframes/1/contacts/heel_l: unknown surface \"ceiling\""},
-        {"{\"heel_l\": \"floor\", \"ball_l\": \"floor\"}}", "{\"elbow_x\": \"floor\", \"ball_l\": \"floor\"}}", "bad/tiny.json: /keyframes/1/contacts/elbow_x: unknown contact point \"elbow_x\""},
+        {"{\"heel_l\": \"floor\", \"ball_l\": \"floor\"}}", "{\"heel_l\": \"ceiling\", \"ball_l\": \"floor\"}}",
+         "bad/tiny.json: /keyframes/1/contacts/heel_l: unknown surface \"ceiling\""},
+        {"{\"heel_l\": \"floor\", \"ball_l\": \"floor\"}}", "{\"elbow_x\": \"floor\", \"ball_l\": \"floor\"}}",
+         "bad/tiny.json: /keyframes/1/contacts/elbow_x: unknown contact point \"elbow_x\""},
         {"\"type\": \"step\"", "\"type\": \"stool\"", "bad/tiny.json: /props/0/type: \"stool\" is not one of: mat, step, table, wall, strap"},
         {"\"cues\": [\"c\"]", "\"cue\": [\"c\"]", "bad/tiny.json: /cue: unknown field \"cue\""},
         {"\"id\": \"tiny\"", "\"id\": \"small\"", "bad/tiny.json: /id: the id \"small\" must match the file name (\"tiny\")"},
-        {"\"position\": \"standing\"", "\"position\": \"sideways\"", "bad/tiny.json: /position: \"sideways\" is not one of: standing, kneeling, supine, seated, prone"},
+        {"\"position\": \"standing\"", "\"position\": \"sideways\"",
+         "bad/tiny.json: /position: \"sideways\" is not one of: standing, kneeling, supine, seated, prone"},
         {"\"reps\": {\"min\": 2, \"max\": 4}", "\"reps\": {\"min\": 5, \"max\": 4}", "bad/tiny.json: /reps/max: max is below min"},
     };
     for (const auto& c : cases) {

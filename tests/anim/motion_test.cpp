@@ -47,7 +47,11 @@ float hold_angle(const char* id, const char* group, const char* dof) {
     const anim::Clip& c = library().clip(static_cast<std::size_t>(i));
     float a = 0.0f, b = 0.0f;
     for (std::size_t k = 0; k + 1 < c.keys.size(); ++k)
-        if (c.keys[k].phase == anim::Phase::hold) { a = c.keys[k].t_s; b = c.keys[k + 1].t_s; break; }
+        if (c.keys[k].phase == anim::Phase::hold) {
+            a = c.keys[k].t_s;
+            b = c.keys[k + 1].t_s;
+            break;
+        }
     anim::Frame f;
     anim::evaluate(rig(), c, 0.5f * (a + b), f);
     return animtest::angle_deg(f.pose, group, dof);
@@ -118,7 +122,8 @@ TEST(Motion, MirroredClipsAreExactMirrorImages) {
             // the quaternions' sign and float normalisation). 1e-4 is 0.006 deg.
             for (std::size_t j = 1; j < expected.local.size(); ++j)
                 for (const glm::vec3 axis : {glm::vec3(1, 0, 0), glm::vec3(0, 1, 0), glm::vec3(0, 0, 1)})
-                    ASSERT_LT(glm::distance(expected.local[j] * axis, l.pose.local[j] * axis), 1e-4f) << where(right, t) << " joint " << rig().skeleton.joints[j].name;
+                    ASSERT_LT(glm::distance(expected.local[j] * axis, l.pose.local[j] * axis), 1e-4f)
+                        << where(right, t) << " joint " << rig().skeleton.joints[j].name;
             for (std::size_t j = 0; j < r.world_from_bone.size(); ++j) {
                 const glm::vec3 a = r.world_from_bone[j].translation;
                 const glm::vec3 b = l.world_from_bone[static_cast<std::size_t>(rig().mirror_joint[j])].translation;
@@ -180,7 +185,7 @@ TEST(Motion, TheMainStretchesReachTheirClinicalTargets) {
     EXPECT_LE(slr_hip, 90.0f);
     EXPECT_LT(std::abs(hold_angle("supine_hamstring_strap", "knee_r", "flexion")), 5.0f);  // knee straight
     const float lunge_hip = hold_angle("half_kneeling_hip_flexor", "hip_r", "flexion");
-    EXPECT_GE(-lunge_hip, 10.0f);   // extension 10-20 deg
+    EXPECT_GE(-lunge_hip, 10.0f);  // extension 10-20 deg
     EXPECT_LE(-lunge_hip, 20.0f);
     EXPECT_NEAR(hold_angle("half_kneeling_hip_flexor", "knee_r", "flexion"), 90.0f, 10.0f);
     EXPECT_GE(hold_angle("couch_stretch", "knee_r", "flexion"), 120.0f);
@@ -238,7 +243,6 @@ TEST(Motion, EveryLumbarLevelSharesTheFlexionOfCatCowAndTheFolds) {
             if (total > best_total) best_total = total, at_best = level;
         }
         ASSERT_GT(core::rad_to_deg(best_total), 10.0f) << id << " bends the lumbar spine";
-        for (std::size_t i = 0; i < 5; ++i)
-            EXPECT_GT(at_best[i] / best_total, 0.12f) << id << ": " << levels[i] << " takes too little of the motion";
+        for (std::size_t i = 0; i < 5; ++i) EXPECT_GT(at_best[i] / best_total, 0.12f) << id << ": " << levels[i] << " takes too little of the motion";
     }
 }

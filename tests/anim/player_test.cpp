@@ -150,7 +150,7 @@ TEST(Player, CrossFadesFromStandingAndBetweenClips) {
     p.select("half_kneeling_hip_flexor");
     EXPECT_FLOAT_EQ(p.crossfade_weight(), 0.0f);
     EXPECT_LT(pose_difference(p.pose(), standing), 1e-5f);  // starts from what was on screen
-    p.update(0.25f);                                          // paused: the fade still runs
+    p.update(0.25f);                                        // paused: the fade still runs
     EXPECT_GT(p.crossfade_weight(), 0.1f);
     EXPECT_LT(p.crossfade_weight(), 0.9f);
     EXPECT_GE(anim::lowest_point_y(rig(), p.frame().world_from_bone), -1e-5f);  // the blend never dips into the floor

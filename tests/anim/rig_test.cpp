@@ -32,8 +32,8 @@ anat::Pose pose_with(std::initializer_list<std::tuple<const char*, const char*, 
 }  // namespace
 
 TEST(Rig, EveryGroupHasThreeDofsAndLeftMirrorsRight) {
-    for (const char* g : {"pelvis", "lumbar", "thoracic", "neck", "head", "hip_r", "knee_r", "ankle_r", "mtp_r", "sternoclavicular_r",
-                          "shoulder_r", "elbow_r", "wrist_r", "hip_l", "knee_l", "ankle_l", "mtp_l", "shoulder_l", "elbow_l", "wrist_l"})
+    for (const char* g : {"pelvis",     "lumbar",  "thoracic", "neck",  "head",   "hip_r",   "knee_r", "ankle_r",    "mtp_r",   "sternoclavicular_r",
+                          "shoulder_r", "elbow_r", "wrist_r",  "hip_l", "knee_l", "ankle_l", "mtp_l",  "shoulder_l", "elbow_l", "wrist_l"})
         EXPECT_GE(rig().find_group(g), 0) << g;
     for (const auto& g : rig().groups) {
         const auto& m = rig().groups[static_cast<std::size_t>(g.mirror)];
@@ -103,7 +103,10 @@ TEST(Rig, AnglesRoundTripThroughPoses) {
                 const auto& d = rig().groups[g].dofs[k];
                 // Stay clear of gimbal lock on the middle DOF (+-90 deg) and of +-180 wrap.
                 float lo = d.min_rad, hi = d.max_rad;
-                if (k == 1) { lo = std::max(lo, core::deg_to_rad(-80.0f)); hi = std::min(hi, core::deg_to_rad(80.0f)); }
+                if (k == 1) {
+                    lo = std::max(lo, core::deg_to_rad(-80.0f));
+                    hi = std::min(hi, core::deg_to_rad(80.0f));
+                }
                 lo = std::max(lo, core::deg_to_rad(-170.0f));
                 hi = std::min(hi, core::deg_to_rad(170.0f));
                 a[g * 3 + k] = d.locked ? 0.0f : std::uniform_real_distribution<float>(lo, hi)(rng);
@@ -130,8 +133,13 @@ TEST(Rig, KneeRollsBackWithFlexion) {
 }
 
 TEST(Rig, MirroredPoseIsTheMirrorImage) {
-    const anat::Pose p = pose_with({{"hip_r", "flexion", 40}, {"hip_r", "abduction", 10}, {"knee_r", "flexion", 60}, {"lumbar", "rotation", 10},
-                                    {"lumbar", "lateral_bending", 8}, {"pelvis", "list", 5}, {"shoulder_l", "abduction", 50}});
+    const anat::Pose p = pose_with({{"hip_r", "flexion", 40},
+                                    {"hip_r", "abduction", 10},
+                                    {"knee_r", "flexion", 60},
+                                    {"lumbar", "rotation", 10},
+                                    {"lumbar", "lateral_bending", 8},
+                                    {"pelvis", "list", 5},
+                                    {"shoulder_l", "abduction", 50}});
     const anat::Pose m = rig().mirror_pose(p);
     const auto wp = anat::forward_kinematics(rig().skeleton, p), wm = anat::forward_kinematics(rig().skeleton, m);
     for (std::size_t j = 0; j < wp.size(); ++j) {

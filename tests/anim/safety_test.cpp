@@ -35,8 +35,8 @@ std::string error_of(const std::string& text) {
 
 TEST(Safety, TheConditionsAreTheFixedSet) {
     const anim::Safety& s = anim::default_safety();
-    EXPECT_EQ(s.condition_ids(), (std::vector<std::string>{"hip_replacement_posterior", "hip_replacement_anterior", "osteoporosis",
-                                                            "pregnancy", "knee", "back_pain_leg_symptoms", "recent_injury_or_surgery"}));
+    EXPECT_EQ(s.condition_ids(), (std::vector<std::string>{"hip_replacement_posterior", "hip_replacement_anterior", "osteoporosis", "pregnancy",
+                                                           "knee", "back_pain_leg_symptoms", "recent_injury_or_surgery"}));
     EXPECT_NE(s.rule.find("tingling"), std::string::npos);
     EXPECT_NE(s.rule.find("numbness"), std::string::npos);
     EXPECT_LE(s.rule_short.size(), 90u);
@@ -103,7 +103,8 @@ TEST(Safety, SuitabilityCombinesTheClipsAndTheGeneralPrecautions) {
 
 TEST(Safety, ABrokenFileNamesTheFieldAndWhatIsWrong) {
     EXPECT_NE(error_of("{").find("safety.json"), std::string::npos);
-    const std::string e = error_of(R"({"format": "anatomy-safety-1", "rule": "", "rule_short": "r", "red_flags": {"intro": "i", "items": [], "source": "s"},
+    const std::string e =
+        error_of(R"({"format": "anatomy-safety-1", "rule": "", "rule_short": "r", "red_flags": {"intro": "i", "items": [], "source": "s"},
         "conditions": [{"id": "a", "name": "A", "description": "d", "source": "s", "every_stretch": {"action": "avoid", "text": "t"}},
                        {"id": "a", "name": "A", "description": "d", "source": "s", "colour": 1}]})");
     EXPECT_NE(e.find("safety.json: /rule: empty text"), std::string::npos) << e;

@@ -31,7 +31,8 @@ struct Result {
 Result run(const std::string& args, const std::string& env = "") {
     const fs::path out = fs::temp_directory_path() / (std::to_string(::getpid()) + "_export_out.txt");
     const fs::path err = fs::temp_directory_path() / (std::to_string(::getpid()) + "_export_err.txt");
-    const std::string cmd = "env SDL_VIDEODRIVER=offscreen " + isolated_env() + env + " " + ANATOMY_BINARY + " " + args + " >" + out.string() + " 2>" + err.string();
+    const std::string cmd =
+        "env SDL_VIDEODRIVER=offscreen " + isolated_env() + env + " " + ANATOMY_BINARY + " " + args + " >" + out.string() + " 2>" + err.string();
     const int rc = std::system(cmd.c_str());
     Result r;
     r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
@@ -197,8 +198,8 @@ TEST_F(ExportVideo, FailingFfmpegShowsItsMessageAndLeavesNothing) {
     fs::create_directories(bin);
     std::ofstream(bin / "ffmpeg") << "#!/bin/sh\necho 'Unknown encoder libx264' >&2\nexit 1\n";
     fs::permissions(bin / "ffmpeg", fs::perms::owner_all);
-    const Result r = run("export-video --stretch cat_cow -o " + (dir_ / "x.gif").string() + " --fps 2 --size 64x64",
-                         "PATH=" + bin.string() + ":/usr/bin:/bin");
+    const Result r =
+        run("export-video --stretch cat_cow -o " + (dir_ / "x.gif").string() + " --fps 2 --size 64x64", "PATH=" + bin.string() + ":/usr/bin:/bin");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("Unknown encoder libx264"), std::string::npos) << r.err;
     EXPECT_EQ(entries(), std::vector<std::string>{"bin"});
@@ -207,7 +208,8 @@ TEST_F(ExportVideo, FailingFfmpegShowsItsMessageAndLeavesNothing) {
 TEST_F(ExportVideo, InterruptedExportLeavesNothing) {
     if (std::system("command -v timeout >/dev/null 2>&1") != 0) GTEST_SKIP() << "no timeout(1)";
     // Ctrl+C after a moment: the export stops after the frame it is making and cleans up.
-    const Result r = run("export-video --stretch couch_stretch -o " + (dir_ / "x").string() + " --fps 30 --size 320x240", "timeout --preserve-status -s INT 3");
+    const Result r =
+        run("export-video --stretch couch_stretch -o " + (dir_ / "x").string() + " --fps 30 --size 320x240", "timeout --preserve-status -s INT 3");
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_NE(r.err.find("cancelled"), std::string::npos) << r.err;
     EXPECT_TRUE(entries().empty());

@@ -70,8 +70,10 @@ TEST(SnapshotCommand, UsesAProfileAndRefusesANewerOne) {
 
 TEST(SnapshotCommand, PostureHighlightAndOverlayOptionsRender) {
     const fs::path out = tmp("posture.png");
-    ASSERT_EQ(run("snapshot -o " + out.string() + " --size 300x300 --view left --preset lower_crossed --overlays --ghost "
-                  "--highlight hip_flexors --color stretch"), 0);
+    ASSERT_EQ(run("snapshot -o " + out.string() +
+                  " --size 300x300 --view left --preset lower_crossed --overlays --ghost "
+                  "--highlight hip_flexors --color stretch"),
+              0);
     const gfx::Image img = gfx::read_png(out);
     EXPECT_EQ(img.height, 300);
     fs::remove(out);

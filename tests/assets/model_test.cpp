@@ -15,15 +15,24 @@ std::string base64(const std::string& in) {
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        const unsigned v = (unsigned{static_cast<unsigned char>(in[i])} << 16) | (unsigned{static_cast<unsigned char>(in[i + 1])} << 8) | unsigned{static_cast<unsigned char>(in[i + 2])};
-        out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += table[(v >> 6) & 63]; out += table[v & 63];
+        const unsigned v = (unsigned{static_cast<unsigned char>(in[i])} << 16) | (unsigned{static_cast<unsigned char>(in[i + 1])} << 8) |
+                           unsigned{static_cast<unsigned char>(in[i + 2])};
+        out += table[(v >> 18) & 63];
+        out += table[(v >> 12) & 63];
+        out += table[(v >> 6) & 63];
+        out += table[v & 63];
     }
     if (i + 1 == in.size()) {
         const unsigned v = unsigned{static_cast<unsigned char>(in[i])} << 16;
-        out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += "==";
+        out += table[(v >> 18) & 63];
+        out += table[(v >> 12) & 63];
+        out += "==";
     } else if (i + 2 == in.size()) {
         const unsigned v = (unsigned{static_cast<unsigned char>(in[i])} << 16) | (unsigned{static_cast<unsigned char>(in[i + 1])} << 8);
-        out += table[(v >> 18) & 63]; out += table[(v >> 12) & 63]; out += table[(v >> 6) & 63]; out += '=';
+        out += table[(v >> 18) & 63];
+        out += table[(v >> 12) & 63];
+        out += table[(v >> 6) & 63];
+        out += '=';
     }
     return out;
 }
@@ -41,7 +50,8 @@ std::string small_gltf() {
   "scenes": [{"nodes": [0]}],
   "nodes": [{"name": "root", "translation": [0, 1, 0], "children": [1]}, {"name": "child", "mesh": 0}],
   "meshes": [{"name": "tri", "primitives": [{"attributes": {"POSITION": 0}, "indices": 1}]}],
-  "buffers": [{"byteLength": 44, "uri": "data:application/octet-stream;base64,)" + base64(buffer) + R"("}],
+  "buffers": [{"byteLength": 44, "uri": "data:application/octet-stream;base64,)" +
+           base64(buffer) + R"("}],
   "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 6}],
   "accessors": [
     {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [0, 0, 0], "max": [1, 1, 0]},

@@ -15,8 +15,8 @@ TEST(PostureCli, JsonHasTheDocumentedKeys) {
     const auto r = run("posture --preset tight_hip_flexors --set abdominals=50 --json");
     ASSERT_EQ(r.code, 0);
     const auto j = nlohmann::json::parse(r.out);
-    for (const char* key : {"pelvic_tilt_clinical_deg", "pelvic_tilt_deg", "sacral_slope_deg", "pelvic_incidence_deg",
-                            "lumbar_lordosis_deg", "hip_flexion_deg", "converged", "muscles"})
+    for (const char* key : {"pelvic_tilt_clinical_deg", "pelvic_tilt_deg", "sacral_slope_deg", "pelvic_incidence_deg", "lumbar_lordosis_deg",
+                            "hip_flexion_deg", "converged", "muscles"})
         EXPECT_TRUE(j.contains(key)) << key;
     EXPECT_TRUE(j["converged"].get<bool>());
     EXPECT_NEAR(j["pelvic_incidence_deg"].get<double>(), j["pelvic_tilt_deg"].get<double>() + j["sacral_slope_deg"].get<double>(), 0.1);

@@ -86,7 +86,7 @@ std::optional<float> predicted_percent(const std::string& base, float hip, float
         return hip_percent(base, hip) + 100.0f * (interpolate(knee_deg, rf_knee, knee) / rf_knee[0] - 1.0f);
     }
     if (hip_table.count(base)) {
-        if (hip > 100.0f && hip <= 115.0f && knee < 5.0f) return fold_110_0.at(base);   // seated fold row
+        if (hip > 100.0f && hip <= 115.0f && knee < 5.0f) return fold_110_0.at(base);  // seated fold row
         if (hip < -25.0f || hip > 95.0f || knee > 30.0f) return std::nullopt;
         // Knee bend slackens the hamstrings; its effect per degree from the 90/90 row (knee 20).
         const float per_deg = (ake_90_20.at(base) - hip_percent(base, 90.0f)) / 20.0f;
@@ -96,8 +96,8 @@ std::optional<float> predicted_percent(const std::string& base, float hip, float
 }
 
 struct HoldSample {
-    std::vector<float> percent;   // per catalogue muscle, length change from neutral
-    std::vector<float> relative;  // per catalogue muscle
+    std::vector<float> percent;               // per catalogue muscle, length change from neutral
+    std::vector<float> relative;              // per catalogue muscle
     float hip[2] = {0, 0}, knee[2] = {0, 0};  // right, left; degrees
 };
 
@@ -290,8 +290,7 @@ TEST(StretchCompensation, TightHipFlexorsTipThePelvisForwardInTheLungeUnlessTheC
     EXPECT_LT(free.max_compensation_deg, 20.0f);
     for (float d : free.pelvis_compensation_deg) EXPECT_GE(d, 0.0f) << "anterior, never posterior";
     // Letting the pelvis go slackens the very muscles the stretch is for.
-    for (const char* id : {"psoas_r", "iliacus_r"})
-        EXPECT_LT(free.muscles[muscle(id)].peak_hold, held.muscles[muscle(id)].peak_hold - 0.03f) << id;
+    for (const char* id : {"psoas_r", "iliacus_r"}) EXPECT_LT(free.muscles[muscle(id)].peak_hold, held.muscles[muscle(id)].peak_hold - 0.03f) << id;
     // Tighter muscles pull further.
     const auto tighter = report("half_kneeling_hip_flexor", anim::Side::right, group_tightness(biomech::PostureGroup::hip_flexors, 1.0f));
     EXPECT_GT(tighter.max_compensation_deg, free.max_compensation_deg);

@@ -37,7 +37,7 @@ TEST(Mesher, SphereIsClosedOrientedAndHasTheRightVolume) {
     EXPECT_EQ(c.degenerate, 0u);
     EXPECT_EQ(euler_characteristic(m), 2);
     const double exact = 4.0 / 3.0 * 3.14159265358979 * r * r * r;
-    EXPECT_NEAR(mesh_volume(m.positions, m.indices), exact, exact * 0.01);   // positive: faces point out
+    EXPECT_NEAR(mesh_volume(m.positions, m.indices), exact, exact * 0.01);  // positive: faces point out
 }
 
 TEST(Mesher, TorusKeepsItsHole) {
@@ -45,7 +45,7 @@ TEST(Mesher, TorusKeepsItsHole) {
     s.add(torus(Frame::from_up_forward({0.0f, 0.5f, 0.0f}, {0.0f, 1.0f, 0.0f}, {0.0f, 0.0f, 1.0f}), 0.04f, 0.01f));
     const RawMesh m = extract_surface(s, 0.002f);
     EXPECT_TRUE(check_mesh(m.positions, m.indices).closed);
-    EXPECT_EQ(euler_characteristic(m), 0);   // genus one
+    EXPECT_EQ(euler_characteristic(m), 0);  // genus one
 }
 
 TEST(Mesher, EmptyShapeGivesNothing) {
@@ -68,7 +68,7 @@ TEST(Mesher, SimplifiedMeshStaysClosedAndOnTheSurface) {
     EXPECT_EQ(c.degenerate, 0u);
     float worst = 0.0f;
     for (const auto& p : m.positions) worst = std::max(worst, std::abs(s.eval(p)));
-    EXPECT_LT(worst, 2e-5f);   // projected onto the field: no lattice staircase
+    EXPECT_LT(worst, 2e-5f);  // projected onto the field: no lattice staircase
     // Volume survives simplification to within a few percent.
     EXPECT_NEAR(mesh_volume(m.positions, m.indices), mesh_volume(raw.positions, raw.indices), mesh_volume(raw.positions, raw.indices) * 0.04);
 }

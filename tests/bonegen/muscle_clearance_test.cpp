@@ -53,7 +53,7 @@ struct Hit {
     float from_origin_mm = 0.0f, from_insertion_mm = 0.0f;
 };
 
-constexpr float own_bone_m = 0.03f;   // how far from an attachment its own bone is exempt
+constexpr float own_bone_m = 0.03f;    // how far from an attachment its own bone is exempt
 constexpr float step_m = 0.004f;       // sampling along the path
 constexpr float tolerance_m = 0.002f;  // the meshes' own error, and a tendon's thickness
 
@@ -126,7 +126,8 @@ std::string describe(const std::vector<Hit>& hits) {
     for (const auto& h : hits) {
         char buf[128];
         std::snprintf(buf, sizeof buf, "\n  %s runs %.1f mm inside %s (%.0f mm from its origin, %.0f mm from its insertion)", h.muscle.c_str(),
-                      static_cast<double>(h.depth_mm), h.bone.c_str(), static_cast<double>(h.from_origin_mm), static_cast<double>(h.from_insertion_mm));
+                      static_cast<double>(h.depth_mm), h.bone.c_str(), static_cast<double>(h.from_origin_mm),
+                      static_cast<double>(h.from_insertion_mm));
         s += buf;
     }
     return s;

@@ -24,8 +24,8 @@ TEST(Sdf, ExactPrimitivesGiveEuclideanDistances) {
 
     Shape rod;
     rod.add(capsule({0.0f, 0.0f, 0.0f}, {0.0f, 0.1f, 0.0f}, 0.01f));
-    EXPECT_NEAR(rod.eval({0.03f, 0.05f, 0.0f}), 0.02f, 1e-6f);   // beside the shaft
-    EXPECT_NEAR(rod.eval({0.0f, 0.13f, 0.0f}), 0.02f, 1e-6f);    // beyond the cap
+    EXPECT_NEAR(rod.eval({0.03f, 0.05f, 0.0f}), 0.02f, 1e-6f);  // beside the shaft
+    EXPECT_NEAR(rod.eval({0.0f, 0.13f, 0.0f}), 0.02f, 1e-6f);   // beyond the cap
 
     Shape box;
     box.add(round_box(Frame::from_up_forward({0.0f, 0.0f, 0.0f}, {0.0f, 1.0f, 0.0f}, {0.0f, 0.0f, 1.0f}), {0.02f, 0.03f, 0.04f}, 0.005f));
@@ -71,7 +71,8 @@ TEST(Sdf, BrickCullingNeverChangesTheField) {
     Shape s;
     s.add(capsule({0.0f, 0.0f, 0.0f}, {0.0f, 0.2f, 0.0f}, 0.015f));
     s.add(sphere({0.0f, 0.21f, 0.0f}, 0.025f), 0.01f);
-    s.add(sweep({{{0.02f, 0.05f, 0.0f}, 0.006f, 0.004f, {0.0f, 1.0f, 0.0f}}, {{0.06f, 0.08f, 0.01f}, 0.005f, 0.003f, {0.0f, 1.0f, 0.0f}},
+    s.add(sweep({{{0.02f, 0.05f, 0.0f}, 0.006f, 0.004f, {0.0f, 1.0f, 0.0f}},
+                 {{0.06f, 0.08f, 0.01f}, 0.005f, 0.003f, {0.0f, 1.0f, 0.0f}},
                  {{0.09f, 0.07f, 0.03f}, 0.004f, 0.004f, {0.0f, 1.0f, 0.0f}}}),
           0.006f);
     Shape knob;
@@ -90,17 +91,18 @@ TEST(Sdf, BrickCullingNeverChangesTheField) {
         s.cull(c, r * 1.8f, skip);
         for (std::uint8_t k : skip) culled += k;
         for (int i = 0; i < 20; ++i) {
-            const glm::vec3 p = random_point(rng, c, r * 0.57f);   // inside the ball
+            const glm::vec3 p = random_point(rng, c, r * 0.57f);  // inside the ball
             ASSERT_FLOAT_EQ(s.eval(p, skip), s.eval(p)) << "ball " << ball;
         }
     }
-    EXPECT_GT(culled, 200);   // and it does skip work
+    EXPECT_GT(culled, 200);  // and it does skip work
 }
 
 TEST(Sdf, FieldIsContinuousAcrossCulledRegions) {
     // Culling by boxes inside evaluation must not create jumps (they would make stray shells).
     Shape s;
-    s.add(sweep({{{0.0f, 0.0f, 0.0f}, 0.01f, 0.004f, {0.0f, 0.0f, 1.0f}}, {{0.05f, 0.02f, 0.0f}, 0.012f, 0.005f, {0.0f, 0.0f, 1.0f}},
+    s.add(sweep({{{0.0f, 0.0f, 0.0f}, 0.01f, 0.004f, {0.0f, 0.0f, 1.0f}},
+                 {{0.05f, 0.02f, 0.0f}, 0.012f, 0.005f, {0.0f, 0.0f, 1.0f}},
                  {{0.1f, 0.0f, 0.0f}, 0.008f, 0.004f, {0.0f, 0.0f, 1.0f}}}));
     s.add(sphere({0.05f, 0.03f, 0.0f}, 0.01f), 0.004f);
     s.cut(sphere({0.02f, 0.0f, 0.006f}, 0.004f), 0.001f);

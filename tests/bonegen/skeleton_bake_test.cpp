@@ -87,16 +87,33 @@ float incidence_deg(const Baked& b) {
 
 std::vector<std::string> required_bones() {
     std::vector<std::string> n = {"sacrum", "coccyx", "sternum", "skull", "mandible"};
-    for (const char* v : {"l5", "l4", "l3", "l2", "l1", "t12", "t11", "t10", "t9", "t8", "t7", "t6", "t5", "t4", "t3", "t2", "t1",
-                          "c7", "c6", "c5", "c4", "c3", "c2", "c1"})
+    for (const char* v : {"l5", "l4", "l3", "l2", "l1", "t12", "t11", "t10", "t9", "t8", "t7", "t6",
+                          "t5", "t4", "t3", "t2", "t1", "c7",  "c6",  "c5",  "c4", "c3", "c2", "c1"})
         n.push_back(std::string("vertebra_") + v);
     const char* discs[] = {"l5_s1", "l4_l5", "l3_l4", "l2_l3", "l1_l2", "t12_l1", "t11_t12", "t10_t11", "t9_t10", "t8_t9", "t7_t8", "t6_t7",
-                           "t5_t6", "t4_t5", "t3_t4", "t2_t3", "t1_t2", "c7_t1", "c6_c7", "c5_c6", "c4_c5", "c3_c4", "c2_c3"};
+                           "t5_t6", "t4_t5", "t3_t4", "t2_t3", "t1_t2", "c7_t1",  "c6_c7",   "c5_c6",   "c4_c5",  "c3_c4", "c2_c3"};
     for (const char* d : discs) n.push_back(std::string("disc_") + d);
     for (const char* s : {"_r", "_l"}) {
-        for (const char* b : {"hip_bone", "clavicle", "scapula", "humerus", "ulna", "radius", "carpals", "femur", "patella", "tibia", "fibula",
-                              "talus", "calcaneus", "navicular", "cuboid", "cuneiform_medial", "cuneiform_intermediate", "cuneiform_lateral",
-                              "finger_1_proximal", "finger_1_distal"})
+        for (const char* b : {"hip_bone",
+                              "clavicle",
+                              "scapula",
+                              "humerus",
+                              "ulna",
+                              "radius",
+                              "carpals",
+                              "femur",
+                              "patella",
+                              "tibia",
+                              "fibula",
+                              "talus",
+                              "calcaneus",
+                              "navicular",
+                              "cuboid",
+                              "cuneiform_medial",
+                              "cuneiform_intermediate",
+                              "cuneiform_lateral",
+                              "finger_1_proximal",
+                              "finger_1_distal"})
             n.push_back(std::string(b) + s);
         for (int i = 1; i <= 12; ++i) n.push_back("rib_" + std::to_string(i) + s);
         for (int i = 1; i <= 10; ++i) n.push_back("costal_cartilage_" + std::to_string(i) + s);
@@ -132,15 +149,37 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         EXPECT_TRUE(n->meshes.empty()) << j.name;
     }
     // Every required bone, under the right joint.
-    const std::map<std::string, std::string> owner = {
-        {"hip_bone_r", "pelvis"},     {"sacrum", "pelvis"},        {"vertebra_l5", "l5_s1"},        {"vertebra_l4", "l4_l5"},
-        {"vertebra_l1", "l1_l2"},     {"vertebra_t7", "t12_l1"},   {"rib_9_l", "t12_l1"},           {"costal_cartilage_3_r", "t12_l1"},
-        {"vertebra_c4", "c7_t1"},     {"skull", "c0_c1"},          {"mandible", "c0_c1"},           {"clavicle_r", "sternoclavicular_r"},
-        {"scapula_l", "sternoclavicular_l"}, {"humerus_r", "shoulder_r"}, {"ulna_r", "elbow_r"}, {"radius_l", "elbow_l"},
-        {"carpals_r", "wrist_r"},     {"finger_3_middle_r", "wrist_r"}, {"femur_l", "hip_l"},       {"patella_r", "knee_r"},
-        {"tibia_r", "knee_r"},        {"fibula_l", "knee_l"},      {"talus_r", "ankle_r"},          {"metatarsal_5_l", "ankle_l"},
-        {"toe_2_r", "mtp_r"},         {"disc_l5_s1", "pelvis"},    {"disc_l4_l5", "l5_s1"},         {"disc_t12_l1", "l1_l2"},
-        {"disc_c7_t1", "t12_l1"},     {"disc_c2_c3", "c7_t1"},     {"skin", "pelvis"}};
+    const std::map<std::string, std::string> owner = {{"hip_bone_r", "pelvis"},
+                                                      {"sacrum", "pelvis"},
+                                                      {"vertebra_l5", "l5_s1"},
+                                                      {"vertebra_l4", "l4_l5"},
+                                                      {"vertebra_l1", "l1_l2"},
+                                                      {"vertebra_t7", "t12_l1"},
+                                                      {"rib_9_l", "t12_l1"},
+                                                      {"costal_cartilage_3_r", "t12_l1"},
+                                                      {"vertebra_c4", "c7_t1"},
+                                                      {"skull", "c0_c1"},
+                                                      {"mandible", "c0_c1"},
+                                                      {"clavicle_r", "sternoclavicular_r"},
+                                                      {"scapula_l", "sternoclavicular_l"},
+                                                      {"humerus_r", "shoulder_r"},
+                                                      {"ulna_r", "elbow_r"},
+                                                      {"radius_l", "elbow_l"},
+                                                      {"carpals_r", "wrist_r"},
+                                                      {"finger_3_middle_r", "wrist_r"},
+                                                      {"femur_l", "hip_l"},
+                                                      {"patella_r", "knee_r"},
+                                                      {"tibia_r", "knee_r"},
+                                                      {"fibula_l", "knee_l"},
+                                                      {"talus_r", "ankle_r"},
+                                                      {"metatarsal_5_l", "ankle_l"},
+                                                      {"toe_2_r", "mtp_r"},
+                                                      {"disc_l5_s1", "pelvis"},
+                                                      {"disc_l4_l5", "l5_s1"},
+                                                      {"disc_t12_l1", "l1_l2"},
+                                                      {"disc_c7_t1", "t12_l1"},
+                                                      {"disc_c2_c3", "c7_t1"},
+                                                      {"skin", "pelvis"}};
     for (const std::string& name : required_bones()) {
         const assets::Node* n = node(b, name);
         ASSERT_NE(n, nullptr) << name;
@@ -152,12 +191,13 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         ASSERT_NE(n, nullptr) << bone;
         EXPECT_EQ(b.model.nodes[static_cast<std::size_t>(n->parent)].name, joint) << bone;
     }
-    EXPECT_EQ(node(b, "disc_c1_c2"), nullptr);   // no disc at the atlanto-axial joint
+    EXPECT_EQ(node(b, "disc_c1_c2"), nullptr);  // no disc at the atlanto-axial joint
     // Every muscle's origin and insertion is marked on its bone, both sides.
     int attachments = 0;
     for (const auto& l : sk.landmarks) attachments += l.name.find("_origin_") != std::string::npos || l.name.find("_insertion_") != std::string::npos;
     EXPECT_EQ(attachments, 2 * 58);
-    for (const char* n : {"landmark:psoas_origin_r", "landmark:psoas_insertion_l", "landmark:semimembranosus_origin_l", "landmark:rectus_femoris_insertion_r"})
+    for (const char* n :
+         {"landmark:psoas_origin_r", "landmark:psoas_insertion_l", "landmark:semimembranosus_origin_l", "landmark:rectus_femoris_insertion_r"})
         EXPECT_NE(node(b, n), nullptr) << n;
 
     // Landmark nodes at the rig's landmarks; surface ones on their bone, centre ones inside it.
@@ -218,7 +258,8 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         EXPECT_NEAR(br.max.x, -bl.min.x, 0.001f) << name;
         EXPECT_NEAR(br.min.y, bl.min.y, 0.001f) << name;
         EXPECT_NEAR(br.max.z, bl.max.z, 0.001f) << name;
-        EXPECT_NEAR(static_cast<float>(r.triangle_count()), static_cast<float>(l.triangle_count()), 0.02f * static_cast<float>(r.triangle_count()) + 2.0f)
+        EXPECT_NEAR(static_cast<float>(r.triangle_count()), static_cast<float>(l.triangle_count()),
+                    0.02f * static_cast<float>(r.triangle_count()) + 2.0f)
             << name;
     }
 
@@ -236,13 +277,15 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         const core::MeshData m = world_mesh(b, name);
         for (std::size_t v = 0; v < m.vertices.size(); v += 37) {
             ++tested;
-            if (!bonegen::point_inside_mesh(skin_mesh.vertices, skin_mesh.indices, m.vertices[v].position)) ++outside;
-            else closest = std::min(closest, bonegen::distance_to_mesh(skin_mesh.vertices, skin_mesh.indices, m.vertices[v].position));
+            if (!bonegen::point_inside_mesh(skin_mesh.vertices, skin_mesh.indices, m.vertices[v].position))
+                ++outside;
+            else
+                closest = std::min(closest, bonegen::distance_to_mesh(skin_mesh.vertices, skin_mesh.indices, m.vertices[v].position));
         }
     }
     EXPECT_GT(tested, 500);
     EXPECT_EQ(outside, 0);
-    EXPECT_GT(closest, 0.003f);   // the scalp is the thinnest cover
+    EXPECT_GT(closest, 0.003f);  // the scalp is the thinnest cover
 
     // Colour: discs are cartilage, shafts are bone; ambient occlusion darkens the femoral head in
     // its socket but not the open shaft.
@@ -264,8 +307,8 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
 }
 
 TEST(SkeletonBake, SameInputGivesTheSameBytesWhateverTheThreads) {
-    const std::vector<std::string> some = sanitized ? std::vector<std::string>{"hip_bone_r", "hip_bone_l", "vertebra_l4", "rib_7_r", "skull"}
-                                                    : std::vector<std::string>{};
+    const std::vector<std::string> some =
+        sanitized ? std::vector<std::string>{"hip_bone_r", "hip_bone_l", "vertebra_l4", "rib_7_r", "skull"} : std::vector<std::string>{};
     const Baked one = bake(52.0f, bonegen::Detail::coarse, 1, some);
     const Baked two = bake(52.0f, bonegen::Detail::coarse, 2, some);
     EXPECT_GT(one.glb.size(), sanitized ? 50000u : 500000u);
@@ -279,7 +322,7 @@ TEST(SkeletonBake, PelvicIncidenceIsBuiltIntoTheSacrum) {
         // The sacrum's upper endplate, found on its mesh, lies on the rig's S1 plane.
         const glm::vec3 centre = node_world(b, "landmark:s1_endplate_center");
         const glm::vec3 along = glm::normalize(node_world(b, "landmark:s1_endplate_anterior") - node_world(b, "landmark:s1_endplate_posterior"));
-        const glm::vec3 normal{0.0f, along.z, -along.y};   // cranial
+        const glm::vec3 normal{0.0f, along.z, -along.y};  // cranial
         const core::MeshData sacrum = world_mesh(b, "sacrum");
         glm::vec3 mean_normal{0.0f};
         float off = 0.0f;
@@ -289,8 +332,8 @@ TEST(SkeletonBake, PelvicIncidenceIsBuiltIntoTheSacrum) {
                             p2 = sacrum.vertices[sacrum.indices[t + 2]].position;
             const glm::vec3 face = glm::cross(p1 - p0, p2 - p0);
             if (glm::length((p0 + p1 + p2) / 3.0f - centre) > 0.02f || glm::dot(glm::normalize(face), normal) < 0.98f) continue;
-            mean_normal += face;   // area-weighted
-            for (const glm::vec3& q : {p0, p1, p2})   // the rim is rounded; look at the middle
+            mean_normal += face;                     // area-weighted
+            for (const glm::vec3& q : {p0, p1, p2})  // the rim is rounded; look at the middle
                 if (glm::length(q - centre) < 0.012f) off = std::max(off, std::abs(glm::dot(q - centre, normal)));
             ++n;
         }

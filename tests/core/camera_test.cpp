@@ -44,7 +44,7 @@ TEST(Camera, AnteriorViewShowsTheBodysLeftOnTheScreensRight) {
     ASSERT_TRUE(left);
     EXPECT_GT(left->x, 640.0f);  // facing the patient, their left is on our right
     const auto up = c.project({0.0f, 0.2f, 0.0f}, viewport);
-    EXPECT_LT(up->y, 360.0f);    // up is up
+    EXPECT_LT(up->y, 360.0f);  // up is up
 }
 
 TEST(Camera, RayThroughAProjectedPointPassesThroughIt) {
@@ -172,7 +172,10 @@ TEST(TargetFollower, FollowsALargeMoveSmoothlyThenStopsExactly) {
         // Smooth: no frame moves more than the easing allows (2/s at 60 Hz is 3.3 % of the gap).
         EXPECT_LE(glm::distance(before, c.target), 0.034f * last_off + 1e-6f);
         last_off = off;
-        if (c.target != before) { ++moving_frames; settled = c.target; }
+        if (c.target != before) {
+            ++moving_frames;
+            settled = c.target;
+        }
     }
     EXPECT_GT(moving_frames, 60);   // it eased over more than a second
     EXPECT_LT(moving_frames, 300);  // and then stopped, not creeping on for ever

@@ -35,8 +35,7 @@ void replay(const std::string& target, const std::function<void(const std::strin
         const std::string bytes = core::read_file(e.path());
         try {
             read(bytes);
-        } catch (const core::Error&) {
-        }
+        } catch (const core::Error&) {}
         ++count;
     }
     EXPECT_GT(count, 0) << "no inputs in " << dir;
@@ -50,7 +49,9 @@ TEST(FuzzReplay, MuscleCatalogue) {
         (void)anat::load_muscle_catalogue(t, "x.json", skeleton());
     });
 }
-TEST(FuzzReplay, Presets) { replay("fuzz_presets", [](const std::string& t) { (void)biomech::load_presets(t, "x.json"); }); }
+TEST(FuzzReplay, Presets) {
+    replay("fuzz_presets", [](const std::string& t) { (void)biomech::load_presets(t, "x.json"); });
+}
 TEST(FuzzReplay, Profile) {
     replay("fuzz_profile", [](const std::string& t) {
         const auto p = scene::parse_profile(t, "x.json");
@@ -70,8 +71,12 @@ TEST(FuzzReplay, ModelImport) {
         (void)assets::load_model_from_memory(t.substr(1), hints[static_cast<unsigned char>(t[0]) % 6], "x");
     });
 }
-TEST(FuzzReplay, Story) { replay("fuzz_story", [](const std::string& t) { (void)scene::parse_story(t, "x.json"); }); }
-TEST(FuzzReplay, Skeleton) { replay("fuzz_skeleton", [](const std::string& t) { (void)anat::build_skeleton(t, "x.json", {}); }); }
+TEST(FuzzReplay, Story) {
+    replay("fuzz_story", [](const std::string& t) { (void)scene::parse_story(t, "x.json"); });
+}
+TEST(FuzzReplay, Skeleton) {
+    replay("fuzz_skeleton", [](const std::string& t) { (void)anat::build_skeleton(t, "x.json", {}); });
+}
 TEST(FuzzReplay, Clip) {
     static const anim::Rig rig = anim::load_default_rig(skeleton());
     replay("fuzz_clip", [](const std::string& t) {

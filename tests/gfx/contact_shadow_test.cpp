@@ -100,8 +100,16 @@ TEST(ContactShadow, ItsExtentHoldsEveryShadedTexelAndNoMore) {
         }
     EXPECT_EQ(outside, 0) << "no shade outside the extent";
     // Tight: its edge rows and columns each hold shade.
-    auto any_in_column = [&](int x) { for (int z = 0; z < size; ++z) if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true; return false; };
-    auto any_in_row = [&](int z) { for (int x = 0; x < size; ++x) if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true; return false; };
+    auto any_in_column = [&](int x) {
+        for (int z = 0; z < size; ++z)
+            if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true;
+        return false;
+    };
+    auto any_in_row = [&](int z) {
+        for (int x = 0; x < size; ++x)
+            if (t[static_cast<std::size_t>(z) * size + static_cast<std::size_t>(x)]) return true;
+        return false;
+    };
     EXPECT_TRUE(any_in_column(e.x) && any_in_column(e.z - 1) && any_in_row(e.y) && any_in_row(e.w - 1));
     // The bar is 0.2 m wide and 1.2 m long, right of centre: a narrow tall extent, left edge past the middle.
     EXPECT_LT(e.z - e.x, (e.w - e.y) / 2);

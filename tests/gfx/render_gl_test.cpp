@@ -84,8 +84,10 @@ TEST_F(RenderGl, DepthDecidesWhatIsInFrontNotDrawOrder) {
         a.pick_id = 7;
         gfx::DrawItem b{&green, back};
         b.pick_id = 9;
-        if (order == 0) f.items = {a, b};
-        else f.items = {b, a};
+        if (order == 0)
+            f.items = {a, b};
+        else
+            f.items = {b, a};
         f.camera.set_preset(core::ViewPreset::anterior);
         gfx::Image img = r.render_to_image(f, size);
         const auto* c = img.pixel(size.x / 2, size.y / 2);
@@ -374,8 +376,8 @@ TEST_F(RenderGl, DrawingInPlaceGivesTheSamePictureAsDrawingOffscreenAndCopying) 
     const auto [shifted, shifted_in_place] = draw(f, size + 40, true, {40, 0, size.x, size.y});
     EXPECT_FALSE(shifted_in_place);
     EXPECT_TRUE(std::equal(shifted.pixel(40, 40), shifted.pixel(40, 40) + 4, reference.pixel(0, 0)));
-    EXPECT_TRUE(std::equal(shifted.pixel(size.x + 39, size.y + 39), shifted.pixel(size.x + 39, size.y + 39) + 4,
-                           reference.pixel(size.x - 1, size.y - 1)));
+    EXPECT_TRUE(
+        std::equal(shifted.pixel(size.x + 39, size.y + 39), shifted.pixel(size.x + 39, size.y + 39) + 4, reference.pixel(size.x - 1, size.y - 1)));
     EXPECT_EQ(shifted.pixel(10, 10)[1], 0) << "left of the viewport stays magenta";
 
     // The window (this test's 64x64 offscreen one) asks for depth and stencil: drawn in place too.

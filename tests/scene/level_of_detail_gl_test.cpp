@@ -92,7 +92,10 @@ TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostThreeMillimetr
         float error_m = 0.0f;
         bool gap = false;
         for (const auto& level : item.coarse) {
-            if (!level.mesh) { gap = true; continue; }
+            if (!level.mesh) {
+                gap = true;
+                continue;
+            }
             EXPECT_FALSE(gap) << "levels are filled finest first";
             EXPECT_LT(level.mesh->triangle_count(), triangles);
             EXPECT_GE(level.error_m, error_m);

@@ -11,7 +11,10 @@ TEST_F(PickingGl, APixelOnAMusclesBellyPicksThatMuscle) {
     scene::World world;
     const glm::ivec2 size{640, 900};
     // Superficial muscles seen from the front and from behind.
-    struct Case { const char* muscle; core::ViewPreset view; };
+    struct Case {
+        const char* muscle;
+        core::ViewPreset view;
+    };
     for (const Case c : {Case{"rectus_femoris_r", core::ViewPreset::anterior}, Case{"vastus_lateralis_l", core::ViewPreset::anterior},
                          Case{"gastrocnemius_medial_r", core::ViewPreset::posterior}}) {
         gfx::FrameDesc frame;

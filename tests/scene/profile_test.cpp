@@ -22,7 +22,8 @@ scene::Profile sample() {
     p.measurements.sacral_slope_deg = 45.5f;
     p.measurements.pelvic_incidence_deg = 52.0f;
     p.measurements.lumbar_lordosis_deg = 60.25f;
-    p.annotations = {{scene::Annotation::Target::muscle, "psoas_r", "Feels tight here"}, {scene::Annotation::Target::bone, "femur_l", "Old fracture"}};
+    p.annotations = {{scene::Annotation::Target::muscle, "psoas_r", "Feels tight here"},
+                     {scene::Annotation::Target::bone, "femur_l", "Old fracture"}};
     p.conditions = {"knee", "pregnancy"};
     p.saved_at = "2026-11-26T10:00:00Z";
     return p;

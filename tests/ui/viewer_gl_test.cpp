@@ -152,8 +152,10 @@ TEST(ViewerGl, ShortcutsWorkAfterAClickInAPanel) {
         // the keys.
         const std::string script = std::string(ANATOMY_BINARY) + " --quit-after-frames 400 --ui-screenshot " + shot.string() +
                                    " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; "
-                                   "xdotool mousemove --window $w 1250 52 click 1; sleep 0.4; " + keys + " wait";
-        const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "' >/dev/null 2>&1";
+                                   "xdotool mousemove --window $w 1250 52 click 1; sleep 0.4; " +
+                                   keys + " wait";
+        const std::string cmd =
+            "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "' >/dev/null 2>&1";
         const int rc = std::system(cmd.c_str());
         return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     };
@@ -183,14 +185,18 @@ struct FrameLog {
     int code = -1;
     std::vector<double> times_s;
     double wall_s = 0.0;
-    int after(double t) const { return static_cast<int>(std::count_if(times_s.begin(), times_s.end(), [&](double x) { return x > t; })); }
+    int after(double t) const {
+        return static_cast<int>(std::count_if(times_s.begin(), times_s.end(), [&](double x) { return x > t; }));
+    }
 };
 FrameLog run_logged(const std::string& args, double seconds, const std::string& script, const std::string& env = "") {
     const fs::path log = fs::temp_directory_path() / (std::to_string(::getpid()) + "_frames.txt");
     fs::remove(log);
-    const std::string viewer = std::string(ANATOMY_BINARY) + " " + args + " --quit-after-seconds " + std::to_string(seconds) + " --frame-log " + log.string();
+    const std::string viewer =
+        std::string(ANATOMY_BINARY) + " " + args + " --quit-after-seconds " + std::to_string(seconds) + " --frame-log " + log.string();
     const std::string body = viewer + " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); " + script + " wait";
-    const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + env + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
+    const std::string cmd =
+        "env -u SDL_VIDEODRIVER " + isolated_env() + env + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const auto start = std::chrono::steady_clock::now();
     const int rc = std::system(cmd.c_str());
     FrameLog r;
