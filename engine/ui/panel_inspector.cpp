@@ -26,16 +26,8 @@ const char* force_words(float norm) {
 
 void Viewer::draw_inspector_panel() {
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    (void)vp;
-    next_column_window(false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 19.0f);
-    const bool open = ImGui::Begin("Inspector (F4)", &settings_.show_inspector_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    ImGui::PopStyleVar();
-    end_column_window(false);
-    if (!open) {
-        ImGui::End();
+    if (!begin_column_window("Inspector (F4)", &settings_.show_inspector_panel, false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 19.0f))
         return;
-    }
     const scene::Body& body = world_->body();
     const auto& cat = body.catalogue();
 

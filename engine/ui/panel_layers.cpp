@@ -14,16 +14,7 @@ ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 
 void Viewer::draw_layers_panel() {
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    (void)vp;
-    next_column_window(false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 19.0f);
-    const bool open = ImGui::Begin("Layers (F3)", &settings_.show_layers_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    ImGui::PopStyleVar();
-    end_column_window(false);
-    if (!open) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_column_window("Layers (F3)", &settings_.show_layers_panel, false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 19.0f)) return;
     auto& L = world_->display.layers;
     const auto& catalogue = world_->body().catalogue();
 

@@ -42,15 +42,7 @@ ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
 void Viewer::draw_posture_panel() {
     const float em = ImGui::GetFontSize();
-    next_column_window(true, 0.0f, 1.0f, 23.0f);
-    const bool open =
-        ImGui::Begin("Posture and stretches (F2)", &settings_.show_posture_panel, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    ImGui::PopStyleVar();
-    end_column_window(true);
-    if (!open) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_column_window("Posture and stretches (F2)", &settings_.show_posture_panel, true, 0.0f, 1.0f, 23.0f)) return;
     (void)em;
     if (ImGui::BeginTabBar("##body_tabs")) {
         if (ImGui::BeginTabItem("Posture", nullptr, select_posture_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {

@@ -35,6 +35,15 @@ const char* action_words(anim::PrecautionAction a) {
     return "";
 }
 
+// One precaution: the condition's name, then what to do.
+void precaution_bullet(const anim::Safety& safety, const anim::Precaution& p) {
+    const anim::Condition* c = safety.find(p.condition);
+    ImGui::BulletText("%s", c ? c->name.c_str() : p.condition.c_str());
+    ImGui::Indent();
+    ImGui::TextWrapped("%s: %s", action_words(p.action), p.text.c_str());
+    ImGui::Unindent();
+}
+
 }  // namespace
 
 void Viewer::draw_safety_rule() {
@@ -53,29 +62,12 @@ void Viewer::draw_stretch_precautions(const anim::StretchInfo& info) {
         ImGui::PushStyleColor(ImGuiCol_Text, mine.suitable ? modify_color : skip_color);
         ImGui::TextWrapped("%s for this patient:", mine.suitable ? "Modify" : "Not suitable");
         ImGui::PopStyleColor();
-        for (const auto& p : mine.because) {
-            const anim::Condition* c = safety->find(p.condition);
-            ImGui::BulletText("%s", c ? c->name.c_str() : p.condition.c_str());
-            ImGui::Indent();
-            ImGui::TextWrapped("%s: %s", action_words(p.action), p.text.c_str());
-            ImGui::Unindent();
-        }
+        for (const auto& p : mine.because) precaution_bullet(*safety, p);
     }
     if (ImGui::CollapsingHeader("Precautions")) {
-        for (const auto& p : info.precautions) {
-            const anim::Condition* c = safety->find(p.condition);
-            ImGui::BulletText("%s", c ? c->name.c_str() : p.condition.c_str());
-            ImGui::Indent();
-            ImGui::TextWrapped("%s: %s", action_words(p.action), p.text.c_str());
-            ImGui::Unindent();
-        }
+        for (const auto& p : info.precautions) precaution_bullet(*safety, p);
         for (const auto& c : safety->conditions)
-            if (c.every_stretch) {
-                ImGui::BulletText("%s", c.name.c_str());
-                ImGui::Indent();
-                ImGui::TextWrapped("%s: %s", action_words(c.every_stretch->action), c.every_stretch->text.c_str());
-                ImGui::Unindent();
-            }
+            if (c.every_stretch) precaution_bullet(*safety, *c.every_stretch);
         if (ImGui::SmallButton("Red flags and conditions...")) show_safety_ = true;
     }
 }

@@ -644,7 +644,7 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
 
 // [SECTION] Panels
 
-void Viewer::next_column_window(bool left, float from, float to, float default_width_em) {
+bool Viewer::begin_column_window(const char* title, bool* open, bool left, float from, float to, float default_width_em) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float top = vp->Pos.y + ImGui::GetFrameHeight();  // under the menu bar
@@ -660,12 +660,13 @@ void Viewer::next_column_window(bool left, float from, float to, float default_w
     ImGui::SetNextWindowSizeConstraints(ImVec2(em * 14.0f, h), ImVec2(widest, h));
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: nothing shows through, and no 3D is drawn under it
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-}
-
-void Viewer::end_column_window(bool left) {
+    const bool shown = ImGui::Begin(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    ImGui::PopStyleVar();
     // The width the user dragged to (both windows of the right column follow it).
     column_width_pt_[left ? 0 : 1] = ImGui::GetWindowWidth();
     column_drawn_[left ? 0 : 1] = true;
+    if (!shown) ImGui::End();
+    return shown;
 }
 
 void Viewer::draw_ui() {

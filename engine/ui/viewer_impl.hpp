@@ -232,8 +232,9 @@ private:
     // Panels are full-height columns at the window's sides; the 3D view lies between them
     // (viewer.cpp, "Panels"). Widths in ImGui points: the user's (resizable), and what the
     // columns covered last frame (0: no panel on that side).
-    void next_column_window(bool left, float from, float to, float default_width_em);
-    void end_column_window(bool left);
+    // Begin() of a column panel: on the `left` or right, from `from` to `to` of the column's height.
+    // Returns false (with End() called) when the window is not drawn this frame.
+    bool begin_column_window(const char* title, bool* open, bool left, float from, float to, float default_width_em);
     void draw_ui_windows();
     float column_width_pt_[2] = {0.0f, 0.0f};
     float column_extent_pt_[2] = {0.0f, 0.0f};
