@@ -228,11 +228,12 @@ TEST(ViewerGl, InputAPlayingStretchAndAChangedShaderEachMakeItDraw) {
     // A key (the posterior view: the camera glides) two seconds in.
     const FrameLog key = run_logged("", 5.0, "sleep 2; xdotool key --window $w 2;");
     ASSERT_EQ(key.code, 0);
-    EXPECT_GE(key.after(1.8), 5) << "the frames of the camera's glide after the key";
+    // At least the frames owed to an event and some of the glide, even at a sanitizer build's pace.
+    EXPECT_GE(key.after(1.8), 4) << "the frames of the camera's glide after the key";
     // A stretch plays: frame after frame.
     const FrameLog play = run_logged("--stretch cat_cow", 3.0, "");
     ASSERT_EQ(play.code, 0);
-    EXPECT_GE(play.after(1.0), 20);
+    EXPECT_GE(play.after(1.0), 8) << "an idle viewer presents at most 3; a playing one every frame (even under a sanitizer)";
     // A watched file changes: the shaders reload and the picture shows it (and the notice).
     const fs::path root = fs::temp_directory_path() / (std::to_string(::getpid()) + "_root");
     fs::remove_all(root);
