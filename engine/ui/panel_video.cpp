@@ -18,6 +18,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -54,7 +56,11 @@ std::string minutes_seconds(double s) {
 }  // namespace
 
 struct Viewer::VideoPanel {
-    int what = 0;  // 0: the stretch on screen, 1: the story
+    int what = 0;             // 0: a stretch, 1: the story
+    int stretch_index = -1;   // the library's clip to export (-1: the one on screen, else the first)
+    int side = 0;             // 0 right, 1 left
+    bool cue = false;         // the posterior-tilt cue holds the pelvis
+    bool cue_chosen = false;  // the user set the cue: keep it
     int size_index = 1;
     int custom[2] = {1280, 720};
     int fps = 30;
@@ -89,13 +95,13 @@ void Viewer::start_video_export() {
     rq.layers = world_->display.layers;
     rq.follow = settings_.stretch_follow;
     if (v.what == 0) {
-        if (!stretch_ || !stretch_->showing_clip()) {
-            notify("Play a stretch first, or export the story", true);
+        if (!stretch_ || v.stretch_index < 0 || v.stretch_index >= static_cast<int>(stretch_->library().size())) {
+            notify("Choose a stretch to export, or the story", true);
             return;
         }
-        rq.stretch = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected())).id;
-        rq.left_side = stretch_->player().side() == anim::Side::left;
-        rq.cue = stretch_->cue();
+        rq.stretch = stretch_->library().info(static_cast<std::size_t>(v.stretch_index)).id;
+        rq.left_side = v.side == 1;
+        rq.cue = v.cue;
         rq.posture = posture_->settings();  // the tightness the pelvis gives way to, as on screen
     }
     try {
@@ -172,6 +178,12 @@ void Viewer::start_scripted_video_export() {
     v.custom[1] = size.y;
     v.fps = std::clamp(options_.export_fps, 1, 120);
     v.what = stretch_ && stretch_->showing_clip() ? 0 : 1;
+    if (v.what == 0) {  // the stretch on screen, its side and cue, as the option promises
+        v.stretch_index = stretch_->player().selected();
+        v.side = stretch_->player().side() == anim::Side::left ? 1 : 0;
+        v.cue = stretch_->cue();
+        v.cue_chosen = true;
+    }
     show_export_video_ = true;
     start_video_export();
     if (!v.job) v.outcome = -1;
@@ -201,19 +213,33 @@ void Viewer::draw_video_export_window() {
 
     const bool stretch_on_screen = stretch_ && stretch_->showing_clip();
     const bool running = v.job != nullptr;
-    if (!stretch_on_screen && !running) v.what = 1;
+    const bool any_tight = std::any_of(posture_->target().tightness.begin(), posture_->target().tightness.end(), [](float t) { return t > 0.0f; });
+    if (!v.was_shown && !running && stretch_) {
+        // Opened now: the stretch on screen (its side and cue), else the first of the library; the
+        // story when no stretch plays and nothing was chosen before.
+        if (stretch_on_screen) {
+            v.stretch_index = stretch_->player().selected();
+            v.side = stretch_->player().side() == anim::Side::left ? 1 : 0;
+            v.what = 0;
+        } else if (v.stretch_index < 0) {
+            v.stretch_index = 0;
+            v.what = 1;
+        }
+        // Tight muscles tip the pelvis unless it is held: the cue is on unless the user said otherwise.
+        if (!v.cue_chosen) v.cue = stretch_on_screen ? (stretch_->cue() || any_tight) : any_tight;
+    }
     if (!v.output_chosen && !running) {
         // A name that says what it is, until the user picks one.
         std::string name = "pelvic_tilt_story";
-        if (v.what == 0 && stretch_on_screen) {
-            name = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected())).id;
-            name += stretch_->player().side() == anim::Side::left ? "_left" : "_right";
+        if (v.what == 0 && stretch_ && v.stretch_index >= 0) {
+            name = stretch_->library().info(static_cast<std::size_t>(v.stretch_index)).id;
+            name += v.side == 1 ? "_left" : "_right";
         }
         std::snprintf(v.output, sizeof(v.output), "%s", with_extension(name, formats[v.format_index]).c_str());
     }
 
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_Appearing);
+
     if (!v.was_shown) {
         // Opened now (menu or --export-video): in front, in the middle of the window.
         const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
@@ -221,26 +247,39 @@ void Viewer::draw_video_export_window() {
         ImGui::SetNextWindowFocus();
         v.was_shown = true;
     }
-    if (!ImGui::Begin("Export video", &show_export_video_)) {
+    // Sized to its content: every choice and the Export button always in view.
+    if (!ImGui::Begin("Export video", &show_export_video_, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }
     ImGui::BeginDisabled(running);
     ImGui::TextDisabled("What");
-    std::string stretch_label = "The stretch on screen";
-    if (stretch_on_screen) {
-        const auto& info = stretch_->library().info(static_cast<std::size_t>(stretch_->player().selected()));
-        stretch_label = info.name + (stretch_->player().side() == anim::Side::left ? ", left side" : ", right side");
-    }
-    ImGui::BeginDisabled(!stretch_on_screen);
-    ImGui::RadioButton(stretch_label.c_str(), &v.what, 0);
+    ImGui::BeginDisabled(!stretch_);
+    ImGui::RadioButton("A stretch", &v.what, 0);
     ImGui::EndDisabled();
-    if (!stretch_on_screen && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Play a stretch first (F7 opens the library)");
+    ImGui::SameLine();
     ImGui::RadioButton("The guided story (as in the presentation, F5)", &v.what, 1);
-    if (v.what == 0)
-        ImGui::TextDisabled("From start to end, with its props; the posture's tightness%s.",
-                            stretch_on_screen && stretch_->cue() ? " and the cue" : "");
+    if (v.what == 0 && stretch_ && stretch_->library().size() > 0) {
+        const anim::Library& lib = stretch_->library();
+        v.stretch_index = std::clamp(v.stretch_index, 0, static_cast<int>(lib.size()) - 1);
+        ImGui::SetNextItemWidth(em * 22);
+        if (ImGui::BeginCombo("##clip", lib.info(static_cast<std::size_t>(v.stretch_index)).name.c_str(), ImGuiComboFlags_HeightLarge)) {
+            for (std::size_t i = 0; i < lib.size(); ++i)
+                if (ImGui::Selectable(lib.info(i).name.c_str(), static_cast<int>(i) == v.stretch_index)) {
+                    v.stretch_index = static_cast<int>(i);
+                    v.output_chosen = false;
+                }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        const char* sides[] = {"Right side", "Left side"};
+        ImGui::SetNextItemWidth(em * 7);
+        if (ImGui::Combo("##side", &v.side, sides, 2)) v.output_chosen = false;
+        if (ImGui::Checkbox("Posterior-tilt cue (the pelvis held as the clip shows)", &v.cue)) v.cue_chosen = true;
+        if (any_tight && v.cue && !v.cue_chosen)
+            ImGui::TextDisabled("On because the posture has tight muscles: without it the pelvis tips, as the video would show.");
+        ImGui::TextDisabled("From start to end, with its props and the posture's tightness.");
+    }
     ImGui::Separator();
 
     ImGui::SetNextItemWidth(em * 12);
