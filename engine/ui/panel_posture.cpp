@@ -24,13 +24,15 @@ std::string group_tooltip(const anat::MuscleCatalogue& catalogue, biomech::Postu
     return names + ": a resting pull, a model assumption.\n" + evidence + "\n100 = the model's normal; 0 = none.";
 }
 
-void help_marker(const char* text) {
+// A "(?)" whose text is made only while it is hovered (not every frame).
+template <typename MakeText>
+void help_marker(MakeText make_text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-        ImGui::TextUnformatted(text);
+        ImGui::TextUnformatted(make_text().c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
@@ -95,7 +97,7 @@ void Viewer::draw_posture_tab() {
         float v = s[g];
         ImGui::PushID(static_cast<int>(g));
         ImGui::TextUnformatted(biomech::posture_group_name(g));
-        help_marker(group_tooltip(world_->body().catalogue(), g).c_str());
+        help_marker([&] { return group_tooltip(world_->body().catalogue(), g); });
         ImGui::SetNextItemWidth(-em * 0.5f);
         const bool strength = biomech::is_strength_group(g);
         if (ImGui::SliderFloat("##v", &v, 0.0f, 100.0f, strength ? "%.0f  (100 = normal)" : "%.0f  (0 = normal)", ImGuiSliderFlags_AlwaysClamp)) {
