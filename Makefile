@@ -5,7 +5,7 @@ BUILD  := build
 JOBS   ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots approve-golden
+.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots approve-golden install package package-check
 
 all: build
 
@@ -32,6 +32,17 @@ test-cpu: build
 test-gl: build
 	cd $(BUILD) && ctest --output-on-failure -L gl
 
+# Installs into PREFIX (default /usr/local; DESTDIR works as usual).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The Debian package (build/anatomy_VERSION_ARCH.deb), checked: lintian, and the unpacked binary runs.
+package: build
+	scripts/check-package.sh $(BUILD)
+
+package-check: package
+
 bench: build
 	@scripts/deps.sh bench
 	$(BUILD)/bin/anatomy_bench --out $(BUILD)/bench.json
@@ -47,6 +58,7 @@ asan: deps
 	cmake --preset asan
 	cmake --build build-asan -j $(JOBS)
 	cmake --build build-asan --target skeleton_asset   # the baked skeleton, for the level-of-detail test (about a minute)
+	cmake --build build-asan --target install_files    # icons and man page, for the install test
 	ctest --preset asan -j $(JOBS)
 
 snapshots: build

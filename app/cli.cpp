@@ -2,6 +2,7 @@
 
 #include "command.hpp"
 #include "core/error.hpp"
+#include "core/version.hpp"
 #include "core/log.hpp"
 #include "ui/snapshot.hpp"
 #include "ui/viewer.hpp"
@@ -26,9 +27,14 @@ int run(int argc, char** argv) {
         "With no command, opens the viewer.",
         "anatomy"};
     cli.require_subcommand(0, 1);
+    cli.set_version_flag(
+        "--version", [] { return core::version_line(); }, "Print the version and the source revision, then exit");
 
     // anatomy (the viewer)
     ui::ViewerOptions viewer;
+    cli.add_option("profile", viewer.profile, "A patient profile to open (.anatomy or .json), e.g. from a double-click in the file manager")
+        ->check(CLI::ExistingFile)
+        ->type_name("PROFILE");
     cli.add_option("--model", viewer.model, "Open this model file (glTF, GLB, OBJ, FBX) in the viewer")->check(CLI::ExistingFile);
     cli.add_option("--quit-after-frames", viewer.quit_after_frames, "Close the viewer after N frames (smoke tests)")->check(CLI::Range(1, 100000));
     cli.add_option("--ui-screenshot", viewer.ui_screenshot, "With --quit-after-frames: save the window, UI included, as PNG");
@@ -58,6 +64,8 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return cli.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return cli.exit(e);
     } catch (const CLI::ParseError& e) {
         cli.exit(e);  // prints the reason and the usage

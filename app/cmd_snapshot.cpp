@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -20,12 +21,14 @@ struct Options {
     std::string model;
     std::string color = "anatomical";
     std::string highlight;
+    std::string only;
     std::string layers = "skeleton,muscles";
     app::PostureOptions posture;
     std::string profile;
     std::string side = "right";
     CLI::Option* view_option = nullptr;
     CLI::Option* time_option = nullptr;
+    std::optional<float> yaw, pitch, distance;
 };
 
 const CLI::Validator size_validator(
@@ -64,6 +67,7 @@ int run(Options& o) {
                                                            {"tension", scene::ColorMode::tension}};
     r.color_mode = modes.at(o.color);
     r.highlight = split(o.highlight);
+    r.only = split(o.only);
     const auto layers = split(o.layers);
     r.skeleton = std::find(layers.begin(), layers.end(), "skeleton") != layers.end();
     r.muscles = std::find(layers.begin(), layers.end(), "muscles") != layers.end();
@@ -74,6 +78,9 @@ int run(Options& o) {
         r.profile = o.profile;
     }
     r.view_given = o.view_option->count() > 0;
+    r.yaw_deg = o.yaw;
+    r.pitch_deg = o.pitch;
+    r.distance_m = o.distance;
     r.stretch_left = o.side == "left";
     if (r.stretch.empty() && o.time_option->count() > 0) throw core::Error("--time needs --stretch");
     ui::take_snapshot(r);
@@ -109,6 +116,13 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_option("--side", o->side, "With --stretch: the side stretched, left or right")
         ->check(CLI::IsMember({"left", "right"}))
         ->capture_default_str();
+    sub->add_option("--only", o->only, "Comma list of muscle groups or muscle ids: draw only these muscles (as the Layers panel's Only)");
+    sub->add_option("--focus", o->request.focus,
+                    "Frame a close-up: pelvis, lumbar, hip_r, hip_l, knee_r, knee_l, or a joint of the rig (femur_r, L3, ...)");
+    sub->add_option("--yaw", o->yaw, "Camera angle about the vertical, degrees: 0 looks at the front, 90 at the left side, -90 at the right")
+        ->check(CLI::Range(-360.0f, 360.0f));
+    sub->add_option("--pitch", o->pitch, "Camera elevation, degrees: 0 level, positive from above")->check(CLI::Range(-89.0f, 89.0f));
+    sub->add_option("--distance", o->distance, "Camera distance from the framed centre, metres")->check(CLI::Range(0.05f, 20.0f));
     sub->add_flag("--cue", o->request.stretch_cue, "With --stretch: the posterior-tilt cue holds the pelvis (tight muscles cannot tip it)");
     return {sub, [o] { return run(*o); }};
 });

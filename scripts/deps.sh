@@ -12,10 +12,13 @@ build_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
   nlohmann-json3-dev libstb-dev libcli11-dev     # JSON, PNG, command line
   zlib1g-dev                                     # PNG writing (deflate)
+  libcairo2-dev poppler-utils                    # the patient handout (PDF) and its tests (pdfinfo, pdftotext, pdffonts)
   fonts-dejavu-core                              # the UI font
   libgl1-mesa-dri libegl-mesa0 libegl1           # Mesa llvmpipe for headless rendering
   xvfb xauth                                     # a virtual display for `xvfb-run -a`
   xdotool                                        # tests that click and type in the real window
+  dpkg-dev file lintian                          # make package: dependencies from the binary (dpkg-shlibdeps), checks
+  desktop-file-utils shared-mime-info man-db     # tests of the menu entry, the profile MIME type, the man page
   ffmpeg                                         # video export and its tests (ffprobe)
 )
 bench_pkgs=(assimp-testmodels f3d)               # third-party model and peer viewer for comparison

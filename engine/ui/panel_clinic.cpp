@@ -291,10 +291,11 @@ void Viewer::open_profile(const core::fs::path& path) {
         profile_ = std::move(p);
         profile_path_ = path.string();
         set_posture(profile_.posture, true);
+        mark_work_saved();
         settings_.add_recent_profile(core::fs::absolute(path).string());
         notify("Opened profile " + path.filename().string(), false);
     } catch (const core::Error& e) {
-        core::log_error(e.what());
+        notify(std::string("Could not open the profile: ") + e.what(), true);
     }
 }
 
@@ -307,10 +308,12 @@ void Viewer::save_profile_to(const core::fs::path& path) {
         scene::save_profile(p, path);
         profile_ = p;
         profile_path_ = path.string();
+        mark_work_saved();
         settings_.add_recent_profile(core::fs::absolute(path).string());
         notify("Saved " + path.string(), false);
     } catch (const core::Error& e) {
-        core::log_error(e.what());
+        // The old file is intact (written atomically); the work stays unsaved and autosaved.
+        notify(std::string("Not saved; the file on disk is unchanged. ") + e.what(), true);
     }
 }
 
@@ -318,7 +321,7 @@ void Viewer::draw_profile_window() {
     if (auto p = profile_open_dialog_.draw()) open_profile(*p);
     if (auto p = profile_save_dialog_.draw()) {
         core::fs::path out = *p;
-        if (out.extension() != ".json") out += ".json";
+        if (out.extension() != ".anatomy" && out.extension() != ".json") out += ".anatomy";
         save_profile_to(out);
     }
     if (!show_profile_window_) return;
@@ -357,14 +360,14 @@ void Viewer::draw_profile_window() {
     ImGui::Separator();
     if (ImGui::Button("Save")) {
         if (profile_path_.empty())
-            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
         else
             save_profile_to(profile_path_);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+    if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
     ImGui::SameLine();
-    if (ImGui::Button("Open...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".json"}, ".");
+    if (ImGui::Button("Open...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
     ImGui::End();
 }
 

@@ -22,7 +22,9 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 namespace ui {
 
@@ -107,6 +109,42 @@ gfx::Image render_labelled_image(gfx::Renderer& renderer, const gfx::FrameDesc& 
     });
 }
 
+core::Bounds focus_bounds(const anat::Skeleton& skeleton, std::span<const core::Rigid> world_from_bone, const std::string& name) {
+    struct Region {
+        const char* name;
+        std::vector<const char*> joints;
+        float margin_m;
+    };
+    // Joint origins: "pelvis" is the pelvis' frame, "femur_*" the hip's centre, "tibia_*" the
+    // knee, "L1".."L5" each vertebra's body. The margins take in the bones around them.
+    static const std::vector<Region> regions = {
+        {"pelvis", {"pelvis", "femur_r", "femur_l", "L5"}, 0.09f},
+        {"lumbar", {"L1", "L2", "L3", "L4", "L5", "pelvis"}, 0.08f},
+        {"hip_r", {"femur_r", "pelvis"}, 0.10f},
+        {"hip_l", {"femur_l", "pelvis"}, 0.10f},
+        {"knee_r", {"tibia_r"}, 0.13f},
+        {"knee_l", {"tibia_l"}, 0.13f},
+    };
+    core::Bounds b;
+    auto add_joint = [&](std::string_view joint, float margin) {
+        const int j = skeleton.find_joint(joint);
+        if (j < 0 || static_cast<std::size_t>(j) >= world_from_bone.size()) return false;
+        const glm::vec3 p = world_from_bone[static_cast<std::size_t>(j)].translation;
+        b.add(p - glm::vec3(margin));
+        b.add(p + glm::vec3(margin));
+        return true;
+    };
+    for (const auto& r : regions) {
+        if (name != r.name) continue;
+        for (const char* j : r.joints) add_joint(j, r.margin_m);
+        if (!b.empty()) return b;
+    }
+    if (add_joint(name, 0.12f)) return b;
+    std::string known;
+    for (const auto& r : regions) known += std::string(known.empty() ? "" : ", ") + r.name;
+    throw core::Error("--focus: no region or joint called \"" + name + "\" (regions: " + known + "; or a joint such as femur_r, tibia_l, L3)");
+}
+
 core::OrbitCamera stretch_camera(const core::Bounds& bounds, bool left_side, float aspect) {
     core::OrbitCamera cam;
     constexpr float quarter_turn = 1.5707963f, toward_front = 0.35f, elevation = 0.12f;
@@ -189,6 +227,20 @@ void take_snapshot(const SnapshotRequest& rq) {
         d.layers.muscles = rq.muscles;
         d.layers.skin = rq.skin;
         d.layers.xray = rq.xray;
+        // Only these muscles (groups or ids): every other one is hidden, as the Layers panel's "Only" does.
+        if (!rq.only.empty()) {
+            const auto& muscles = body.catalogue().muscles;
+            std::set<std::string> known;
+            for (const auto& m : muscles) {
+                const bool keep =
+                    std::any_of(rq.only.begin(), rq.only.end(), [&](const std::string& o) { return m.id == o || m.base_id == o || m.in_group(o); });
+                for (const auto& o : rq.only)
+                    if (m.id == o || m.base_id == o || m.in_group(o)) known.insert(o);
+                if (!keep) d.layers.hidden_muscles.insert(m.id);
+            }
+            for (const auto& o : rq.only)
+                if (!known.count(o)) throw core::Error("--only: no muscle or group \"" + o + "\"");
+        }
         // Highlights: groups or single muscles glow and get a label at their middle.
         const auto& cat = body.catalogue();
         for (const auto& h : rq.highlight) {
@@ -263,10 +315,14 @@ void take_snapshot(const SnapshotRequest& rq) {
     frame.camera.set_preset(rq.view);
     core::Bounds b = world.bounds();
     if (stretch) add_prop_bounds(b, stretch->prop_boxes());
-    if (teaching)
+    if (!rq.focus.empty() && !world.has_user_model()) b = focus_bounds(body.skeleton(), body.world_from_bone(), rq.focus);
+    if (rq.yaw_deg) frame.camera.yaw_rad = core::deg_to_rad(*rq.yaw_deg);
+    if (rq.pitch_deg) frame.camera.pitch_rad = core::deg_to_rad(*rq.pitch_deg);
+    if (teaching && rq.focus.empty() && !rq.yaw_deg && !rq.pitch_deg)
         frame.camera = *teaching;
     else
         frame.camera.frame_box(b, aspect);
+    if (rq.distance_m) frame.camera.distance_m = *rq.distance_m;
     if (!labels.empty() && (rq.view == core::ViewPreset::left || rq.view == core::ViewPreset::right)) {
         // Leave room for the labels beside the body.
         frame.camera.distance_m *= 1.12f;

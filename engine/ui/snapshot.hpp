@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,9 @@ struct SnapshotRequest {
     scene::ColorMode color_mode = scene::ColorMode::anatomical;
     std::vector<std::string> highlight;  // muscle groups or muscle ids: glow and labels
     bool xray = false;
-    bool overlays = false;  // posture measurement lines, arcs and labels
-    bool ghost = false;     // the neutral posture as a ghost
+    std::vector<std::string> only;  // muscle groups or ids: draw only these muscles
+    bool overlays = false;          // posture measurement lines, arcs and labels
+    bool ghost = false;             // the neutral posture as a ghost
     bool skeleton = true, muscles = true, skin = false;
     std::optional<core::fs::path> profile;  // posture and pinned notes from a patient profile
     bool view_given = true;                 // false: pick the view (a stretch: its side, turned to the front)
@@ -51,7 +53,17 @@ struct SnapshotRequest {
     float stretch_time_s = 0.0f;
     bool stretch_left = false;  // the left-side version
     bool stretch_cue = false;   // the posterior-tilt cue holds the pelvis
+    // A close-up: frame this region or joint instead of the whole body (focus_bounds), and set the
+    // camera's angles (degrees; yaw 0 looks at the front, 90 at the left side; pitch up from level)
+    // and distance (metres) when given.
+    std::string focus;
+    std::optional<float> yaw_deg, pitch_deg, distance_m;
 };
+
+// The box a close-up frames: a region ("pelvis", "lumbar", "hip_r", "hip_l", "knee_r", "knee_l")
+// or any joint of the rig ("femur_r", "L3"), from the posed joints (world_from_bone). Throws
+// core::Error naming what it knows for an unknown name.
+core::Bounds focus_bounds(const anat::Skeleton& skeleton, std::span<const core::Rigid> world_from_bone, const std::string& name);
 
 // Throws core::Error (bad model, GL failure, unwritable output); never leaves a partial PNG.
 void take_snapshot(const SnapshotRequest& request);

@@ -5,6 +5,7 @@
 // [SECTION] Shortcuts
 // [SECTION] Panels: menu bar, status bar, shortcuts, about, notifications
 // [SECTION] Overlays: axes gizmo
+#include "core/version.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include "biomech/presets.hpp"
@@ -78,6 +79,19 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     cam.set_preset(core::ViewPreset::anterior);
     camera_.set_immediate(cam);
     frame_all(false);
+    mark_work_saved();  // a fresh start: nothing unsaved yet
+    autosaver_ = std::make_unique<scene::Autosaver>(scene::default_autosave_path());
+    try {
+        // Left by a run that did not close normally: offered back (not during a scripted export).
+        if (options.export_video.empty()) restore_offer_ = scene::read_autosave(autosaver_->path());
+    } catch (const core::Error& e) {
+        std::error_code ec;
+        const auto aside = autosaver_->path().string() + ".unreadable";
+        core::fs::rename(autosaver_->path(), aside, ec);
+        notify(std::string("The kept copy of unsaved work could not be read (moved to ") + aside + "): " + e.what(), true);
+    }
+    if (restore_offer_) autosaver_->set_paused(true);  // keep it until the user answers
+    if (!options.profile.empty()) open_profile(options.profile);
     if (!options.preset.empty())
         if (const auto* p = biomech::find_preset(presets_, options.preset)) {
             set_posture(p->settings, true);
@@ -111,6 +125,9 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
 }
 
 Viewer::~Viewer() {
+    // A clean exit removes the kept copy of unsaved work; a crash (or an unanswered restore
+    // question) leaves it for the next start.
+    if (clean_exit_ && autosaver_ && !restore_offer_) autosaver_->discard();
     const auto size = window_->size_points();
     settings_.window_maximized = (SDL_GetWindowFlags(window_->sdl()) & SDL_WINDOW_MAXIMIZED) != 0;
     settings_.color_mode = static_cast<int>(world_->display.color_mode);
@@ -343,6 +360,8 @@ double Viewer::next_timer_s(double now) const {
     if (!hover_valid_) next = std::min(next, mouse_still_since_s_ + hover_rest_s - now);
     if (ImGui::GetIO().WantTextInput) next = std::min(next, 0.5);  // the text cursor blinks
     if (options_.quit_after_s > 0.0) next = std::min(next, start_s_ + options_.quit_after_s - now);
+    if (autosaver_)
+        if (const double due = autosaver_->seconds_until_due(now); due >= 0.0) next = std::min(next, due);
     return std::max(next, 0.0);
 }
 
@@ -398,6 +417,7 @@ int Viewer::run() {
                 frames_owed = std::max(frames_owed, 1);
             }
         }
+        update_autosave(now);  // writes a few seconds after a change; may notify
         for (const auto& entry : core::take_new_log_entries()) {
             notify(entry.text, entry.level == core::LogLevel::error);
             frames_owed = frames_after_event;
@@ -471,6 +491,7 @@ int Viewer::run() {
             core::log_error(err.what());
         }
     }
+    clean_exit_ = true;
     // Closed before the scripted export ended: nothing was written.
     if (!options_.export_video.empty() && !scripted_export_done(exit_code)) exit_code = 1;
     return exit_code;
@@ -480,13 +501,14 @@ void Viewer::handle_event(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
     const ImGuiIO& io = ImGui::GetIO();
     if (e.type == SDL_QUIT) {
-        running_ = false;
+        request_quit();
         return;
     }
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_->sdl())) {
-        running_ = false;
+        request_quit();
         return;
     }
+    if (e.type == SDL_KEYDOWN && handle_prompt_key(e.key)) return;  // a question is open: it takes Enter and Escape
     if (e.type == SDL_DROPFILE) {
         open_model(e.drop.file);
         SDL_free(e.drop.file);
@@ -624,7 +646,7 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             if (ctrl) save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
             break;
         case SDLK_q:
-            if (ctrl) running_ = false;
+            if (ctrl) request_quit();
             break;
         case SDLK_EQUALS:
         case SDLK_PLUS:
@@ -672,6 +694,9 @@ bool Viewer::begin_column_window(const char* title, bool* open, bool left, float
 void Viewer::draw_ui() {
     column_drawn_[0] = column_drawn_[1] = false;
     draw_ui_windows();
+    // Questions last: ImGui 1.86 asserts when a window appears after a modal that opened earlier in
+    // the same frame.
+    draw_unsaved_work_prompts();
     for (int i = 0; i < 2; ++i) column_extent_pt_[i] = column_drawn_[i] ? column_width_pt_[i] : 0.0f;
 }
 
@@ -739,7 +764,7 @@ void Viewer::draw_menu_bar() {
             set_posture({}, true);
             show_profile_window_ = true;
         }
-        if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".json"}, ".");
+        if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
         if (ImGui::BeginMenu("Open recent profile", !settings_.recent_profiles.empty())) {
             for (const auto& r : settings_.recent_profiles)
                 if (ImGui::MenuItem(r.c_str())) {
@@ -749,7 +774,7 @@ void Viewer::draw_menu_bar() {
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Save patient profile..."))
-            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".json"}, ".", "patient.json");
+            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
         if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
@@ -757,7 +782,7 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Save snapshot...", "Ctrl+S"))
             save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) running_ = false;
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) request_quit();
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
@@ -1038,6 +1063,8 @@ void Viewer::draw_about_window() {
             "A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
             "following stretches and explaining pelvic tilt.");
         ImGui::Separator();
+        ImGui::Text("Version %s (revision %s)", core::version(), core::source_revision());
+        ImGui::TextDisabled("Data: %s", core::project_root().string().c_str());
         ImGui::TextDisabled("Renderer: %s", window_->gl_renderer().c_str());
         ImGui::TextDisabled("Settings: %s", settings_path().string().c_str());
     }

@@ -7,6 +7,7 @@ namespace ui {
 
 struct ViewerOptions {
     std::string model;             // optional model file to open at start
+    std::string profile;           // optional patient profile to open at start (a double-click on a .anatomy file)
     int quit_after_frames = 0;     // >0: close after this many frames (smoke tests)
     std::string ui_screenshot;     // with quit_after_frames: save the whole window, UI included, as PNG
     int presentation_step = 0;     // >0: start the guided presentation at this step (1-based)

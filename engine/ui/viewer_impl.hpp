@@ -7,6 +7,7 @@
 // [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
 // [SECTION] Stretches               panel_stretches.cpp (library, player bar, meters and plot, props)
 // [SECTION] Video export            panel_video.cpp (the Export video window)
+// [SECTION] Unsaved work            panel_autosave.cpp (autosave, the restore offer, the question at quit)
 #pragma once
 
 #include "biomech/presets.hpp"
@@ -17,6 +18,7 @@
 #include "scene/posture_state.hpp"
 #include "scene/props.hpp"
 #include "scene/stretch_state.hpp"
+#include "scene/autosave.hpp"
 #include "scene/profile.hpp"
 #include "scene/story.hpp"
 #include "scene/world.hpp"
@@ -27,6 +29,7 @@
 #include "ui/viewer.hpp"
 
 #include <deque>
+#include <optional>
 #include <memory>
 
 union SDL_Event;
@@ -263,6 +266,27 @@ private:
     bool video_export_running() const;
     std::shared_ptr<VideoPanel> video_;  // shared_ptr: VideoPanel stays incomplete in this header
     bool show_export_video_ = false;
+
+    // Unsaved work (panel_autosave.cpp). The work is the profile with the posture on screen; it
+    // is unsaved while it differs from saved_work_ (the profile as opened or saved, or a fresh
+    // start's). The autosaver keeps a copy in the state folder; a crash leaves it for the next
+    // start, which offers it back; a clean exit removes it.
+    scene::Profile current_work() const;
+    bool has_unsaved_work() const;
+    // Closing would lose something a user typed or a profile's changes: ask first.
+    bool quit_needs_question() const;
+    void request_quit();  // the window's close button, Ctrl+Q, File > Quit
+    void update_autosave(double now);
+    void draw_unsaved_work_prompts();
+    bool handle_prompt_key(const SDL_KeyboardEvent& key);  // Enter and Escape answer an open question
+    void restore_autosave();
+    void mark_work_saved();  // after open or save: the work is in its file
+    std::unique_ptr<scene::Autosaver> autosaver_;
+    scene::Profile saved_work_;
+    std::optional<scene::AutosaveRecord> restore_offer_;
+    bool quit_question_ = false;
+    bool quit_after_save_ = false;
+    bool clean_exit_ = false;
 };
 
 }  // namespace ui

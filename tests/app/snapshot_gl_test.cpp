@@ -126,3 +126,35 @@ TEST(SoakCommand, TwoQuickCyclesLeakNothing) {
     EXPECT_EQ(run("soak --cycles 2 --size 160x120 --step 6"), 0);
     EXPECT_EQ(run("soak --cycles 2 --minutes 1"), 1);  // one or the other
 }
+
+// A close-up fills the frame with the pelvis: far more of a transparent picture is covered than
+// in the whole-body view; --only leaves the other muscles out (no red below the pelvis); unknown
+// names are errors that write nothing.
+TEST(SnapshotCommand, FocusFramesACloseUpAndOnlyDrawsTheNamedMuscles) {
+    auto coverage = [](const gfx::Image& img, bool red_only, int y_from) {
+        int n = 0;
+        for (int y = y_from; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x) {
+                const auto* p = img.pixel(x, y);
+                if (p[3] < 128) continue;
+                if (!red_only || (p[0] > 120 && p[0] > p[1] + 50 && p[0] > p[2] + 50)) ++n;
+            }
+        return static_cast<double>(n) / (img.width * (img.height - y_from));
+    };
+    const fs::path whole = tmp("whole.png"), close = tmp("close.png"), only = tmp("only.png");
+    ASSERT_EQ(run("snapshot -o " + whole.string() + " --size 200x200 --transparent"), 0);
+    ASSERT_EQ(run("snapshot -o " + close.string() + " --size 200x200 --transparent --focus pelvis --yaw 0 --pitch 8"), 0);
+    const double whole_cover = coverage(gfx::read_png(whole), false, 0), close_cover = coverage(gfx::read_png(close), false, 0);
+    EXPECT_GT(close_cover, 2.5 * whole_cover) << "the close-up fills the frame";
+    // The thighs' muscles fill the lower part of the close-up; with --only psoas,iliacus they are gone.
+    ASSERT_EQ(run("snapshot -o " + only.string() + " --size 200x200 --transparent --focus pelvis --yaw 0 --pitch 8 --only psoas,iliacus"), 0);
+    const double red_all = coverage(gfx::read_png(close), true, 170), red_only = coverage(gfx::read_png(only), true, 170);
+    EXPECT_LT(red_only, 0.5 * red_all) << "thigh muscles drawn below the pelvis despite --only";
+    EXPECT_GT(coverage(gfx::read_png(only), true, 0), 0.02) << "the psoas and iliacus are drawn";
+    const fs::path never = tmp("never_focus.png");
+    EXPECT_EQ(run("snapshot -o " + never.string() + " --focus elbow_of_nowhere"), 1);
+    EXPECT_EQ(run("snapshot -o " + never.string() + " --only nonsense"), 1);
+    EXPECT_EQ(run("snapshot -o " + never.string() + " --pitch 95"), 2);
+    EXPECT_FALSE(fs::exists(never));
+    for (const auto& f : {whole, close, only}) fs::remove(f);
+}
