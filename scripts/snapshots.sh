@@ -30,3 +30,10 @@ done
 "$bin" snapshot -o "$out/stretch_couch_stretch.png" --size 900x650 --stretch couch_stretch --time 20
 "$bin" snapshot -o "$out/stretch_supine_hamstring_strap.png" --size 900x650 --stretch supine_hamstring_strap --time 20
 "$bin" snapshot -o "$out/stretch_standing_hamstring_step.png" --size 900x650 --stretch standing_hamstring_step --time 15
+
+# The patient handout (needs pdftoppm from poppler-utils): each page as a picture.
+"$bin" handout -o "$out/handout.pdf" --preset tight_hip_flexors --date 2026-12-06 >/dev/null
+pdftoppm -r 60 -png "$out/handout.pdf" "$out/handout_page"
+rm -f "$out/handout.pdf"
+# The app's icon, as installed (rendered by the build).
+cp "$(dirname "$bin")/../icons/128x128/apps/anatomy.png" "$out/icon.png"

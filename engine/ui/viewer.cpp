@@ -362,6 +362,7 @@ double Viewer::next_timer_s(double now) const {
     if (options_.quit_after_s > 0.0) next = std::min(next, start_s_ + options_.quit_after_s - now);
     if (autosaver_)
         if (const double due = autosaver_->seconds_until_due(now); due >= 0.0) next = std::min(next, due);
+    if (handout_job_) next = std::min(next, 0.25);  // a handout being written: look for its end
     return std::max(next, 0.0);
 }
 
@@ -426,6 +427,7 @@ int Viewer::run() {
         // rests, the text cursor.
         if (!notifications_.empty() && notifications_.front().until_s <= now) frames_owed = std::max(frames_owed, 1);
         if (!hover_valid_ && now - mouse_still_since_s_ >= 0.12) frames_owed = std::max(frames_owed, 1);
+        if (handout_job_) frames_owed = std::max(frames_owed, 1);  // polled in draw_handout_window, four times a second
         if (ImGui::GetIO().WantTextInput) frames_owed = std::max(frames_owed, 1);
         if (frames_owed <= 0 && !needs_continuous_frames()) continue;  // woke for a timer with nothing to show
         idle_ = false;
@@ -702,6 +704,7 @@ void Viewer::draw_ui() {
 
 void Viewer::draw_ui_windows() {
     draw_video_export_window();
+    draw_handout_window();
     if (presenting_) {
         // Presentation: only the story, the labels and the comparison captions.
         if (!world_->has_user_model()) draw_labels();
@@ -762,6 +765,7 @@ void Viewer::draw_menu_bar() {
             profile_ = {};
             profile_path_.clear();
             set_posture({}, true);
+            mark_work_saved();  // a fresh profile: nothing in it to lose
             show_profile_window_ = true;
         }
         if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
@@ -779,6 +783,9 @@ void Viewer::draw_menu_bar() {
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
         if (ImGui::MenuItem("Export video...")) show_export_video_ = true;
+        if (ImGui::MenuItem("Export handout (PDF)...")) show_handout_ = true;
+        if (ImGui::MenuItem("Export 3D scene (glTF)..."))
+            scene_dialog_.open(FileDialog::Mode::save, "Export 3D scene (.glb)", {".glb"}, ".", "anatomy.glb");
         if (ImGui::MenuItem("Save snapshot...", "Ctrl+S"))
             save_dialog_.open(FileDialog::Mode::save, "Save snapshot (PNG)", {".png"}, ".", "anatomy.png");
         ImGui::Separator();

@@ -8,8 +8,10 @@
 // [SECTION] Stretches               panel_stretches.cpp (library, player bar, meters and plot, props)
 // [SECTION] Video export            panel_video.cpp (the Export video window)
 // [SECTION] Unsaved work            panel_autosave.cpp (autosave, the restore offer, the question at quit)
+// [SECTION] Take-home               panel_handout.cpp (Export handout, Export 3D scene)
 #pragma once
 
+#include "assets/model.hpp"
 #include "biomech/presets.hpp"
 #include <imgui.h>
 #include "gfx/renderer.hpp"
@@ -284,6 +286,21 @@ private:
     std::unique_ptr<scene::Autosaver> autosaver_;
     scene::Profile saved_work_;
     std::optional<scene::AutosaveRecord> restore_offer_;
+    // Take-home (panel_handout.cpp)
+    struct HandoutJob;  // a running `anatomy handout` child process
+    void draw_handout_window();
+    void start_handout(const core::fs::path& out, bool open_after);
+    void poll_handout();
+    bool handout_running() const;
+    void export_scene_to(const core::fs::path& path);
+    bool show_handout_ = false;
+    std::vector<std::string> handout_stretches_;
+    bool handout_chosen_ = false;
+    int handout_paper_ = 0;  // 0 A4, 1 Letter
+    std::shared_ptr<HandoutJob> handout_job_;
+    core::fs::path handout_last_;
+    FileDialog handout_dialog_, scene_dialog_;
+    std::shared_ptr<assets::Model> skeleton_model_;  // for Export 3D scene, loaded on first use
     bool quit_question_ = false;
     bool quit_after_save_ = false;
     bool clean_exit_ = false;
