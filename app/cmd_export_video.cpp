@@ -25,6 +25,7 @@ struct Options {
     int fps = 30;
     float step_s = 6.0f;
     bool png = false, cue = false, follow = false, no_captions = false;
+    std::string caption_size;
     app::PostureOptions posture;
     CLI::Option* story_option = nullptr;
     CLI::Option* side_option = nullptr;
@@ -93,6 +94,7 @@ int run(const Options& o) {
     r.cue = o.cue;
     r.follow = o.follow;
     r.captions = !o.no_captions;
+    if (!o.caption_size.empty()) r.caption_scale = ui::parse_caption_size(o.caption_size);
     r.story_step_s = o.step_s;
     if (r.stretch.empty() && o.posture.any())
         throw core::Error("--preset and --set pose the body for --stretch; the story sets its own posture at each step");
@@ -140,6 +142,8 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_flag("--cue", o->cue, "The posterior-tilt cue holds the pelvis (tight muscles cannot tip it)");
     sub->add_flag("--follow", o->follow, "The camera follows the body when it moves far (kneeling, lying down) and holds still through a hold");
     sub->add_flag("--no-caption", o->no_captions, "No caption (the step text, the story's titles)");
+    sub->add_option("--caption-size", o->caption_size, "Caption text: small, normal or large (default: small below 720 pixels high, else normal)")
+        ->check(CLI::IsMember({"small", "normal", "large"}));
     sub->add_option("--step-seconds", o->step_s, "The story: how long each step without a stretch lasts")
         ->check(CLI::Range(1.0, 120.0))
         ->capture_default_str();

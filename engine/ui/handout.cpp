@@ -455,8 +455,8 @@ HandoutResult write_handout(const HandoutRequest& rq) {
             const std::string name = m >= 0 ? catalogue.muscles[static_cast<std::size_t>(m)].name : t;
             if (targets.find(name) == std::string::npos) targets += (targets.empty() ? "" : ", ") + name;
         }
-        doc.paragraph(std::string("Stretches the ") + lower_first(g ? g->name : info.group) + (g && !g->plain.empty() ? " (" + g->plain + ")" : "") + ": " +
-                          targets + ".  Position: " + anim::to_string(info.position) + ".",
+        doc.paragraph(std::string("Stretches the ") + lower_first(g ? g->name : info.group) + (g && !g->plain.empty() ? " (" + g->plain + ")" : "") +
+                          ": " + targets + ".  Position: " + anim::to_string(info.position) + ".",
                       doc.left(), doc.width(), 9.5, false, muted, 3 * mm);
         const double gap = 5 * mm, pw = (doc.width() - gap) / 2.0, ph = pw * 0.68, py = doc.y();
         const struct {

@@ -19,6 +19,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 
 #include <cmath>
 #include <cstdio>
@@ -66,6 +67,7 @@ struct Viewer::VideoPanel {
     int fps = 30;
     int format_index = 0;
     bool captions = true;
+    int caption_size = 0;  // 0 automatic (small below 720p), 1 small, 2 normal, 3 large
     char output[512] = "anatomy.mp4";
     bool output_chosen = false;  // the user named it: keep it when the stretch changes
     FileDialog dialog;
@@ -91,6 +93,7 @@ void Viewer::start_video_export() {
     rq.size = v.size_index == custom_size ? glm::ivec2(v.custom[0], v.custom[1]) : size_choices[v.size_index].size;
     rq.fps = v.fps;
     rq.captions = v.captions;
+    if (v.caption_size > 0) rq.caption_scale = std::array<float, 3>{0.75f, 1.0f, 1.3f}[static_cast<std::size_t>(v.caption_size - 1)];
     rq.color_mode = world_->display.color_mode;
     rq.layers = world_->display.layers;
     rq.follow = settings_.stretch_follow;
@@ -302,6 +305,13 @@ void Viewer::draw_video_export_window() {
         std::snprintf(v.output, sizeof(v.output), "%s", with_extension(v.output, formats[v.format_index]).c_str());
     if (formats[v.format_index] == VideoFormat::gif) ImGui::TextDisabled("GIFs are large: 640 x 360 at 15 fps suits a message.");
     ImGui::Checkbox("Caption (step text and titles)", &v.captions);
+    if (v.captions) {
+        ImGui::SameLine();
+        const char* caption_sizes[] = {"Automatic", "Small", "Normal", "Large"};
+        ImGui::SetNextItemWidth(em * 7);
+        ImGui::Combo("Text size", &v.caption_size, caption_sizes, 4);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Automatic: small below 720 pixels high, where a normal caption would hide the body");
+    }
     ImGui::SetNextItemWidth(-em * 6);
     if (ImGui::InputText("##output", v.output, sizeof(v.output))) v.output_chosen = true;
     ImGui::SameLine();

@@ -96,12 +96,13 @@ ImU32 to_u32(const glm::vec4& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(
 
 // A dark box at the bottom centre, like the viewer's presentation. Text keeps a readable size, so
 // in a small picture the caption drops its paragraph, then itself, rather than hide the body.
-void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts) {
+void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts, float scale) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     ImFont* regular = fonts.regular;
     ImFont* large = fonts.large ? fonts.large : fonts.regular;
-    const float em = regular->FontSize;
-    const float body_px = large->FontSize * 0.72f;  // the step's text: larger than labels, smaller than titles
+    const float em = regular->FontSize * scale;
+    const float title_px = large->FontSize * scale;
+    const float body_px = title_px * 0.72f;  // the step's text: larger than labels, smaller than titles
     const float width = std::min(static_cast<float>(size.x) * 0.92f, em * 60.0f);
     const float pad = em * 0.8f, gap = em * 0.35f, wrap = width - 2.0f * pad;
     auto height_of = [&](ImFont* f, float px, const std::string& t) {
@@ -125,7 +126,7 @@ void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts) {
         y += height_of(f, px, t);
     };
     line(regular, em, c.kicker, IM_COL32(150, 160, 178, 255));
-    line(large, large->FontSize, c.title, IM_COL32(245, 246, 250, 255));
+    line(large, title_px, c.title, IM_COL32(245, 246, 250, 255));
     line(large, body_px, c.text, IM_COL32(214, 218, 226, 255));
     float x = min.x + pad;
     for (const auto& p : c.footer) {
@@ -472,13 +473,22 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
             draw_compare_caption("Before", left_m, nullptr, w * 0.25f, imgui.fonts());
             draw_compare_caption(after_title, right_m, &left_m, w * 0.75f, imgui.fonts());
         }
-        if (rq.captions) draw_caption(cap, size, imgui.fonts());
+        if (rq.captions) draw_caption(cap, size, imgui.fonts(), rq.caption_scale.value_or(default_caption_scale(size)));
     });
     // The background is opaque, so premultiplied and straight alpha agree: no conversion.
     return gfx::read_framebuffer(target.fbo(), size, false, true);
 }
 
 // [SECTION] The export, frame by frame
+
+float default_caption_scale(glm::ivec2 size) { return size.y < 720 ? 0.75f : 1.0f; }
+
+std::optional<float> parse_caption_size(const std::string& name) {
+    if (name == "small") return 0.75f;
+    if (name == "normal") return 1.0f;
+    if (name == "large") return 1.3f;
+    return std::nullopt;
+}
 
 VideoExport::VideoExport(const VideoRequest& request, gfx::Renderer& renderer, scene::World& world)
     : impl_(std::make_unique<Impl>(request, renderer, world)) {}

@@ -43,12 +43,19 @@ struct VideoRequest {
     bool cue = false;                     // the posterior-tilt cue holds the pelvis
     bool follow = false;                  // the camera follows the body through a stretch
     bool captions = true;                 // the step text (and the story's titles) at the bottom
-    float story_step_s = 6.0f;            // how long each story step without a stretch lasts
+    // The caption's text size: 0.75 small, 1 normal, 1.3 large (times the picture-proportional
+    // size); unset: small below 720 pixels high, where a normal caption hides the body.
+    std::optional<float> caption_scale;
+    float story_step_s = 6.0f;  // how long each story step without a stretch lasts
 
     biomech::PostureSettings posture;  // a stretch's tightness (the pelvis gives way to it)
     scene::ColorMode color_mode = scene::ColorMode::anatomical;
     scene::Layers layers;
 };
+
+// The caption scale a request gets when it names none.
+float default_caption_scale(glm::ivec2 size);
+std::optional<float> parse_caption_size(const std::string& name);  // small, normal, large
 
 class VideoExport {
 public:

@@ -214,3 +214,32 @@ TEST_F(ExportVideo, InterruptedExportLeavesNothing) {
     EXPECT_NE(r.err.find("cancelled"), std::string::npos) << r.err;
     EXPECT_TRUE(entries().empty());
 }
+
+// The caption's size: below 720p it is small by default (it covers less of the picture than a
+// large one), and --caption-size chooses; an unknown size is a usage error.
+TEST_F(ExportVideo, CaptionSizeIsSmallByDefaultInSmallVideosAndCanBeChosen) {
+    auto caption_rows = [&](const std::string& extra, const std::string& name) {
+        const fs::path out = dir_ / name;
+        const Result r = run("export-video --stretch cat_cow --png --fps 1 --size 640x360 " + extra + " -o " + out.string());
+        EXPECT_EQ(r.code, 0) << r.err;
+        // The caption is the darkest thing in the frame: count the rows of its box near the bottom centre.
+        const gfx::Image img = gfx::read_png(out / ui::png_sequence_name(9, 100));
+        int rows = 0;
+        for (int y = img.height / 3; y < img.height; ++y) {
+            int dark = 0;
+            for (int x = img.width / 2 - 40; x < img.width / 2 + 40; ++x) {
+                const auto* p = img.pixel(x, y);
+                dark += p[0] < 30 && p[1] < 32 && p[2] < 38;
+            }
+            rows += dark > 60;
+        }
+        return rows;
+    };
+    const int automatic = caption_rows("", "auto"), small = caption_rows("--caption-size small", "small"),
+              large = caption_rows("--caption-size large", "large");
+    EXPECT_GT(small, 10) << "a caption is drawn";
+    EXPECT_EQ(automatic, small) << "small by default below 720p";
+    EXPECT_GT(large, small + 8) << "large text makes a taller caption";
+    EXPECT_LE(small, 360 * 0.25) << "the small caption leaves the body visible";
+    EXPECT_EQ(run("export-video --stretch cat_cow --caption-size huge -o " + (dir_ / "x.mp4").string()).code, 2);
+}
