@@ -53,6 +53,10 @@ int run(int argc, char** argv) {
     cli.add_option("--quit-after-seconds", viewer.quit_after_s, "Close the viewer after S seconds (tests of the idle viewer)")
         ->check(CLI::Range(0.1, 3600.0));
     cli.add_option("--frame-log", viewer.frame_log, "Write the time of every presented frame to FILE at exit (tests of the idle viewer)");
+    cli.add_option("--ui-audit", viewer.ui_audit,
+                   "Walk through the panels and windows, write the text drawn and any cut-off window to FILE, then close (tests)");
+    cli.add_option("--window-size", viewer.window_size, "The window's size at start, WIDTHxHEIGHT (not saved)")
+        ->check(CLI::Validator([](std::string& v) { return ui::parse_size(v) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720"; }, "WxH"));
     cli.add_flag("--performance", viewer.performance, "Open the performance window (frame-time graph, per-stage times; F12) at start");
     cli.add_option("--time", viewer.stretch_time_s, "With --stretch: show it paused at this time (seconds)")->check(CLI::Range(0.0, 3600.0));
 

@@ -1,4 +1,5 @@
 #include "ui/file_dialog.hpp"
+#include "ui/theme.hpp"
 
 #include <imgui.h>
 
@@ -52,6 +53,7 @@ std::optional<core::fs::path> FileDialog::draw() {
     ImGui::SetNextWindowSize(ImVec2(em * 40, em * 28), ImGuiCond_Appearing);
     bool keep = true;
     if (ImGui::BeginPopupModal(title_.c_str(), &keep)) {
+        audit_capture_window();
         ImGui::TextDisabled("%s", dir_.string().c_str());
         if (ImGui::Button("Up") && dir_.has_parent_path()) {
             dir_ = dir_.parent_path();

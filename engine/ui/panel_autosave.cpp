@@ -105,6 +105,7 @@ void Viewer::draw_unsaved_work_prompts() {
     if (restore_offer_ && !ImGui::IsPopupOpen(restore_title)) ImGui::OpenPopup(restore_title);
     centre_next_window();
     if (ImGui::BeginPopupModal(restore_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        audit_capture_window();
         if (!restore_offer_) {
             ImGui::CloseCurrentPopup();
         } else {
@@ -136,6 +137,7 @@ void Viewer::draw_unsaved_work_prompts() {
     if (quit_question_ && !ImGui::IsPopupOpen(quit_title)) ImGui::OpenPopup(quit_title);
     centre_next_window();
     if (ImGui::BeginPopupModal(quit_title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        audit_capture_window();
         if (!quit_question_) {
             ImGui::CloseCurrentPopup();
         } else {

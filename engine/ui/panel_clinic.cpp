@@ -142,6 +142,7 @@ void Viewer::draw_compare_captions() {
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
         if (ImGui::Begin(id, nullptr, flags)) {
+            audit_capture_window();
             ImGui::PushFont(fonts_.large);
             ImGui::TextUnformatted(s.title);
             ImGui::PopFont();
@@ -239,6 +240,7 @@ void Viewer::draw_presentation() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##story", nullptr, flags)) {
+        audit_capture_window();
         ImGui::TextDisabled("%s   \xE2\x80\x94   step %d of %zu", story_.title.c_str(), story_step_ + 1, story_.steps.size());
         ImGui::PushFont(fonts_.large);
         ImGui::TextUnformatted(st.title.c_str());
@@ -331,9 +333,12 @@ void Viewer::draw_profile_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
+    ImGui::PushTextWrapPos(0.0f);  // popped before End: every line wraps at the window's edge
     ImGui::TextDisabled("%s", profile_path_.empty() ? "Not saved yet" : profile_path_.c_str());
     char patient[201];
     std::snprintf(patient, sizeof(patient), "%s", profile_.patient.c_str());
+    ImGui::SetNextItemWidth(-em * 4.5f);  // room for its label
     if (ImGui::InputText("Patient", patient, sizeof(patient))) profile_.patient = patient;
     ImGui::TextDisabled("Notes");
     static char notes[4096];
@@ -368,6 +373,7 @@ void Viewer::draw_profile_window() {
     if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
     ImGui::SameLine();
     if (ImGui::Button("Open...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 
@@ -378,6 +384,7 @@ void Viewer::draw_note_popup() {
         note_text_[0] = '\0';
     }
     if (ImGui::BeginPopupModal("Add note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        audit_capture_window();
         const auto& sel = world_->display.selection;
         ImGui::Text("Pin a note to %s", selection_label(sel).c_str());
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -424,6 +431,7 @@ void Viewer::draw_export_image_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     ImGui::TextWrapped("The 3D view with its labels, without the panels.");
     const char* sizes[] = {"1280 x 720", "1920 x 1080 (Full HD)", "2560 x 1440", "3840 x 2160 (4K)", "Custom"};
     ImGui::Combo("Size", &export_size_index_, sizes, 5);

@@ -142,6 +142,7 @@ void Viewer::draw_handout_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     if (handout_stretches_.empty() && !handout_chosen_) {
         try {
             handout_stretches_ = handout_default_stretches(profile_.conditions);

@@ -30,6 +30,7 @@ void Viewer::draw_inspector_panel() {
         return;
     const scene::Body& body = world_->body();
     const auto& cat = body.catalogue();
+    ImGui::PushTextWrapPos(0.0f);  // every line wraps at the panel's edge, however narrow
 
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search muscles, bones, stretches...", search_, sizeof(search_));
@@ -128,16 +129,20 @@ void Viewer::draw_inspector_panel() {
                 ImGui::Text("Optimal fibre length  %.1f mm", static_cast<double>(m.params.l_opt_m * 1000.0f));
                 ImGui::Text("Tendon slack length  %.1f mm", static_cast<double>(m.params.l_ts_m * 1000.0f));
                 ImGui::Text("Pennation  %.0f\xC2\xB0", static_cast<double>(m.params.pennation_rad * 57.29578f));
-                ImGui::TextDisabled("Source: %s", m.params.source.c_str());
+                // The model the numbers come from, without the file, commit and path id of the
+                // catalogue's full reference (docs/muscle-catalogue.md has it).
+                const std::string& src = m.params.source;
+                const std::string brief = src.substr(0, src.find(" ("));
+                ImGui::TextDisabled("Source: %s", brief == "gait2392" ? "the published OpenSim model gait2392" : brief.c_str());
                 ImGui::TreePop();
             }
             ImGui::PopTextWrapPos();
             ImGui::Separator();
             auto& L = world_->display.layers;
             if (ImGui::Button("Focus (F)")) focus_selection();
-            ImGui::SameLine();
+            same_line_if_fits("Show only (I)");
             if (ImGui::Button("Show only (I)")) L.isolated_muscles = {m.id};
-            ImGui::SameLine();
+            same_line_if_fits("Hide (H)");
             if (ImGui::Button("Hide (H)")) {
                 L.hidden_muscles.insert(m.id);
                 select({});
@@ -151,8 +156,9 @@ void Viewer::draw_inspector_panel() {
         const int b = body.bones().find_bone(sel.id);
         if (b >= 0) {
             const auto& info = body.bones().bones()[static_cast<std::size_t>(b)];
-            ImGui::TextDisabled("Moves with the %s joint",
-                                info.joint >= 0 ? body.skeleton().joints[static_cast<std::size_t>(info.joint)].name.c_str() : "?");
+            if (info.joint >= 0)
+                ImGui::TextDisabled("Moves with the %s",
+                                    scene::pretty_bone_name(body.skeleton().joints[static_cast<std::size_t>(info.joint)].name).c_str());
             if (info.cartilage) ImGui::TextDisabled("Cartilage");
         }
         if (ImGui::Button("Focus (F)")) focus_selection();
@@ -169,6 +175,7 @@ void Viewer::draw_inspector_panel() {
             if (ImGui::Selectable(muscle_name(m).c_str())) select({scene::Selection::Kind::muscle, m.id});
         }
     }
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 

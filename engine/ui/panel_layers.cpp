@@ -53,7 +53,10 @@ void Viewer::draw_layers_panel() {
                 L.hidden_groups.insert(g.id);
             }
         }
-        ImGui::SameLine(em * 11);
+        // The two buttons at the right edge (past the longest name), so they fit a narrow column.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float buttons_w = ImGui::CalcTextSize("Only").x + ImGui::CalcTextSize("Select").x + 4.0f * st.FramePadding.x + st.ItemSpacing.x;
+        ImGui::SameLine(std::max(em * 9.6f, ImGui::GetWindowContentRegionMax().x - buttons_w));
         if (ImGui::SmallButton("Only")) {
             L.isolated_muscles.clear();
             for (const auto& m : catalogue.muscles)
@@ -100,6 +103,7 @@ void Viewer::draw_legend() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##legend", nullptr, flags)) {
+        audit_capture_window();
         const char* title = mode == scene::ColorMode::stretch     ? "Stretch toward the normal end range"
                             : mode == scene::ColorMode::tightness ? "Tightness set in the Posture panel"
                                                                   : "Passive tension (share of the muscle's strength)";

@@ -229,6 +229,7 @@ void Viewer::draw_about_model_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(fonts_.large);
     ImGui::TextUnformatted("What the posture model does");
@@ -240,16 +241,20 @@ void Viewer::draw_about_model_window() {
         "lumbar spine, and the way people keep their chest and eyes level. The feet stay where they stand.");
     ImGui::Spacing();
     ImGui::TextUnformatted("Assumptions");
-    ImGui::BulletText("Muscle paths, strengths and fibre lengths come from the published OpenSim gait2392 model,");
-    ImGui::TextWrapped("  scaled to this skeleton; the abdominal and quadratus lumborum data come from published lumbar models.");
-    ImGui::BulletText("Passive muscle force follows Thelen's curve. Tightness shortens a muscle's resting fibre length.");
-    ImGui::BulletText("Both sides move alike, in the side view only (no twisting or side bending).");
-    ImGui::BulletText("The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates;");
-    ImGui::TextWrapped("  neutral settings are calibrated to give typical adult alignment for the pelvic incidence.");
-    ImGui::BulletText("The gluteal and abdominal sliders set a resting pull, a model assumption: in relaxed standing these");
-    ImGui::TextWrapped(
-        "  muscles are nearly silent, and weakness is not a lower resting pull. Strengthening the abdominals changed "
-        "strength but not tilt or lordosis in a trial (Levine 1997).");
+    // Bullets whose text wraps in the window (BulletText does not wrap).
+    for (const char* item :
+         {"Muscle paths, strengths and fibre lengths come from the published OpenSim gait2392 model, scaled to this skeleton; the abdominal "
+          "and quadratus lumborum data come from published lumbar models.",
+          "Passive muscle force follows Thelen's curve. Tightness shortens a muscle's resting fibre length.",
+          "Both sides move alike, in the side view only (no twisting or side bending).",
+          "The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates; neutral settings are calibrated to "
+          "give typical adult alignment for the pelvic incidence.",
+          "The gluteal and abdominal sliders set a resting pull, a model assumption: in relaxed standing these muscles are nearly silent, "
+          "and weakness is not a lower resting pull. Strengthening the abdominals changed strength but not tilt or lordosis in a trial "
+          "(Levine 1997)."}) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", item);
+    }
     ImGui::Spacing();
     ImGui::PushFont(fonts_.large);
     ImGui::TextUnformatted("What the evidence says");

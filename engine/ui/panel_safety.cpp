@@ -106,13 +106,23 @@ void Viewer::draw_profile_conditions() {
     ImGui::TextDisabled("Conditions (stretches that do not suit are marked)");
     for (const auto& c : safety->conditions) {
         bool on = std::find(profile_.conditions.begin(), profile_.conditions.end(), c.id) != profile_.conditions.end();
-        if (ImGui::Checkbox(c.name.c_str(), &on)) {
+        // The box, then its name as wrapped text (a checkbox's own label does not wrap); a click on
+        // the name ticks it too.
+        bool toggled = ImGui::Checkbox(("##" + c.id).c_str(), &on);
+        const bool hovered_box = ImGui::IsItemHovered();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", c.name.c_str());
+        if (ImGui::IsItemClicked()) {
+            on = !on;
+            toggled = true;
+        }
+        if (toggled) {
             if (on)
                 profile_.conditions.push_back(c.id);
             else
                 profile_.conditions.erase(std::remove(profile_.conditions.begin(), profile_.conditions.end(), c.id), profile_.conditions.end());
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.description.c_str());
+        if (hovered_box || ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.description.c_str());
     }
 }
 
@@ -124,6 +134,7 @@ void Viewer::draw_safety_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     const anim::Safety* safety = safety_or_null();
     if (!safety) {
         ImGui::TextColored(skip_color, "The safety file could not be read; see the stretch library for the problem.");
@@ -140,7 +151,10 @@ void Viewer::draw_safety_window() {
     ImGui::TextUnformatted("Red flags");
     ImGui::PopFont();
     ImGui::TextUnformatted(safety->red_flags_intro.c_str());
-    for (const auto& f : safety->red_flags) ImGui::BulletText("%s", f.c_str());
+    for (const auto& f : safety->red_flags) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", f.c_str());  // BulletText does not wrap
+    }
     ImGui::TextDisabled("%s", safety->red_flags_source.c_str());
     ImGui::Spacing();
     ImGui::PushFont(fonts_.large);
@@ -148,7 +162,8 @@ void Viewer::draw_safety_window() {
     ImGui::PopFont();
     ImGui::TextUnformatted("Tick a patient's conditions in File > Patient profile: the stretch library then marks what does not suit them, and why.");
     for (const auto& c : safety->conditions) {
-        ImGui::BulletText("%s", c.name.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", c.name.c_str());
         ImGui::Indent();
         ImGui::TextUnformatted(c.description.c_str());
         ImGui::Unindent();

@@ -280,7 +280,8 @@ void Viewer::draw_stretch_library() {
             }
             ImGui::PushID(static_cast<int>(i));
             const bool current = stretch_->showing_clip() && stretch_->player().selected() == static_cast<int>(i);
-            if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, em * 2.3f))) start_stretch(static_cast<int>(i));
+            if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(ImGui::GetContentRegionAvail().x, em * 2.3f)))
+                start_stretch(static_cast<int>(i));
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(em * 24.0f);
@@ -290,13 +291,15 @@ void Viewer::draw_stretch_library() {
             }
             ImGui::SameLine(em * 0.4f);
             ImGui::BeginGroup();
-            ImGui::TextUnformatted(info.name.c_str());
+            const float row_w = ImGui::GetContentRegionAvail().x - em * 0.2f;  // from the text's start to the edge (scrollbar or not)
+            ImGui::TextUnformatted(fit_text(info.name, row_w).c_str());
             draw_stretch_suitability_tag(info);
             std::string targets;
             for (const auto& t : info.targets)
                 for (const auto& m : catalogue.muscles)
                     if (m.id == t) targets += (targets.empty() ? "" : ", ") + m.name;
-            ImGui::TextDisabled("%s, %s: %s", position_name(info.position), difficulty_name(info.difficulty), targets.c_str());
+            ImGui::TextDisabled(
+                "%s", fit_text(std::string(position_name(info.position)) + ", " + difficulty_name(info.difficulty) + ": " + targets, row_w).c_str());
             ImGui::EndGroup();
             ImGui::PopID();
         }
@@ -449,14 +452,21 @@ void Viewer::draw_stretch_now_playing() {
         }
     }
     if (ImGui::CollapsingHeader("Cues"))
-        for (const auto& c : info.cues) ImGui::BulletText("%s", c.c_str());
+        for (const auto& c : info.cues) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", c.c_str());
+        }
     if (ImGui::CollapsingHeader("Common mistakes"))
-        for (const auto& c : info.mistakes) ImGui::BulletText("%s", c.c_str());
+        for (const auto& c : info.mistakes) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", c.c_str());
+        }
     if (!settings_.patient_mode && ImGui::CollapsingHeader("Evidence and sources")) {
         ImGui::TextWrapped("%s", info.evidence.c_str());
         for (const auto& c : info.sources) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::BulletText("%s", c.c_str());
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", c.c_str());
             ImGui::PopStyleColor();
         }
     }
@@ -528,6 +538,7 @@ void Viewer::draw_stretch_player() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize;
     if (ImGui::Begin("##stretch_player", nullptr, flags)) {
+        audit_capture_window();
         // Phase chip, step text and the hold timer.
         const anim::Phase phase = p.phase();
         ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -233,10 +233,11 @@ void Viewer::draw_video_export_window() {
     }
     if (!v.output_chosen && !running) {
         // A name that says what it is, until the user picks one.
-        std::string name = "pelvic_tilt_story";
+        std::string name = "pelvic-tilt-story";
         if (v.what == 0 && stretch_ && v.stretch_index >= 0) {
             name = stretch_->library().info(static_cast<std::size_t>(v.stretch_index)).id;
-            name += v.side == 1 ? "_left" : "_right";
+            name += v.side == 1 ? "-left" : "-right";
+            std::replace(name.begin(), name.end(), '_', '-');  // a file name, not the clip's id
         }
         std::snprintf(v.output, sizeof(v.output), "%s", with_extension(name, formats[v.format_index]).c_str());
     }
@@ -255,6 +256,7 @@ void Viewer::draw_video_export_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     ImGui::BeginDisabled(running);
     ImGui::TextDisabled("What");
     ImGui::BeginDisabled(!stretch_);

@@ -89,4 +89,51 @@ void apply_theme(float scale) {
     ImGui::GetStyle() = style;
 }
 
+namespace {
+std::string* audit_sink = nullptr;
+void (*saved_set_clipboard)(void*, const char*) = nullptr;
+void* saved_clipboard_user_data = nullptr;
+}  // namespace
+
+void set_audit_capture(std::string* sink) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (sink && !audit_sink) {
+        // ImGui's log "to the clipboard" hands each window's text to this function.
+        saved_set_clipboard = io.SetClipboardTextFn;
+        saved_clipboard_user_data = io.ClipboardUserData;
+        io.SetClipboardTextFn = [](void* user, const char* text) {
+            auto* out = static_cast<std::string*>(user);
+            out->append(text);
+            out->append("\n");
+        };
+        io.ClipboardUserData = sink;
+    } else if (!sink && audit_sink) {
+        io.SetClipboardTextFn = saved_set_clipboard;
+        io.ClipboardUserData = saved_clipboard_user_data;
+    }
+    audit_sink = sink;
+}
+
+void audit_capture_window() {
+    if (audit_sink) ImGui::LogToClipboard();
+}
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string t = text;
+    while (!t.empty() && ImGui::CalcTextSize((t + "...").c_str()).x > width) {
+        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();  // continuation bytes
+        if (!t.empty()) t.pop_back();
+    }
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    return t + "...";
+}
+
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(next_label, nullptr, true).x + 2.0f * st.FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 }  // namespace ui

@@ -6,6 +6,7 @@
 // [SECTION] Panels: menu bar, status bar, shortcuts, about, notifications
 // [SECTION] Overlays: axes gizmo
 #include "core/version.hpp"
+#include "ui/snapshot.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include "biomech/presets.hpp"
@@ -38,6 +39,11 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     desc.width = settings_.window_width;
     desc.height = settings_.window_height;
     desc.maximized = settings_.window_maximized;
+    if (const auto size = parse_size(options.window_size)) {
+        desc.width = size->x;
+        desc.height = size->y;
+        desc.maximized = false;
+    }
     window_ = std::make_unique<platform::Window>(desc);
     if (settings_.ui_scale <= 0.0f) settings_.ui_scale = std::clamp(window_->display_dpi_scale(), 1.0f, 3.0f);
 
@@ -342,6 +348,7 @@ bool Viewer::needs_continuous_frames() {
         return true;
     };
     if (options_.quit_after_frames > 0) return busy("counting frames (--quit-after-frames)");
+    if (!options_.ui_audit.empty()) return busy("the interface audit (--ui-audit)");
     if (!options_.export_video.empty() || (video_ && video_export_running())) return busy("a video export");
     if (camera_.animating() || camera_input_.dragging()) return busy("the camera moves");
     if (posture_moving_) return busy("the posture glides");
@@ -447,7 +454,10 @@ int Viewer::run() {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
+        const bool audited = audit_frame_begin(audit_frame_);
         draw_ui();
+        if (audited) audit_frame_end(audit_frame_);
+        if (!options_.ui_audit.empty()) ++audit_frame_;
         ImGui::Render();
 
         const double before_views = platform::now_s();
@@ -685,6 +695,7 @@ bool Viewer::begin_column_window(const char* title, bool* open, bool left, float
     ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: nothing shows through, and no 3D is drawn under it
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     const bool shown = ImGui::Begin(title, open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    if (shown) audit_capture_window();
     ImGui::PopStyleVar();
     // The width the user dragged to (both windows of the right column follow it).
     column_width_pt_[left ? 0 : 1] = ImGui::GetWindowWidth();
@@ -746,6 +757,7 @@ void Viewer::draw_ui_windows() {
 
 void Viewer::draw_menu_bar() {
     if (!ImGui::BeginMainMenuBar()) return;
+    audit_capture_window();
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open model...", "Ctrl+O")) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, ".");
         if (ImGui::BeginMenu("Open recent", !settings_.recent_models.empty())) {
@@ -919,6 +931,7 @@ void Viewer::draw_performance_window() {
         ImGui::End();
         return;
     }
+    audit_capture_window();
     std::vector<float> history(frame_ms_.begin(), frame_ms_.end());
     float worst = 0.0f, sum = 0.0f;
     for (float v : history) {
@@ -988,6 +1001,7 @@ void Viewer::draw_status_bar() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##status", nullptr, flags)) {
+        audit_capture_window();
         float avg = 0.0f;
         for (float ms : frame_ms_) avg += ms;
         avg = frame_ms_.empty() ? 0.0f : avg / static_cast<float>(frame_ms_.size());
@@ -1011,6 +1025,7 @@ void Viewer::draw_status_bar() {
 void Viewer::draw_shortcuts_window() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Keyboard shortcuts", &show_shortcuts_)) {
+        audit_capture_window();
         const std::pair<const char*, const char*> rows[] = {
             {"Left drag", "Orbit"},
             {"Right or middle drag", "Pan"},
@@ -1063,6 +1078,7 @@ void Viewer::draw_shortcuts_window() {
 void Viewer::draw_about_window() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
     if (ImGui::Begin("About Anatomy", &show_about_)) {
+        audit_capture_window();
         ImGui::PushFont(fonts_.large);
         ImGui::TextUnformatted("Anatomy");
         ImGui::PopFont();
@@ -1070,10 +1086,12 @@ void Viewer::draw_about_window() {
             "A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
             "following stretches and explaining pelvic tilt.");
         ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);  // paths and the renderer's name can be long
         ImGui::Text("Version %s (revision %s)", core::version(), core::source_revision());
         ImGui::TextDisabled("Data: %s", core::project_root().string().c_str());
         ImGui::TextDisabled("Renderer: %s", window_->gl_renderer().c_str());
         ImGui::TextDisabled("Settings: %s", settings_path().string().c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
 }
@@ -1090,6 +1108,7 @@ void Viewer::draw_notifications() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
     if (ImGui::Begin("##notifications", nullptr, flags)) {
+        audit_capture_window();
         for (const auto& n : notifications_) {
             ImGui::PushStyleColor(ImGuiCol_Text, n.error ? ImVec4(1.0f, 0.55f, 0.45f, 1.0f) : ImVec4(0.85f, 0.92f, 0.85f, 1.0f));
             ImGui::PushTextWrapPos(em * 33);
@@ -1106,6 +1125,7 @@ void Viewer::draw_shader_errors() {
     if (errors.empty()) return;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 14), ImGuiCond_Appearing);
     if (ImGui::Begin("Shader errors")) {
+        audit_capture_window();
         ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.4f, 1.0f), "A shader failed to reload; the last good version is still in use.");
         ImGui::Separator();
         for (const auto& e : errors) ImGui::TextUnformatted(e.c_str());

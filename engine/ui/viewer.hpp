@@ -24,6 +24,10 @@ struct ViewerOptions {
     bool performance = false;   // open the performance window (F12) at start
     double quit_after_s = 0.0;  // >0: close after this many seconds (idle tests: unlike frames, time passes when idle)
     std::string frame_log;      // a file listing the time (s from start) of every presented frame, written at exit
+    // Walk through the panels and windows in several states, write the text drawn and any window
+    // whose content is cut off to this file, then close (a test aid: panel_audit.cpp).
+    std::string ui_audit;
+    std::string window_size;  // "WIDTHxHEIGHT": the window's size at start (not saved)
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

@@ -286,6 +286,14 @@ private:
     std::unique_ptr<scene::Autosaver> autosaver_;
     scene::Profile saved_work_;
     std::optional<scene::AutosaveRecord> restore_offer_;
+    // The interface audit (panel_audit.cpp; ViewerOptions::ui_audit)
+    int audit_state_count() const;
+    void apply_audit_state(int state);
+    bool audit_frame_begin(int frame);  // true: this frame's text is captured
+    void audit_frame_end(int frame);
+    std::string audit_report_, audit_text_;
+    int audit_frame_ = 0;
+
     // Take-home (panel_handout.cpp)
     struct HandoutJob;  // a running `anatomy handout` child process
     void draw_handout_window();
