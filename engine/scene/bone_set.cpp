@@ -42,6 +42,63 @@ std::size_t BoneSet::triangle_count() const {
 
 // [SECTION] Loading a skeleton model
 
+std::vector<SkinWeight> skin_weights(const anat::Skeleton& sk, const core::MeshData& skin_rest) {
+    struct Segment {
+        glm::vec3 a, b;
+        int joint;
+    };
+    std::vector<Segment> segments;
+    for (std::size_t j = 0; j < sk.joints.size(); ++j) {
+        bool has_child = false;
+        for (std::size_t c = 0; c < sk.joints.size(); ++c)
+            if (sk.joints[c].parent == static_cast<int>(j)) {
+                segments.push_back({sk.joints[j].rest_world, sk.joints[c].rest_world, static_cast<int>(j)});
+                has_child = true;
+            }
+        if (!has_child) segments.push_back({sk.joints[j].rest_world, sk.joints[j].rest_world, static_cast<int>(j)});
+    }
+    std::vector<SkinWeight> out;
+    out.reserve(skin_rest.vertices.size());
+    for (const auto& v : skin_rest.vertices) {
+        float d1 = 1e9f, d2 = 1e9f;
+        int j1 = 0, j2 = 0;
+        for (const auto& s : segments) {
+            const glm::vec3 ab = s.b - s.a;
+            const float t = glm::dot(ab, ab) > 1e-12f ? std::clamp(glm::dot(v.position - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f) : 0.0f;
+            const float d = glm::distance(v.position, s.a + ab * t);
+            if (s.joint == j1 && d < d1) {
+                d1 = d;
+                continue;
+            }
+            if (d < d1) {
+                if (s.joint != j1) {
+                    d2 = d1;
+                    j2 = j1;
+                }
+                d1 = d;
+                j1 = s.joint;
+            } else if (d < d2 && s.joint != j1) {
+                d2 = d;
+                j2 = s.joint;
+            }
+        }
+        // 1/d^4 weights: a vertex belongs to one segment except near the joints between them.
+        const float w1 = 1.0f / std::pow(std::max(d1, 1e-4f), 4.0f), w2 = 1.0f / std::pow(std::max(d2, 1e-4f), 4.0f);
+        out.push_back({j1, j2, w2 / (w1 + w2)});
+    }
+    return out;
+}
+
+void pose_skin_vertex(core::Vertex& out, const core::Vertex& rest, const SkinWeight& w, std::span<const core::Rigid> world,
+                      std::span<const glm::vec3> joint_rest) {
+    const core::Rigid& a = world[static_cast<std::size_t>(w.a)];
+    const core::Rigid& b = world[static_cast<std::size_t>(w.b)];
+    const glm::vec3 pa = a.apply(rest.position - joint_rest[static_cast<std::size_t>(w.a)]);
+    const glm::vec3 pb = b.apply(rest.position - joint_rest[static_cast<std::size_t>(w.b)]);
+    out.position = glm::mix(pa, pb, w.wb);
+    out.normal = glm::normalize(glm::mix(a.apply_dir(rest.normal), b.apply_dir(rest.normal), w.wb));
+}
+
 BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vector<std::string>& warnings) {
     const std::size_t joints = sk.joints.size();
     std::vector<core::MeshData> bone_mesh(joints), cart_mesh(joints);
@@ -244,48 +301,7 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
         disc_mesh_ = std::make_unique<gfx::GpuMesh>(disc_frame_, true, disc_ids_);
     }
     if (!skin_rest_.vertices.empty()) {
-        // Skin weights: the two nearest bone segments (joint to child joint), inverse-distance blended.
-        struct Segment {
-            glm::vec3 a, b;
-            int joint;
-        };
-        std::vector<Segment> segments;
-        for (std::size_t j = 0; j < sk.joints.size(); ++j) {
-            bool has_child = false;
-            for (std::size_t c = 0; c < sk.joints.size(); ++c)
-                if (sk.joints[c].parent == static_cast<int>(j)) {
-                    segments.push_back({sk.joints[j].rest_world, sk.joints[c].rest_world, static_cast<int>(j)});
-                    has_child = true;
-                }
-            if (!has_child) segments.push_back({sk.joints[j].rest_world, sk.joints[j].rest_world, static_cast<int>(j)});
-        }
-        for (const auto& v : skin_rest_.vertices) {
-            float d1 = 1e9f, d2 = 1e9f;
-            int j1 = 0, j2 = 0;
-            for (const auto& s : segments) {
-                const glm::vec3 ab = s.b - s.a;
-                const float t = glm::dot(ab, ab) > 1e-12f ? std::clamp(glm::dot(v.position - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f) : 0.0f;
-                const float d = glm::distance(v.position, s.a + ab * t);
-                if (s.joint == j1 && d < d1) {
-                    d1 = d;
-                    continue;
-                }
-                if (d < d1) {
-                    if (s.joint != j1) {
-                        d2 = d1;
-                        j2 = j1;
-                    }
-                    d1 = d;
-                    j1 = s.joint;
-                } else if (d < d2 && s.joint != j1) {
-                    d2 = d;
-                    j2 = s.joint;
-                }
-            }
-            // 1/d^4 weights: a vertex belongs to one segment except near the joints between them.
-            const float w1 = 1.0f / std::pow(std::max(d1, 1e-4f), 4.0f), w2 = 1.0f / std::pow(std::max(d2, 1e-4f), 4.0f);
-            skin_weights_.push_back({j1, j2, w2 / (w1 + w2)});
-        }
+        skin_weights_ = skin_weights(sk, skin_rest_);
         skin_frame_ = skin_rest_;
         skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
         std::vector<CoarseMesh>& levels = jobs[job++].levels;
@@ -346,16 +362,8 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
         disc_mesh_->update_vertices(disc_frame_.vertices);  // the triangles and ids never change
     }
     if (skin_mesh_ && skin_visible) {
-        for (std::size_t k = 0; k < skin_rest_.vertices.size(); ++k) {
-            const SkinWeights& sw = skin_weights_[k];
-            const core::Vertex& v = skin_rest_.vertices[k];
-            const core::Rigid& a = world[static_cast<std::size_t>(sw.a)];
-            const core::Rigid& b = world[static_cast<std::size_t>(sw.b)];
-            const glm::vec3 pa = a.apply(v.position - joint_rest_[static_cast<std::size_t>(sw.a)]);
-            const glm::vec3 pb = b.apply(v.position - joint_rest_[static_cast<std::size_t>(sw.b)]);
-            skin_frame_.vertices[k].position = glm::mix(pa, pb, sw.wb);
-            skin_frame_.vertices[k].normal = glm::normalize(glm::mix(a.apply_dir(v.normal), b.apply_dir(v.normal), sw.wb));
-        }
+        for (std::size_t k = 0; k < skin_rest_.vertices.size(); ++k)
+            pose_skin_vertex(skin_frame_.vertices[k], skin_rest_.vertices[k], skin_weights_[k], world, joint_rest_);
         // The triangles never change: only the vertices go up, once (the coarser levels draw them).
         skin_mesh_->update_vertices(skin_frame_.vertices);
     }

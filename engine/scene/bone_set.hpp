@@ -20,6 +20,18 @@ struct BoneInfo {
     bool cartilage = false;
 };
 
+// How the skin follows the rig: each vertex hangs on the two nearest bone segments (a joint to
+// each child joint), blended by inverse distance to the 4th power, so it belongs to one segment
+// except near the joints between them. Shared by the viewer's skin and the 3D scene export.
+struct SkinWeight {
+    int a = 0, b = 0;  // joints
+    float wb = 0.0f;   // the weight of b
+};
+std::vector<SkinWeight> skin_weights(const anat::Skeleton& skeleton, const core::MeshData& skin_rest);
+// One skin vertex (rest, world) posed: `joint_rest` the joints' rest positions, `world` the pose.
+void pose_skin_vertex(core::Vertex& out, const core::Vertex& rest, const SkinWeight& w, std::span<const core::Rigid> world,
+                      std::span<const glm::vec3> joint_rest);
+
 class BoneSet {
 public:
     // From a skeleton model whose nodes follow the naming convention (README, "Skeleton").
@@ -66,10 +78,6 @@ private:
         std::vector<float> upper_weight;  // per vertex: 0 moves with lower, 1 with upper
         std::vector<std::uint32_t> ids;
     };
-    struct SkinWeights {
-        int a = 0, b = 0;
-        float wb = 0.0f;
-    };
     void finish(const anat::Skeleton& skeleton, std::vector<core::MeshData> per_joint_bone, std::vector<core::MeshData> per_joint_cart,
                 std::vector<std::vector<std::uint32_t>> ids_bone, std::vector<std::vector<std::uint32_t>> ids_cart);
     std::vector<BoneInfo> bones_;
@@ -79,7 +87,7 @@ private:
     core::MeshData disc_frame_;
     std::vector<std::uint32_t> disc_ids_;
     core::MeshData skin_rest_;  // world at rest
-    std::vector<SkinWeights> skin_weights_;
+    std::vector<SkinWeight> skin_weights_;
     std::vector<glm::vec3> joint_rest_;
     std::unique_ptr<gfx::GpuMesh> skin_mesh_;
     core::MeshData skin_frame_;

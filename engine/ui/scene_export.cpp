@@ -111,50 +111,13 @@ PosedSkeleton pose_skeleton(const anat::Skeleton& sk, std::span<const core::Rigi
         if (m.indices.empty()) continue;
 
         if (is_skin) {
-            // Weights: the two nearest bone segments (joint to child joint), 1/d^4 blended.
-            struct Segment {
-                glm::vec3 a, b;
-                int joint;
-            };
-            std::vector<Segment> segments;
-            for (std::size_t j = 0; j < sk.joints.size(); ++j) {
-                bool has_child = false;
-                for (std::size_t c = 0; c < sk.joints.size(); ++c)
-                    if (sk.joints[c].parent == static_cast<int>(j)) {
-                        segments.push_back({sk.joints[j].rest_world, sk.joints[c].rest_world, static_cast<int>(j)});
-                        has_child = true;
-                    }
-                if (!has_child) segments.push_back({sk.joints[j].rest_world, sk.joints[j].rest_world, static_cast<int>(j)});
-            }
-            for (auto& v : m.vertices) {
-                float d1 = 1e9f, d2 = 1e9f;
-                int j1 = 0, j2 = 0;
-                for (const auto& s : segments) {
-                    const glm::vec3 ab = s.b - s.a;
-                    const float t = glm::dot(ab, ab) > 1e-12f ? std::clamp(glm::dot(v.position - s.a, ab) / glm::dot(ab, ab), 0.0f, 1.0f) : 0.0f;
-                    const float d = glm::distance(v.position, s.a + ab * t);
-                    if (s.joint == j1 && d < d1) {
-                        d1 = d;
-                        continue;
-                    }
-                    if (d < d1) {
-                        if (s.joint != j1) {
-                            d2 = d1;
-                            j2 = j1;
-                        }
-                        d1 = d;
-                        j1 = s.joint;
-                    } else if (d < d2 && s.joint != j1) {
-                        d2 = d;
-                        j2 = s.joint;
-                    }
-                }
-                const float w1 = 1.0f / std::pow(std::max(d1, 1e-4f), 4.0f), w2 = 1.0f / std::pow(std::max(d2, 1e-4f), 4.0f);
-                const float wb = w2 / (w1 + w2);
-                const glm::vec3 pa = at(j1).apply(v.position - rest(j1)), pb = at(j2).apply(v.position - rest(j2));
-                v.position = glm::mix(pa, pb, wb);
-                v.normal = glm::normalize(glm::mix(at(j1).apply_dir(v.normal), at(j2).apply_dir(v.normal), wb));
-            }
+            // The skin follows the rig as in the viewer (scene/bone_set.hpp).
+            const auto weights = scene::skin_weights(sk, m);
+            std::vector<glm::vec3> joint_rest;
+            for (const auto& j : sk.joints) joint_rest.push_back(j.rest_world);
+            const core::MeshData rest_skin = m;
+            for (std::size_t k = 0; k < m.vertices.size(); ++k)
+                scene::pose_skin_vertex(m.vertices[k], rest_skin.vertices[k], weights[k], world, joint_rest);
             out.skin = std::move(m);
             continue;
         }
