@@ -22,6 +22,7 @@ struct Options {
     std::string color = "anatomical";
     std::string highlight;
     std::string only;
+    bool hide_arms = false;
     std::string layers = "skeleton,muscles";
     app::PostureOptions posture;
     std::string profile;
@@ -68,6 +69,7 @@ int run(Options& o) {
     r.color_mode = modes.at(o.color);
     r.highlight = split(o.highlight);
     r.only = split(o.only);
+    r.arms = !o.hide_arms;
     const auto layers = split(o.layers);
     r.skeleton = std::find(layers.begin(), layers.end(), "skeleton") != layers.end();
     r.muscles = std::find(layers.begin(), layers.end(), "muscles") != layers.end();
@@ -116,6 +118,7 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_option("--side", o->side, "With --stretch: the side stretched, left or right")
         ->check(CLI::IsMember({"left", "right"}))
         ->capture_default_str();
+    sub->add_flag("--hide-arms", o->hide_arms, "Hide the arm bones (from the side they cover the pelvis and the hip flexors)");
     sub->add_option("--only", o->only, "Comma list of muscle groups or muscle ids: draw only these muscles (as the Layers panel's Only)");
     sub->add_option("--focus", o->request.focus,
                     "Frame a close-up: pelvis, lumbar, hip_r, hip_l, knee_r, knee_l, or a joint of the rig (femur_r, L3, ...)");

@@ -6,7 +6,7 @@ layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec2 a_uv;
 layout(location = 3) in vec4 a_color;
-layout(location = 4) in uint a_id;   // low 20 bits: bone or muscle id; bit 20: highlight
+layout(location = 4) in uint a_id;   // low 20 bits: bone or muscle id; bit 20: highlight; bit 21: an arm bone
 
 uniform mat4 u_view_proj;
 uniform mat4 u_model;
@@ -21,6 +21,7 @@ uniform int u_edge_alpha;        // 1: translucent shell, clearer at the silhoue
 uniform float u_highlight;       // selection glow 0..1 for the whole item
 uniform uint u_highlight_id;     // vertices with this id glow too (0: none)
 uniform vec3 u_highlight_color;  // linear
+uniform int u_hide_arms;         // 1: drop the vertices of the arm bones (bit 21), so the pelvis shows
 
 struct SurfaceVertex {
     vec4 albedo_alpha;  // linear albedo, opacity
@@ -54,5 +55,6 @@ SurfaceVertex surface_vertex() {
     s.normal = n;
     s.half_vec = normalize(u_key_dir + v);
     gl_Position = u_view_proj * world;
+    if (u_hide_arms == 1 && (a_id & 0x200000u) != 0u) gl_Position = vec4(0.0, 0.0, 2.0, 1.0);  // beyond the far plane: clipped
     return s;
 }

@@ -42,6 +42,7 @@ struct DrawItem {
     std::uint32_t pick_id = 0;       // 0: not pickable (ignored when per_vertex_ids)
     bool per_vertex_ids = false;     // pick the vertex ids instead of pick_id
     std::uint32_t highlight_id = 0;  // vertices with this id glow (0: none)
+    bool hide_arm_vertices = false;  // drop the vertices whose id has arm_id_bit (the arms, hidden to show the pelvis)
     float highlight = 0.0f;          // 0..1: rim glow for the selection
     glm::vec3 highlight_color{1.0f, 0.78f, 0.25f};
     bool casts_shadow = true;
@@ -59,6 +60,9 @@ struct Polyline {
     bool on_top = true;  // drawn over everything (measurements) or depth-tested
     bool closed = false;
 };
+
+// Per-vertex id bit of the arm bones (humerus to fingers): items with hide_arm_vertices drop them.
+inline constexpr std::uint32_t arm_id_bit = 1u << 21;
 
 struct FrameDesc {
     core::OrbitCamera camera;

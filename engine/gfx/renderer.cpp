@@ -291,6 +291,7 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         mp.set("u_edge_alpha", item.shading == Shading::skin ? 1 : 0);
         mp.set("u_highlight", item.highlight);
         mp.set_uint("u_highlight_id", item.highlight_id);
+        mp.set("u_hide_arms", item.hide_arm_vertices ? 1 : 0);
         mp.set("u_highlight_color", item.highlight_color * item.highlight_color);  // sRGB-ish to linear
         mesh->draw_indices(culled_ibo_.id(), d.first, d.count);
         ++stats_.draw_calls;
@@ -714,6 +715,7 @@ void Renderer::draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const
         pp.set("u_model", item.world_from_mesh);
         pp.set_uint("u_id", item.pick_id);
         pp.set("u_per_vertex_ids", item.per_vertex_ids ? 1 : 0);
+        pp.set("u_hide_arms", item.hide_arm_vertices ? 1 : 0);
         item.mesh->draw();
     }
     if (scissor) glDisable(GL_SCISSOR_TEST);

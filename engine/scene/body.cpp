@@ -162,7 +162,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
         int highlight = -1;
         if (d.selection.kind == Selection::Kind::bone) highlight = bones_->find_bone(d.selection.id);
         const float opacity = xray ? 0.22f : 1.0f;
-        bones_->append_bone_items(frame.items, world_, opacity, 1, highlight);
+        bones_->append_bone_items(frame.items, world_, opacity, 1, highlight, !d.layers.arms);
     }
     if (!solid_.indices.empty()) {
         gfx::DrawItem item;

@@ -23,6 +23,7 @@ struct Layers {
     bool skin = false;
     bool muscles = true;
     bool left = true, right = true;
+    bool arms = true;  // the arm bones; hidden, the pelvis and the hip flexors show from the side
     std::set<std::string> hidden_groups;   // muscle group ids
     std::set<std::string> hidden_muscles;  // muscle ids
     std::set<std::string> hidden_bones;    // bone names (not drawn individually yet: reserved)

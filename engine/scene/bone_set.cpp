@@ -42,6 +42,12 @@ std::size_t BoneSet::triangle_count() const {
 
 // [SECTION] Loading a skeleton model
 
+bool is_arm_bone(std::string_view name) {
+    for (std::string_view prefix : {"humerus_", "radius_", "ulna_", "carpals_", "metacarpal_", "finger_"})
+        if (name.substr(0, prefix.size()) == prefix) return true;
+    return false;
+}
+
 std::vector<SkinWeight> skin_weights(const anat::Skeleton& sk, const core::MeshData& skin_rest) {
     struct Segment {
         glm::vec3 a, b;
@@ -179,7 +185,7 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
         const auto id = static_cast<std::uint32_t>(bones_.size());
         auto& target = cartilage ? cart_mesh[static_cast<std::size_t>(joint)] : bone_mesh[static_cast<std::size_t>(joint)];
         auto& ids = cartilage ? cart_ids[static_cast<std::size_t>(joint)] : bone_ids[static_cast<std::size_t>(joint)];
-        ids.insert(ids.end(), merged.vertices.size(), id);
+        ids.insert(ids.end(), merged.vertices.size(), id | (is_arm_bone(n.name) ? gfx::arm_id_bit : 0u));
         target.append(merged);
     }
     if (bones_.empty()) throw core::Error(model.source + ": no bone meshes found");
@@ -376,7 +382,7 @@ std::array<gfx::CoarseLevel, gfx::coarse_levels> BoneSet::levels_of(const Coarse
 }
 
 void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity, std::uint32_t /*id_base*/,
-                                int highlight_bone) const {
+                                int highlight_bone, bool hide_arms) const {
     for (const auto& m : meshes_) {
         gfx::DrawItem item;
         item.mesh = m.mesh.get();
@@ -386,6 +392,7 @@ void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const
         item.color.a = opacity;
         item.per_vertex_ids = true;
         item.highlight_id = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+        item.hide_arm_vertices = hide_arms;
         out.push_back(item);
     }
     if (disc_mesh_) {

@@ -32,6 +32,10 @@ std::vector<SkinWeight> skin_weights(const anat::Skeleton& skeleton, const core:
 void pose_skin_vertex(core::Vertex& out, const core::Vertex& rest, const SkinWeight& w, std::span<const core::Rigid> world,
                       std::span<const glm::vec3> joint_rest);
 
+// The arm bones (humerus, radius, ulna, carpals, metacarpals, fingers): their vertices carry
+// gfx::arm_id_bit, so a view can hide them when they cover the pelvis.
+bool is_arm_bone(std::string_view name);
+
 class BoneSet {
 public:
     // From a skeleton model whose nodes follow the naming convention (README, "Skeleton").
@@ -44,8 +48,9 @@ public:
     void update(std::span<const core::Rigid> world_from_bone, bool skin_visible);
 
     // `id_base`: picking ids are id_base + bone index. `highlight_bone`: -1 for none.
+    // `hide_arms`: the arm bones (humerus to fingers) are not drawn or picked.
     void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity, std::uint32_t id_base,
-                           int highlight_bone) const;
+                           int highlight_bone, bool hide_arms = false) const;
     void append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const;
     // The body outline as an opaque shadow caster (empty when there is no skin mesh).
     void append_shadow_caster(std::vector<gfx::DrawItem>& out) const;

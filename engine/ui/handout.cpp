@@ -352,6 +352,7 @@ HandoutResult write_handout(const HandoutRequest& rq) {
         s.posture = settings;
         s.ghost = true;
         s.overlays = true;
+        s.arms = false;  // from the side the arm covers the pelvis and its angles
         if (rq.profile) s.profile = rq.profile;
         take_snapshot(s);
         doc.picture(s.output, doc.left(), top, pic_w, pic_h);
@@ -402,7 +403,7 @@ HandoutResult write_handout(const HandoutRequest& rq) {
     }
     doc.set_y(std::max(doc.y(), top + pic_h) + 4 * mm);
     doc.paragraph(
-        "The picture shows the model from the left side, with the measurement lines on the pelvis and spine. Where the pale "
+        "The picture shows the model from the left side, its arms left out, with the measurement lines on the pelvis and spine. Where the pale "
         "figure shows, it is the same body with no tight or weak muscles, for comparison.",
         doc.left(), doc.width(), 9, false, muted, 2 * mm);
     doc.heading("About this model", 12);

@@ -29,6 +29,9 @@ void Viewer::draw_layers_panel() {
     ImGui::Checkbox("Right side", &L.right);
     ImGui::Checkbox("X-ray (X)", &L.xray);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ghost everything except the selected or isolated muscles");
+    ImGui::SameLine(em * 7);
+    ImGui::Checkbox("Arms", &L.arms);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Untick to hide the arm bones: from the side they cover the pelvis and the hip flexors");
 
     ImGui::Separator();
     ImGui::TextDisabled("Muscle groups");

@@ -227,6 +227,7 @@ void take_snapshot(const SnapshotRequest& rq) {
         d.layers.muscles = rq.muscles;
         d.layers.skin = rq.skin;
         d.layers.xray = rq.xray;
+        d.layers.arms = rq.arms;
         // Only these muscles (groups or ids): every other one is hidden, as the Layers panel's "Only" does.
         if (!rq.only.empty()) {
             const auto& muscles = body.catalogue().muscles;

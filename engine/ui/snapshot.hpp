@@ -44,6 +44,7 @@ struct SnapshotRequest {
     std::vector<std::string> highlight;  // muscle groups or muscle ids: glow and labels
     bool xray = false;
     std::vector<std::string> only;  // muscle groups or ids: draw only these muscles
+    bool arms = true;               // false: the arm bones are hidden (the pelvis shows from the side)
     bool overlays = false;          // posture measurement lines, arcs and labels
     bool ghost = false;             // the neutral posture as a ghost
     bool skeleton = true, muscles = true, skin = false;

@@ -158,3 +158,26 @@ TEST(SnapshotCommand, FocusFramesACloseUpAndOnlyDrawsTheNamedMuscles) {
     EXPECT_FALSE(fs::exists(never));
     for (const auto& f : {whole, close, only}) fs::remove(f);
 }
+
+// --hide-arms (the Layers panel's Arms box): the arm bones are not drawn. From the front the arms
+// are the outermost parts of the body, so the picture's outer columns empty.
+TEST(SnapshotCommand, HideArmsRemovesTheArmBones) {
+    auto outer_opaque = [](const fs::path& file) {
+        const gfx::Image img = gfx::read_png(file);
+        int n = 0;
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x) {
+                const bool outer = x < img.width * 3 / 10 || x >= img.width * 7 / 10;
+                if (outer && img.pixel(x, y)[3] > 200) ++n;
+            }
+        return n;
+    };
+    const fs::path with = tmp("arms.png"), without = tmp("no_arms.png");
+    ASSERT_EQ(run("snapshot -o " + with.string() + " --size 300x600 --transparent --layers skeleton"), 0);
+    ASSERT_EQ(run("snapshot -o " + without.string() + " --size 300x600 --transparent --layers skeleton --hide-arms"), 0);
+    const int a = outer_opaque(with), b = outer_opaque(without);
+    EXPECT_GT(a, 500) << "the arms are in the outer columns";
+    EXPECT_LT(b, a / 4) << "hidden, they are gone";
+    fs::remove(with);
+    fs::remove(without);
+}
