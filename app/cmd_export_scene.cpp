@@ -1,5 +1,6 @@
 // anatomy export-scene: the posed body (bones, muscles, optionally the skin) as binary glTF.
 #include "command.hpp"
+#include "list_options.hpp"
 #include "posture_options.hpp"
 
 #include "core/error.hpp"
@@ -23,25 +24,6 @@ struct Options {
     std::string side = "right";
 };
 
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
-const CLI::Validator layers_validator(
-    [](std::string& s) -> std::string {
-        const auto items = split(s);
-        if (items.empty()) return "expected a comma list of skeleton, muscles, skin (at least one)";
-        for (const auto& item : items)
-            if (item != "skeleton" && item != "muscles" && item != "skin") return "expected a comma list of skeleton, muscles, skin";
-        return {};
-    },
-    "LIST", "layers");
-
 // A .glb name: anything else would hold glTF binary under a misleading name.
 const CLI::Validator glb_validator(
     [](std::string& s) -> std::string {
@@ -53,7 +35,7 @@ const CLI::Validator glb_validator(
 
 int run(Options& o) {
     auto& r = o.request;
-    const auto layers = split(o.layers);
+    const auto layers = app::split_list(o.layers);
     auto has = [&](const char* layer) { return std::find(layers.begin(), layers.end(), layer) != layers.end(); };
     r.skeleton = has("skeleton");
     r.muscles = has("muscles");
@@ -82,7 +64,9 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
         ->check(CLI::IsMember({"left", "right"}))
         ->needs(stretch)
         ->capture_default_str();
-    sub->add_option("--layers", o->layers, "Comma list of layers to export: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
+    sub->add_option("--layers", o->layers, "Comma list of layers to export: skeleton, muscles, skin")
+        ->check(app::layers_validator(true))
+        ->capture_default_str();
     return {sub, [o] { return run(*o); }};
 });
 

@@ -1,6 +1,7 @@
 // anatomy handout [--profile FILE] [--preset NAME] [--set GROUP=VALUE ...] [--stretches ID,ID,...]
 //                 [--paper a4|letter] -o OUT.pdf: the printable patient handout (ui/handout.hpp).
 #include "command.hpp"
+#include "list_options.hpp"
 #include "posture_options.hpp"
 
 #include "core/error.hpp"
@@ -8,7 +9,6 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 namespace {
 
@@ -29,9 +29,7 @@ int run(const Options& o) {
         rq.profile = o.profile;
     }
     rq.posture = o.posture.settings();
-    std::stringstream in(o.stretches);
-    for (std::string id; std::getline(in, id, ',');)
-        if (!id.empty()) rq.stretches.push_back(id);
+    rq.stretches = app::split_list(o.stretches);
     rq.paper = *ui::parse_paper(o.paper);
     rq.date = o.date;
     const auto result = ui::write_handout(rq);

@@ -1,5 +1,6 @@
 // anatomy snapshot: render one frame offscreen and write a PNG.
 #include "command.hpp"
+#include "list_options.hpp"
 #include "posture_options.hpp"
 
 #include "core/error.hpp"
@@ -37,24 +38,6 @@ const CLI::Validator size_validator(
 const CLI::Validator view_validator(
     [](std::string& s) { return core::parse_view_preset(s) ? std::string() : "expected anterior, posterior, left, right or superior"; }, "VIEW",
     "view");
-const CLI::Validator layers_validator(
-    [](std::string& s) {
-        std::stringstream in(s);
-        std::string item;
-        while (std::getline(in, item, ','))
-            if (item != "skeleton" && item != "muscles" && item != "skin") return "expected a comma list of skeleton, muscles, skin";
-        return "";
-    },
-    "LIST", "layers");
-
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
 
 int run(Options& o) {
     auto& r = o.request;
@@ -67,10 +50,10 @@ int run(Options& o) {
                                                            {"tightness", scene::ColorMode::tightness},
                                                            {"tension", scene::ColorMode::tension}};
     r.color_mode = modes.at(o.color);
-    r.highlight = split(o.highlight);
-    r.only = split(o.only);
+    r.highlight = app::split_list(o.highlight);
+    r.only = app::split_list(o.only);
     r.arms = !o.hide_arms;
-    const auto layers = split(o.layers);
+    const auto layers = app::split_list(o.layers);
     r.skeleton = std::find(layers.begin(), layers.end(), "skeleton") != layers.end();
     r.muscles = std::find(layers.begin(), layers.end(), "muscles") != layers.end();
     r.skin = std::find(layers.begin(), layers.end(), "skin") != layers.end();
@@ -110,7 +93,9 @@ const bool registered = app::register_command([](CLI::App& cli) -> app::CommandR
     sub->add_flag("--overlays", o->request.overlays, "Draw the posture measurements: ASIS-PSIS, sacral slope, pelvic tilt, lumbar curve, plumb line");
     sub->add_flag("--ghost", o->request.ghost, "Show the neutral posture as a translucent ghost");
     sub->add_option("--profile", o->profile, "A patient profile: its posture settings and pinned notes")->check(CLI::ExistingFile);
-    sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")->check(layers_validator)->capture_default_str();
+    sub->add_option("--layers", o->layers, "Comma list of layers to draw: skeleton, muscles, skin")
+        ->check(app::layers_validator(false))
+        ->capture_default_str();
     sub->add_option("--stretch", o->request.stretch,
                     "Show the body in this stretch (ids: anatomy stretches), its targets highlighted, with its props");
     o->time_option = sub->add_option("--time", o->request.stretch_time_s, "With --stretch: the moment to show, seconds from its start")
