@@ -383,13 +383,13 @@ HandoutResult write_handout(const HandoutRequest& rq) {
     bool first = true;
     for (auto g : biomech::all_posture_groups) {
         const float v = settings[g];
-        const bool strength = g == biomech::PostureGroup::glutes || g == biomech::PostureGroup::abdominals;
-        if ((strength && v >= 99.5f) || (!strength && v <= 0.5f)) continue;
+        const bool resting_pull = g == biomech::PostureGroup::glutes || g == biomech::PostureGroup::abdominals;
+        if ((resting_pull && v >= 99.5f) || (!resting_pull && v <= 0.5f)) continue;
         settings_text += std::string(first ? "" : ", ") + biomech::posture_group_name(g) + " " + std::to_string(static_cast<int>(std::lround(v))) +
-                         (strength ? " of 100 (100 = normal)" : " of 100 (0 = normal)");
+                         (resting_pull ? " of 100 (100 = normal)" : " of 100 (0 = normal)");
         first = false;
     }
-    if (first) settings_text += "no tight or weak muscles (neutral)";
+    if (first) settings_text += "every muscle at its normal setting (neutral)";
     doc.paragraph(settings_text + ".", col_x, col_w, 9, false, muted, 2 * mm);
     if (profile && (!profile->notes.empty() || !profile->annotations.empty())) {
         doc.paragraph("Your clinician's notes", col_x, col_w, 12, true, accent, 1 * mm);
@@ -404,11 +404,11 @@ HandoutResult write_handout(const HandoutRequest& rq) {
     doc.set_y(std::max(doc.y(), top + pic_h) + 4 * mm);
     doc.paragraph(
         "The picture shows the model from the left side, its arms left out, with the measurement lines on the pelvis and spine. Where the pale "
-        "figure shows, it is the same body with no tight or weak muscles, for comparison.",
+        "figure shows, it is the same body with every muscle at its normal setting, for comparison.",
         doc.left(), doc.width(), 9, false, muted, 2 * mm);
     doc.heading("About this model", 12);
     doc.paragraph(
-        "It is a mechanical model set to the muscle tightness and strength your clinician chose, to show how such muscles can "
+        "It is a mechanical model set to the muscle tightness and resting pull your clinician chose, to show how such muscles can "
         "pull on the pelvis. It is not a diagnosis: in real people, studies find little link between muscle length and standing "
         "posture or back pain.",
         doc.left(), doc.width(), 9.5, false, ink, 2 * mm);

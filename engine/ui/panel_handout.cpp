@@ -18,6 +18,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 extern char** environ;
 
@@ -33,10 +34,18 @@ namespace {
 core::fs::path scratch(const std::string& name) { return core::fs::temp_directory_path() / ("anatomy-" + std::to_string(::getpid()) + "-" + name); }
 
 // Opens a file with the desktop's viewer; false when there is no xdg-open.
+// Openers started and not yet reaped (xdg-open may stay as long as the PDF viewer it runs).
+std::vector<pid_t> openers;
+
+// The path goes to xdg-open as an argument, never through a shell (a file name may hold quotes).
+// Does not wait for it; poll_handout reaps it.
 bool open_with_desktop(const core::fs::path& file) {
-    if (std::system("command -v xdg-open >/dev/null 2>&1") != 0) return false;
-    const std::string cmd = "xdg-open '" + file.string() + "' >/dev/null 2>&1 &";
-    return std::system(cmd.c_str()) == 0;
+    std::string program = "xdg-open", path = file.string();
+    char* argv[] = {program.data(), path.data(), nullptr};
+    pid_t pid = -1;
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) return false;
+    openers.push_back(pid);
+    return true;
 }
 }  // namespace
 
@@ -91,6 +100,12 @@ void Viewer::start_handout(const core::fs::path& out, bool open_after) {
 }
 
 void Viewer::poll_handout() {
+    openers.erase(std::remove_if(openers.begin(), openers.end(),
+                                 [](pid_t pid) {
+                                     int status = 0;
+                                     return waitpid(pid, &status, WNOHANG) != 0;
+                                 }),
+                  openers.end());
     if (!handout_job_) return;
     int status = 0;
     if (waitpid(handout_job_->pid, &status, WNOHANG) == 0) return;  // still writing
