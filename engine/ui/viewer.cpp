@@ -382,16 +382,42 @@ int Viewer::run() {
     // is followed by a few frames.
     constexpr int frames_after_event = 3;
     int frames_owed = frames_after_event;
+    // ImGui 1.86 reads input once a frame, so input faster than a frame (a quick tap, a scripted
+    // Ctrl+A whose Ctrl is released before the A, a move and a click at once) would reach it as a
+    // key never down, a shortcut without its Ctrl, or a click on whatever was under the mouse the
+    // frame before. So a key release after a key press, a button press after a move and a button
+    // release after a press wait for the next frame, with every event after them, in order.
+    std::vector<SDL_Event> held;
+    bool key_pressed = false, mouse_moved = false, button_pressed = false;  // this frame
+    auto dispatch = [&](const SDL_Event& ev) {
+        const bool wait = (ev.type == SDL_KEYUP && key_pressed) || (ev.type == SDL_MOUSEBUTTONDOWN && mouse_moved) ||
+                          (ev.type == SDL_MOUSEBUTTONUP && button_pressed);
+        if (!held.empty() || wait) {
+            held.push_back(ev);
+            return;
+        }
+        key_pressed = key_pressed || ev.type == SDL_KEYDOWN;
+        mouse_moved = mouse_moved || ev.type == SDL_MOUSEMOTION;
+        button_pressed = button_pressed || ev.type == SDL_MOUSEBUTTONDOWN;
+        handle_event(ev);
+    };
     while (running_) {
         SDL_Event e;
         bool woke_by_event = false;
-        if (frames_owed <= 0 && !needs_continuous_frames()) {
+        key_pressed = mouse_moved = button_pressed = false;
+        if (!held.empty()) {
+            std::vector<SDL_Event> due;
+            due.swap(held);
+            for (const auto& ev : due) dispatch(ev);
+            woke_by_event = true;
+        }
+        if (!woke_by_event && frames_owed <= 0 && !needs_continuous_frames()) {
             const double now = platform::now_s();
             const double wait_s = next_timer_s(now);
             idle_ = true;
             const int wait_ms = static_cast<int>(std::ceil(std::min(wait_s, 1.0) * 1000.0));
             if (wait_ms > 0 && SDL_WaitEventTimeout(&e, wait_ms)) {
-                handle_event(e);
+                dispatch(e);
                 woke_by_event = true;
             }
             idle_s_ += platform::now_s() - now;
@@ -399,7 +425,7 @@ int Viewer::run() {
         }
         const double frame_start = platform::now_s();
         while (SDL_PollEvent(&e)) {
-            handle_event(e);
+            dispatch(e);
             woke_by_event = true;
         }
         if (woke_by_event) frames_owed = frames_after_event;
@@ -511,7 +537,16 @@ int Viewer::run() {
 
 void Viewer::handle_event(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
-    const ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = ImGui::GetIO();
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+        // The backend reads the modifiers as they are now, after every queued event; the event's
+        // own are the ones held when this key moved.
+        const Uint16 mod = e.key.keysym.mod;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
     if (e.type == SDL_QUIT) {
         request_quit();
         return;

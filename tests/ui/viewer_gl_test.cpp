@@ -140,39 +140,71 @@ TEST(ViewerGl, ThePerformanceWindowDrawsItsFrameTimeGraph) {
     fs::remove_all(config);
 }
 
+namespace {
+// Runs the real window (1440 x 900 by default) on a 1600 x 1000 screen until frame `frames`, while
+// `script` (sh, with $w the window, coordinates in it) acts on it 1.5 s after it shows; saves the
+// window, UI included, to `shot`.
+int run_driven(const std::string& script, const fs::path& shot, int frames = 400) {
+    const std::string body = std::string(ANATOMY_BINARY) + " --quit-after-frames " + std::to_string(frames) + " --ui-screenshot " + shot.string() +
+                             " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; " + script + " wait";
+    const std::string cmd =
+        "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
+    const int rc = std::system(cmd.c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+// Mean difference per channel of two pictures inside a rectangle.
+double mean_diff(const gfx::Image& a, const gfx::Image& b, int x0, int y0, int x1, int y1) {
+    double diff = 0.0;
+    int n = 0;
+    for (int y = y0; y < y1; y += 2)
+        for (int x = x0; x < x1; x += 2, ++n)
+            for (int c = 0; c < 3; ++c) diff += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
+    return diff / (3.0 * n);
+}
+bool have_xdotool() { return std::system("command -v xdotool >/dev/null 2>&1") == 0; }
+}  // namespace
+
 // A shortcut pressed after a click in a panel reaches the viewer (it used to go to the panel until
 // the 3D view was clicked): a click on the Layers panel's title bar, then F3, closes that panel.
 TEST(ViewerGl, ShortcutsWorkAfterAClickInAPanel) {
-    if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) GTEST_SKIP() << "xdotool is not installed (make deps installs it)";
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed (make deps installs them)";
     const std::string base = (fs::temp_directory_path() / std::to_string(::getpid())).string();
-    auto run = [&](const std::string& keys, const fs::path& shot) {
-        // The viewer draws until frame 400; xdotool waits for its window (1440 x 900 by default),
-        // clicks the Layers panel's title bar (its default place, at the top right), then presses
-        // the keys.
-        const std::string script = std::string(ANATOMY_BINARY) + " --quit-after-frames 400 --ui-screenshot " + shot.string() +
-                                   " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; "
-                                   "xdotool mousemove --window $w 1250 52 click 1; sleep 0.4; " +
-                                   keys + " wait";
-        const std::string cmd =
-            "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "' >/dev/null 2>&1";
-        const int rc = std::system(cmd.c_str());
-        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    };
+    const std::string click = "xdotool mousemove --window $w 1250 52 click 1; sleep 0.4; ";  // the Layers panel's title bar
     const fs::path clicked = base + "_clicked.png", pressed = base + "_pressed.png";
-    ASSERT_EQ(run("", clicked), 0);
-    ASSERT_EQ(run("xdotool key F3; sleep 0.3;", pressed), 0);
+    ASSERT_EQ(run_driven(click, clicked), 0);
+    ASSERT_EQ(run_driven(click + "xdotool key F3; sleep 0.3;", pressed), 0);
     const gfx::Image a = gfx::read_png(clicked), b = gfx::read_png(pressed);
     ASSERT_EQ(a.width, b.width);
     // Inside the Layers panel's body: its rows in one picture, the 3D view in the other.
-    double diff = 0.0;
-    int n = 0;
-    for (int y = 120; y < 360; y += 2)
-        for (int x = 1160; x < 1400; x += 2, ++n)
-            for (int c = 0; c < 3; ++c) diff += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
-    EXPECT_GT(diff / (3.0 * n), 12.0) << "F3 after a click in the panel did not close it";
+    EXPECT_GT(mean_diff(a, b, 1160, 120, 1400, 360), 12.0) << "F3 after a click in the panel did not close it";
     fs::remove(clicked);
     fs::remove(pressed);
+}
+
+// Keys tapped faster than a frame reach the panels whole: a scripted Ctrl+A (xdotool presses Ctrl,
+// presses A, releases Ctrl, releases A, within milliseconds) selects the search text, so what is
+// typed next replaces it. Without it "hamstring" + "zzzz" would still list the hamstrings.
+TEST(ViewerGl, AQuickCtrlASelectsTheSearchText) {
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed (make deps installs them)";
+    const std::string base = (fs::temp_directory_path() / std::to_string(::getpid())).string();
+    const std::string field = "xdotool mousemove --window $w 1296 488 click 1; sleep 0.4; ";  // the Inspector's search field
+    const fs::path replaced = base + "_replaced.png", typed = base + "_typed.png", first = base + "_first.png";
+    ASSERT_EQ(
+        run_driven(field + "xdotool type --delay 40 hamstring; sleep 0.3; xdotool key ctrl+a; xdotool type --delay 40 zzzz; sleep 0.5;", replaced),
+        0);
+    ASSERT_EQ(run_driven(field + "xdotool type --delay 40 zzzz; sleep 0.5;", typed), 0);
+    ASSERT_EQ(run_driven(field + "xdotool type --delay 40 hamstring; sleep 0.5;", first), 0);
+    const gfx::Image a = gfx::read_png(replaced), b = gfx::read_png(typed), c = gfx::read_png(first);
+    ASSERT_EQ(a.width, b.width);
+    ASSERT_EQ(a.width, c.width);
+    // The Inspector below its title: the field and what the search found.
+    const int x0 = 1000, y0 = 420, x1 = 1420, y1 = 620;
+    EXPECT_GT(mean_diff(b, c, x0, y0, x1, y1), 4.0) << "the two searches should look different: " << typed << " " << first;
+    EXPECT_LT(mean_diff(a, b, x0, y0, x1, y1), 1.5) << "Ctrl+A did not select the text, the search is not \"zzzz\": " << replaced;
+    if (HasFailure()) return;  // the pictures stay for a look
+    fs::remove(replaced);
+    fs::remove(typed);
+    fs::remove(first);
 }
 
 // [SECTION] The idle viewer: it draws only when something changes
@@ -209,8 +241,6 @@ FrameLog run_logged(const std::string& args, double seconds, const std::string& 
     fs::remove(log);
     return r;
 }
-bool have_xdotool() { return std::system("command -v xdotool >/dev/null 2>&1") == 0; }
-
 }  // namespace
 
 TEST(ViewerGl, TheIdleViewerPresentsAlmostNothing) {
