@@ -52,6 +52,11 @@ Story load_default_story() {
     return parse_story(core::read_file(path), path.string());
 }
 
+bool story_step_shows_arms(const StoryStep& st) {
+    const bool side_view = st.view == core::ViewPreset::left || st.view == core::ViewPreset::right;
+    return !(side_view && !st.highlight.empty() && st.stretch.empty());
+}
+
 core::OrbitCamera story_camera(const StoryStep& st, const anat::Skeleton& skeleton, std::span<const core::Rigid> world, core::OrbitCamera cam,
                                bool compare, float caption_share) {
     glm::vec3 focus = world.empty() ? cam.target : world[0].translation;

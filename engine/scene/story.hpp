@@ -46,6 +46,11 @@ struct Story {
 core::OrbitCamera story_camera(const StoryStep& step, const anat::Skeleton& skeleton, std::span<const core::Rigid> world_from_bone,
                                core::OrbitCamera from, bool compare, float caption_share);
 
+// Whether a step shows the arm bones. From the side they hang over the pelvis and the front of
+// the hip, so a side view about muscles (it highlights some) leaves them out; a step that plays a
+// stretch keeps them (a body moving without arms looks broken). The viewer and the export use it.
+bool story_step_shows_arms(const StoryStep& step);
+
 // Throws core::Error naming the file and the field.
 Story parse_story(const std::string& text, const std::string& file);
 Story load_default_story();

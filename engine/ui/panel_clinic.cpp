@@ -199,6 +199,7 @@ void Viewer::apply_story_step(int index) {
     // Each step sets its own scene, whatever was left on screen: bones and muscles shown, nothing
     // hidden or isolated, no x-ray; the topic's muscles stand out and the rest are muted.
     d.layers = {};
+    d.layers.arms = scene::story_step_shows_arms(st);
     d.selection = {};
     d.emphasised.clear();
     for (const auto& h : st.highlight)

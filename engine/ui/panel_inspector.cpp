@@ -26,7 +26,7 @@ const char* force_words(float norm) {
 
 void Viewer::draw_inspector_panel() {
     const float em = ImGui::GetFontSize();
-    if (!begin_column_window("Inspector (F4)", &settings_.show_inspector_panel, false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 19.0f))
+    if (!begin_column_window("Inspector (F4)", &settings_.show_inspector_panel, false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 21.0f))
         return;
     const scene::Body& body = world_->body();
     const auto& cat = body.catalogue();
@@ -169,10 +169,17 @@ void Viewer::draw_inspector_panel() {
         ImGui::PushFont(fonts_.large);
         ImGui::TextUnformatted(g ? g->name.c_str() : sel.id.c_str());
         ImGui::PopFont();
+        // The plain words once, under the name; the rows stay short enough for the column.
+        if (settings_.patient_mode && g && !g->plain.empty()) ImGui::TextDisabled("%s", g->plain.c_str());
+        const float row_w = ImGui::GetContentRegionAvail().x;
         for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
             const auto& m = cat.muscles[i];
             if (!m.in_group(sel.id)) continue;
-            if (ImGui::Selectable(muscle_name(m).c_str())) select({scene::Selection::Kind::muscle, m.id});
+            const std::string name = m.display_name(), shown = fit_text(name, row_w);
+            ImGui::PushID(m.id.c_str());
+            if (ImGui::Selectable(shown.c_str())) select({scene::Selection::Kind::muscle, m.id});
+            if (shown != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+            ImGui::PopID();
         }
     }
     ImGui::PopTextWrapPos();

@@ -14,7 +14,7 @@ ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 
 void Viewer::draw_layers_panel() {
     const float em = ImGui::GetFontSize();
-    if (!begin_column_window("Layers (F3)", &settings_.show_layers_panel, false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 19.0f)) return;
+    if (!begin_column_window("Layers (F3)", &settings_.show_layers_panel, false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 21.0f)) return;
     auto& L = world_->display.layers;
     const auto& catalogue = world_->body().catalogue();
 
@@ -46,7 +46,14 @@ void Viewer::draw_layers_panel() {
         bool visible = !L.hidden_groups.count(g.id) && (!isolating || std::any_of(L.isolated_muscles.begin(), L.isolated_muscles.end(), in_group));
         ImGui::ColorButton("##c", im(g.color), ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(em * 0.8f, em * 0.8f));
         ImGui::SameLine();
-        if (ImGui::Checkbox(g.name.c_str(), &visible)) {
+        // The two buttons sit at the right edge (past the longest name that fits), so they fit a
+        // narrow column; a name too long for the room left ends in an ellipsis, whole in its tooltip.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float buttons_w = ImGui::CalcTextSize("Only").x + ImGui::CalcTextSize("Select").x + 4.0f * st.FramePadding.x + st.ItemSpacing.x;
+        const float buttons_x = std::max(em * 9.6f, ImGui::GetWindowContentRegionMax().x - buttons_w);
+        const float label_w = buttons_x - (ImGui::GetCursorPosX() + ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.ItemSpacing.x);
+        const std::string label = fit_text(g.name, label_w);
+        if (ImGui::Checkbox((label + "###vis").c_str(), &visible)) {
             if (visible) {
                 L.hidden_groups.erase(g.id);
                 if (isolating)  // join the muscles on show
@@ -56,10 +63,8 @@ void Viewer::draw_layers_panel() {
                 L.hidden_groups.insert(g.id);
             }
         }
-        // The two buttons at the right edge (past the longest name), so they fit a narrow column.
-        const ImGuiStyle& st = ImGui::GetStyle();
-        const float buttons_w = ImGui::CalcTextSize("Only").x + ImGui::CalcTextSize("Select").x + 4.0f * st.FramePadding.x + st.ItemSpacing.x;
-        ImGui::SameLine(std::max(em * 9.6f, ImGui::GetWindowContentRegionMax().x - buttons_w));
+        if (label != g.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", g.name.c_str());
+        ImGui::SameLine(buttons_x);
         if (ImGui::SmallButton("Only")) {
             L.isolated_muscles.clear();
             for (const auto& m : catalogue.muscles)

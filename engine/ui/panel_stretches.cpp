@@ -230,20 +230,20 @@ void Viewer::draw_stretch_library() {
     const anim::Library& lib = stretch_->library();
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##stretch_search", "Search stretches or muscles", stretch_search_, sizeof(stretch_search_));
-    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
-    ImGui::SetNextItemWidth(third);
+    // The group filter on its own row, position and difficulty side by side: each shows its choice whole.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##group", group_choices[stretch_group_filter_].label, ImGuiComboFlags_HeightLarge)) {
         for (int i = 0; i < static_cast<int>(std::size(group_choices)); ++i)
             if (ImGui::Selectable(group_choices[i].label, i == stretch_group_filter_)) stretch_group_filter_ = i;
         ImGui::EndCombo();
     }
     tooltip("Which muscles the stretch is for");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(third);
+    ImGui::SetNextItemWidth(half);
     ImGui::Combo("##position", &stretch_position_filter_, position_choices, static_cast<int>(std::size(position_choices)));
     tooltip("The starting position");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(third);
+    ImGui::SetNextItemWidth(half);
     ImGui::Combo("##difficulty", &stretch_difficulty_filter_, difficulty_choices, static_cast<int>(std::size(difficulty_choices)));
 
     if (!profile_.conditions.empty()) {

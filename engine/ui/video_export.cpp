@@ -333,6 +333,7 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     show_overlays = st.any_overlay;
     ghost = st.ghost;
     world.display.layers = rq.layers;
+    world.display.layers.arms = rq.layers.arms && scene::story_step_shows_arms(st);
     world.display.emphasised.clear();
     world.display.stretch_demo = false;
     emphasise(st.highlight);

@@ -88,6 +88,7 @@ TEST(TeachingCameraGl, EveryStoryStepShowsItsTopicMuscles) {
         body.tightness() = posture.target().tightness;
         body.set_pose(posture.displayed_pose());
         world.display = {};
+        world.display.layers.arms = scene::story_step_shows_arms(st);
         std::vector<std::string> topic;
         for (const auto& m : body.catalogue().muscles)
             for (const auto& h : st.highlight)
