@@ -17,6 +17,7 @@ declare -A seeds=(
   [fuzz_story]="assets/story"
   [fuzz_skeleton]="assets/skeleton"
   [fuzz_clip]="assets/stretches"
+  [fuzz_landmarks]="tests/data/landmarks"
 )
 status=0
 for target in "${!seeds[@]}"; do

@@ -1,6 +1,7 @@
 #include "biomech/measures.hpp"
 
 #include "anatomy/coordinates.hpp"
+#include "biomech/radiograph.hpp"
 #include "core/error.hpp"
 
 #include <algorithm>
@@ -15,30 +16,25 @@ glm::vec3 landmark(const anat::Skeleton& s, std::span<const core::Rigid> world, 
     const anat::Landmark& lm = s.landmarks[static_cast<std::size_t>(l)];
     return world[static_cast<std::size_t>(lm.joint)].apply(lm.position);
 }
-// Angle of a direction in the sagittal plane (y up, z anterior) from the horizontal, positive
-// when it rises toward anterior.
-float rise_toward_anterior_deg(const glm::vec3& d) { return core::rad_to_deg(std::atan2(d.y, d.z)); }
 }  // namespace
 
 SpinopelvicMeasures measure(const anat::Skeleton& s, const anat::Pose& pose, std::span<const core::Rigid> world) {
     SpinopelvicMeasures m;
-    const glm::vec3 asis = (landmark(s, world, "asis_r") + landmark(s, world, "asis_l")) * 0.5f;
-    const glm::vec3 psis = (landmark(s, world, "psis_r") + landmark(s, world, "psis_l")) * 0.5f;
-    // Anterior tilt: the PSIS is higher than the ASIS.
-    m.pelvic_tilt_clinical_deg = core::rad_to_deg(std::atan2(psis.y - asis.y, asis.z - psis.z));
-
-    const glm::vec3 s1a = landmark(s, world, "s1_endplate_anterior"), s1p = landmark(s, world, "s1_endplate_posterior");
-    const glm::vec3 s1 = (s1a + s1p) * 0.5f;
-    const glm::vec3 hips = (landmark(s, world, "femoral_head_center_r") + landmark(s, world, "femoral_head_center_l")) * 0.5f;
-    // SS: the endplate slopes down toward anterior.
-    m.sacral_slope_deg = -rise_toward_anterior_deg(s1a - s1p);
-    // PT: from the vertical to the hip-axis -> S1 line; positive when S1 is behind the hips.
-    m.pelvic_tilt_deg = core::rad_to_deg(std::atan2(hips.z - s1.z, s1.y - hips.y));
-    // PI from the same landmarks: angle between the endplate's perpendicular and the S1 -> hips line.
-    const glm::vec3 along = glm::normalize(glm::vec3(0.0f, s1a.y - s1p.y, s1a.z - s1p.z));
-    const glm::vec3 perp_down{0.0f, -along.z, along.y};
-    const glm::vec3 to_hips = glm::normalize(glm::vec3(0.0f, hips.y - s1.y, hips.z - s1.z));
-    m.pelvic_incidence_deg = core::rad_to_deg(std::acos(std::clamp(glm::dot(perp_down, to_hips), -1.0f, 1.0f)));
+    // The pelvic angles by the same code that measures a patient's radiograph, in the sagittal
+    // plane (z anterior, y up).
+    auto sagittal = [](const glm::vec3& v) { return glm::vec2(v.z, v.y); };
+    SagittalLandmarks points;
+    points.asis = sagittal((landmark(s, world, "asis_r") + landmark(s, world, "asis_l")) * 0.5f);
+    points.psis = sagittal((landmark(s, world, "psis_r") + landmark(s, world, "psis_l")) * 0.5f);
+    points.s1_anterior = sagittal(landmark(s, world, "s1_endplate_anterior"));
+    points.s1_posterior = sagittal(landmark(s, world, "s1_endplate_posterior"));
+    points.femoral_head_r = sagittal(landmark(s, world, "femoral_head_center_r"));
+    points.femoral_head_l = sagittal(landmark(s, world, "femoral_head_center_l"));
+    const LandmarkMeasures pelvic = measure_landmarks(points);
+    m.pelvic_tilt_clinical_deg = *pelvic.pelvic_tilt_clinical_deg;
+    m.sacral_slope_deg = *pelvic.sacral_slope_deg;
+    m.pelvic_tilt_deg = *pelvic.pelvic_tilt_deg;
+    m.pelvic_incidence_deg = *pelvic.pelvic_incidence_deg;
 
     // LL: L1 superior endplate against the S1 endplate (lordosis positive).
     const anat::Vertebra* l1 = nullptr;

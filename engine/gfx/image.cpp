@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <vector>
 
 namespace gfx {
@@ -89,5 +90,25 @@ Image decode_png(const std::string& bytes, const std::string& name) {
 }
 
 Image read_png(const core::fs::path& path) { return decode_png(core::read_file(path), path.string()); }
+
+ImageSize read_image_size(const core::fs::path& path) {
+    std::error_code ec;
+    if (!core::fs::is_regular_file(path, ec)) throw core::Error(path.string() + ": no such image file");
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw core::Error(path.string() + ": cannot be opened");
+    unsigned char magic[4] = {};
+    const std::size_t got = std::fread(magic, 1, sizeof(magic), f);
+    const bool png = got == 4 && magic[0] == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G';
+    const bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
+    int w = 0, h = 0, n = 0;
+    const bool ok = (png || jpeg) && std::fseek(f, 0, SEEK_SET) == 0 && stbi_info_from_file(f, &w, &h, &n) != 0;
+    std::fclose(f);
+    if (!png && !jpeg) throw core::Error(path.string() + ": not a PNG or JPEG image");
+    if (!ok || w <= 0 || h <= 0) throw core::Error(path.string() + ": a damaged " + (png ? "PNG" : "JPEG") + " (its size cannot be read)");
+    if (w > max_image_side || h > max_image_side)
+        throw core::Error(path.string() + ": " + std::to_string(w) + " x " + std::to_string(h) + " pixels is larger than the " +
+                          std::to_string(max_image_side) + " a side this app opens; save a smaller copy");
+    return {w, h};
+}
 
 }  // namespace gfx

@@ -30,4 +30,12 @@ void write_png(const core::fs::path& path, const Image& image);
 Image decode_png(const std::string& bytes, const std::string& name);
 Image read_png(const core::fs::path& path);
 
+// The size of a PNG or JPEG image from its header, without decoding it. Throws core::Error naming
+// the path: missing, not a PNG or JPEG, or larger than `max_image_side` pixels a side.
+inline constexpr int max_image_side = 16384;
+struct ImageSize {
+    int width = 0, height = 0;
+};
+ImageSize read_image_size(const core::fs::path& path);
+
 }  // namespace gfx

@@ -8,6 +8,8 @@
 #include "biomech/presets.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "biomech/radiograph.hpp"
+#include "scene/landmarks.hpp"
 #include "scene/profile.hpp"
 #include "scene/story.hpp"
 #include "ui/settings.hpp"
@@ -73,6 +75,15 @@ TEST(FuzzReplay, ModelImport) {
 }
 TEST(FuzzReplay, Story) {
     replay("fuzz_story", [](const std::string& t) { (void)scene::parse_story(t, "x.json"); });
+}
+TEST(FuzzReplay, Landmarks) {
+    replay("fuzz_landmarks", [](const std::string& t) {
+        const scene::LandmarksFile f = scene::parse_landmarks(t, "x.json");
+        scene::check_points_inside(f, 1000, 800, "x.json");
+        const auto points = scene::to_sagittal(f);
+        (void)biomech::measure_landmarks(points);
+        biomech::check_upright_facing(points);
+    });
 }
 TEST(FuzzReplay, Skeleton) {
     replay("fuzz_skeleton", [](const std::string& t) { (void)anat::build_skeleton(t, "x.json", {}); });
