@@ -27,25 +27,7 @@ int run(const Options& o) {
     const auto& m = r.measures;
     const auto reading = biomech::read_clinical_tilt(m.pelvic_tilt_clinical_deg);
     if (o.json) {
-        core::Json j;
-        for (const auto& info : biomech::measure_table()) j[info.key] = m.*info.value;
-        j["converged"] = r.converged;
-        j["iterations"] = r.iterations;
-        j["reading"] = reading.words;
-        core::Json groups;
-        for (auto g : biomech::all_posture_groups) groups[biomech::posture_group_id(g)] = settings[g];
-        j["settings"] = groups;
-        core::Json muscles = core::Json::array();
-        for (std::size_t i = 0; i < catalogue.muscles.size(); ++i) {
-            core::Json mj;
-            mj["id"] = catalogue.muscles[i].id;
-            mj["length_m"] = r.muscle_length_m[i];
-            mj["neutral_length_m"] = catalogue.muscles[i].neutral_length_m;
-            mj["passive_force_n"] = r.passive_force_n[i];
-            mj["tightness"] = r.tightness[i] * 100.0f;
-            muscles.push_back(mj);
-        }
-        j["muscles"] = muscles;
+        const core::Json j = app::posture_json(catalogue, settings, r);
         std::cout << j.dump(2) << "\n";
     } else {
         for (const auto& info : biomech::measure_table()) {

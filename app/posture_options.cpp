@@ -91,4 +91,27 @@ void add_posture_options(CLI::App* sub, PostureOptions& o) {
         ->check(set_validator);
 }
 
+core::Json posture_json(const anat::MuscleCatalogue& catalogue, const biomech::PostureSettings& settings, const biomech::PostureResult& r) {
+    core::Json j;
+    for (const auto& info : biomech::measure_table()) j[info.key] = r.measures.*info.value;
+    j["converged"] = r.converged;
+    j["iterations"] = r.iterations;
+    j["reading"] = biomech::read_clinical_tilt(r.measures.pelvic_tilt_clinical_deg).words;
+    core::Json groups;
+    for (auto g : biomech::all_posture_groups) groups[biomech::posture_group_id(g)] = settings[g];
+    j["settings"] = groups;
+    core::Json muscles = core::Json::array();
+    for (std::size_t i = 0; i < catalogue.muscles.size(); ++i) {
+        core::Json mj;
+        mj["id"] = catalogue.muscles[i].id;
+        mj["length_m"] = r.muscle_length_m[i];
+        mj["neutral_length_m"] = catalogue.muscles[i].neutral_length_m;
+        mj["passive_force_n"] = r.passive_force_n[i];
+        mj["tightness"] = r.tightness[i] * 100.0f;
+        muscles.push_back(mj);
+    }
+    j["muscles"] = muscles;
+    return j;
+}
+
 }  // namespace app

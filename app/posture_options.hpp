@@ -2,7 +2,9 @@
 // --preset NAME and --set GROUP=VALUE (repeatable). Bad values are usage errors (exit 2).
 #pragma once
 
+#include "biomech/posture.hpp"
 #include "biomech/presets.hpp"
+#include "core/json.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -21,5 +23,9 @@ struct PostureOptions {
 };
 
 void add_posture_options(CLI::App* sub, PostureOptions& o);
+
+// What `posture --json` prints for a solved posture (its keys are a stable interface, shared by
+// `fit --json`): the measures, convergence, the reading, the settings and per-muscle values.
+core::Json posture_json(const anat::MuscleCatalogue& catalogue, const biomech::PostureSettings& settings, const biomech::PostureResult& r);
 
 }  // namespace app
