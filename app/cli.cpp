@@ -37,7 +37,8 @@ int run(int argc, char** argv) {
         ->type_name("PROFILE");
     cli.add_option("--model", viewer.model, "Open this model file (glTF, GLB, OBJ, FBX) in the viewer")->check(CLI::ExistingFile);
     cli.add_option("--quit-after-frames", viewer.quit_after_frames, "Close the viewer after N frames (smoke tests)")->check(CLI::Range(1, 100000));
-    cli.add_option("--ui-screenshot", viewer.ui_screenshot, "With --quit-after-frames: save the window, UI included, as PNG");
+    cli.add_option("--ui-screenshot", viewer.ui_screenshot,
+                   "With --quit-after-frames or --quit-after-seconds: save the window, UI included, as PNG, before closing");
     cli.add_option("--present", viewer.presentation_step, "Start the guided presentation at this step (1-based)")->check(CLI::Range(1, 100));
     cli.add_option("--compare", viewer.compare, "Start side by side: neutral (neutral | current) or programme (before | after)")
         ->check(CLI::IsMember({"neutral", "programme"}));
@@ -57,6 +58,9 @@ int run(int argc, char** argv) {
                    "Walk through the panels and windows, write the text drawn and any cut-off window to FILE, then close (tests)");
     cli.add_option("--window-size", viewer.window_size, "The window's size at start, WIDTHxHEIGHT (not saved)")
         ->check(CLI::Validator([](std::string& v) { return ui::parse_size(v) ? std::string() : "expected WIDTHxHEIGHT, e.g. 1280x720"; }, "WxH"));
+    cli.add_option("--measure", viewer.measure,
+                   "Open the measuring window with this lateral image (PNG, JPEG) or landmarks file (.json, anatomy-landmarks-1)")
+        ->check(CLI::ExistingFile);
     cli.add_flag("--performance", viewer.performance, "Open the performance window (frame-time graph, per-stage times; F12) at start");
     cli.add_option("--time", viewer.stretch_time_s, "With --stretch: show it paused at this time (seconds)")->check(CLI::Range(0.0, 3600.0));
 

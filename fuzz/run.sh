@@ -18,6 +18,7 @@ declare -A seeds=(
   [fuzz_skeleton]="assets/skeleton"
   [fuzz_clip]="assets/stretches"
   [fuzz_landmarks]="tests/data/landmarks"
+  [fuzz_image]="tests/data/fuzz/fuzz_image"
 )
 status=0
 for target in "${!seeds[@]}"; do

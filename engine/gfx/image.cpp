@@ -111,4 +111,23 @@ ImageSize read_image_size(const core::fs::path& path) {
     return {w, h};
 }
 
+Image read_image(const core::fs::path& path) {
+    const ImageSize size = read_image_size(path);
+    if (static_cast<long long>(size.width) * size.height > max_decoded_pixels)
+        throw core::Error(path.string() + ": " + std::to_string(size.width) + " x " + std::to_string(size.height) +
+                          " pixels is more than this app opens (64 megapixels); save a smaller copy");
+    std::error_code ec;
+    if (core::fs::file_size(path, ec) > (512u << 20)) throw core::Error(path.string() + ": the file is larger than 512 MB; save a smaller copy");
+    const std::string bytes = core::read_file(path);
+    int w = 0, h = 0, n = 0;
+    stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &n, 4);
+    if (!data) throw core::Error(path.string() + ": a damaged image: " + (stbi_failure_reason() ? stbi_failure_reason() : "unknown"));
+    Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.assign(data, data + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    stbi_image_free(data);
+    return img;
+}
+
 }  // namespace gfx

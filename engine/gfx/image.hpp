@@ -38,4 +38,9 @@ struct ImageSize {
 };
 ImageSize read_image_size(const core::fs::path& path);
 
+// Decodes a PNG or JPEG into RGBA8, after read_image_size's checks and a limit of
+// `max_decoded_pixels` (64 megapixels, 256 MB decoded). Throws core::Error naming the path.
+inline constexpr long long max_decoded_pixels = 8192LL * 8192LL;
+Image read_image(const core::fs::path& path);
+
 }  // namespace gfx

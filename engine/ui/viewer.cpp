@@ -81,6 +81,17 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     core::log_info("OpenGL: " + window_->gl_renderer());
 
     if (!options.model.empty()) open_model(options.model);
+    if (!options.measure.empty()) {
+        try {
+            const core::fs::path file = options.measure;
+            if (file.extension() == ".json")
+                radiograph_.load_landmarks(file);
+            else
+                radiograph_.load_image(file);
+        } catch (const core::Error& e) {
+            notify(e.what(), true);
+        }
+    }
     core::OrbitCamera cam;
     cam.set_preset(core::ViewPreset::anterior);
     camera_.set_immediate(cam);
@@ -430,7 +441,13 @@ int Viewer::run() {
         }
         if (woke_by_event) frames_owed = frames_after_event;
         const double after_events = platform::now_s();
-        if (options_.quit_after_s > 0.0 && after_events - start_s_ >= options_.quit_after_s) running_ = false;
+        // Time is up: close, after one last frame for the screenshot if one is asked for.
+        bool last_frame = false;
+        if (options_.quit_after_s > 0.0 && after_events - start_s_ >= options_.quit_after_s) {
+            if (options_.ui_screenshot.empty()) running_ = false;
+            last_frame = true;
+            frames_owed = std::max(frames_owed, 1);
+        }
         if (!running_) break;
 
         if (pending_font_rebuild_) {
@@ -479,6 +496,14 @@ int Viewer::run() {
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
+        // The mouse where SDL's events put it (as the 3D view reads it): the backend asks the X
+        // server instead, which under a captured drag without a window manager kept reporting the
+        // press point, so a marker or slider dragged did not follow the mouse.
+        if (SDL_GetMouseFocus() == window_->sdl() || SDL_GetMouseState(nullptr, nullptr) != 0) {
+            int mx = 0, my = 0;
+            SDL_GetMouseState(&mx, &my);
+            ImGui::GetIO().MousePos = ImVec2(static_cast<float>(mx), static_cast<float>(my));
+        }
         ImGui::NewFrame();
         const bool audited = audit_frame_begin(audit_frame_);
         draw_ui();
@@ -499,7 +524,7 @@ int Viewer::run() {
         smooth(stages_.update, (after_update - after_events) * 1000.0);
         smooth(stages_.ui, (before_views - after_update + platform::now_s() - after_views) * 1000.0);
         ++frame_count;
-        if (options_.quit_after_frames > 0 && frame_count >= options_.quit_after_frames) {
+        if ((options_.quit_after_frames > 0 && frame_count >= options_.quit_after_frames) || last_frame) {
             if (!options_.ui_screenshot.empty()) save_window_image(options_.ui_screenshot);
             running_ = false;
         }
@@ -625,6 +650,10 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
     }
     switch (key.keysym.sym) {
         case SDLK_z:
+            if (ctrl && radiograph_.focused()) {  // the measuring window undoes its own points
+                shift ? radiograph_.redo() : radiograph_.undo();
+                return;
+            }
             if (ctrl && shift) {
                 if (posture_->redo()) notify("Redo", false);
             } else if (ctrl) {
@@ -632,6 +661,10 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             }
             return;
         case SDLK_y:
+            if (ctrl && radiograph_.focused()) {
+                radiograph_.redo();
+                return;
+            }
             if (ctrl && posture_->redo()) notify("Redo", false);
             return;
         case SDLK_x: layers.xray = !layers.xray; return;
@@ -772,6 +805,11 @@ void Viewer::draw_ui_windows() {
     }
     if (show_about_model_) draw_about_model_window();
     draw_profile_window();
+    radiograph_.draw({[this](const biomech::PostureSettings& settings) {
+                          set_posture(settings, true);
+                          notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
+                      },
+                      [this](const std::string& text, bool error) { notify(text, error); }});
     draw_safety_window();
     draw_note_popup();
     draw_export_image_window();
@@ -827,6 +865,7 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Save patient profile..."))
             profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
         if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
+        if (ImGui::MenuItem("Measure a radiograph or photo...")) radiograph_.show();
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
         if (ImGui::MenuItem("Export video...")) show_export_video_ = true;

@@ -28,6 +28,7 @@ struct ViewerOptions {
     // whose content is cut off to this file, then close (a test aid: panel_audit.cpp).
     std::string ui_audit;
     std::string window_size;  // "WIDTHxHEIGHT": the window's size at start (not saved)
+    std::string measure;      // an image (.png, .jpg) or a landmarks file (.json) to open in the measuring window at start
 };
 
 // Runs until the window closes. With no display, prints how to run instead and returns 1.

@@ -26,6 +26,7 @@
 #include "scene/world.hpp"
 #include "ui/camera_input.hpp"
 #include "ui/file_dialog.hpp"
+#include "ui/panel_radiograph.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
 #include "ui/viewer.hpp"
@@ -308,6 +309,9 @@ private:
     std::shared_ptr<HandoutJob> handout_job_;
     core::fs::path handout_last_;
     FileDialog handout_dialog_, scene_dialog_;
+
+    // File > Measure a radiograph or photo (panel_radiograph.cpp, a panel object)
+    RadiographPanel radiograph_;
     std::shared_ptr<assets::Model> skeleton_model_;  // for Export 3D scene, loaded on first use
     bool quit_question_ = false;
     bool quit_after_save_ = false;

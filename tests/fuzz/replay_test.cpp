@@ -8,6 +8,7 @@
 #include "biomech/presets.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "gfx/image.hpp"
 #include "biomech/radiograph.hpp"
 #include "scene/landmarks.hpp"
 #include "scene/profile.hpp"
@@ -17,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -84,6 +86,14 @@ TEST(FuzzReplay, Landmarks) {
         (void)biomech::measure_landmarks(points);
         biomech::check_upright_facing(points);
     });
+}
+TEST(FuzzReplay, Image) {
+    const fs::path file = fs::temp_directory_path() / ("replay_image_" + std::to_string(::getpid()));
+    replay("fuzz_image", [&](const std::string& t) {
+        core::write_file_atomic(file, t);
+        (void)gfx::read_image(file);
+    });
+    fs::remove(file);
 }
 TEST(FuzzReplay, Skeleton) {
     replay("fuzz_skeleton", [](const std::string& t) { (void)anat::build_skeleton(t, "x.json", {}); });

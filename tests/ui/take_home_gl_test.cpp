@@ -26,7 +26,7 @@ bool have(const char* tool) { return std::system((std::string("command -v ") + t
 int drive(const fs::path& dir, const std::string& menu_item_y, double wait_s) {
     const std::string clicks =
         "sleep 2; xdotool mousemove --window $w 24 10 click 1; sleep 0.7; xdotool mousemove --window $w 70 " + menu_item_y + " click 1; sleep 1; ";
-    const std::string handout_save = menu_item_y == "262" ? "xdotool mousemove --window $w 174 658 click 1; sleep 1; " : "";
+    const std::string handout_save = menu_item_y == "283" ? "xdotool mousemove --window $w 174 658 click 1; sleep 1; " : "";
     const std::string script = "cd " + dir.string() + " && " + ANATOMY_BINARY + " --preset tight_hip_flexors --quit-after-seconds " +
                                std::to_string(wait_s) + " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); " + clicks +
                                handout_save + "xdotool mousemove --window $w 874 603 click 1; wait";
@@ -44,7 +44,7 @@ TEST(TakeHomeGl, TheFileMenuExportsAHandoutAndA3dScene) {
     fs::create_directories(dir);
 
     // Export handout: the window's Save, then the dialog's Save; the writer runs in the background.
-    EXPECT_EQ(drive(dir, "262", 12.0), 0) << core::read_file(dir / "log.txt");
+    EXPECT_EQ(drive(dir, "283", 12.0), 0) << core::read_file(dir / "log.txt");
     // The writer is its own process: it finishes even when the viewer has closed (slowly under a
     // sanitizer); the file appears whole, by a rename.
     for (int i = 0; i < 240 && !fs::exists(dir / "handout.pdf"); ++i) ::usleep(250000);
@@ -61,7 +61,7 @@ TEST(TakeHomeGl, TheFileMenuExportsAHandoutAndA3dScene) {
     }
 
     // Export 3D scene: the dialog's Save writes anatomy.glb at once.
-    EXPECT_EQ(drive(dir, "283", 8.0), 0) << core::read_file(dir / "log.txt");
+    EXPECT_EQ(drive(dir, "304", 8.0), 0) << core::read_file(dir / "log.txt");
     ASSERT_TRUE(fs::exists(dir / "anatomy.glb")) << core::read_file(dir / "log.txt");
     Assimp::Importer importer;
     const aiScene* scene = importer.ReadFile((dir / "anatomy.glb").string(), 0);

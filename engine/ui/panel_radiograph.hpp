@@ -1,0 +1,54 @@
+// ui/panel_radiograph.hpp: File > Measure a radiograph or photo. A lateral image (PNG or JPEG)
+// in a canvas with zoom and pan; the landmarks placed by clicking and moved by dragging, with a
+// magnifier and undo; the lines and angles drawn live as the points go in; the measures by the
+// model's own definitions (biomech/radiograph.hpp); the landmarks saved and opened as
+// anatomy-landmarks-1 files (the same ones `anatomy measure-image` reads); and the fit of the
+// model to the measured tilt and lordosis (biomech/posture_fit.hpp), shown on the model on request.
+//
+// A panel object: the viewer owns one, draws it each frame and gives it two hooks.
+#pragma once
+
+#include "biomech/posture.hpp"
+#include "core/files.hpp"
+#include "scene/landmarks.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace ui {
+
+class RadiographPanel {
+public:
+    struct Hooks {
+        std::function<void(const biomech::PostureSettings&)> show_on_model;  // the model takes these posture settings
+        std::function<void(const std::string&, bool error)> notify;
+    };
+    RadiographPanel();
+    ~RadiographPanel();
+
+    void show();  // opens the window, and the image chooser when there is no image yet
+    bool visible() const;
+    bool focused() const;  // its window had the keyboard focus last frame (Ctrl+Z undoes a landmark)
+
+    // Each throws core::Error naming the file; what was open stays as it was.
+    void load_image(const core::fs::path& path);  // needs a current GL context
+    void load_landmarks(const core::fs::path& path);
+    void save_landmarks(const core::fs::path& path) const;
+
+    // The points placed, in image pixels (x right, y down).
+    const scene::LandmarksFile& landmarks() const;
+    // Places (or moves) a point as a click at `screen` on the canvas last drawn would; false when
+    // the screen point is off the image.
+    bool place_at_screen(const std::string& name, float screen_x, float screen_y);
+    void undo();
+    void redo();
+
+    void draw(const Hooks& hooks);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ui
