@@ -8,7 +8,8 @@
 namespace scene {
 
 bool same_work(const Profile& a, const Profile& b) {
-    return a.patient == b.patient && a.notes == b.notes && a.posture == b.posture && a.annotations == b.annotations && a.conditions == b.conditions;
+    return a.patient == b.patient && a.notes == b.notes && a.posture == b.posture && a.annotations == b.annotations && a.conditions == b.conditions &&
+           a.radiograph == b.radiograph;
 }
 
 core::fs::path default_autosave_path() { return core::state_dir() / "autosave.json"; }

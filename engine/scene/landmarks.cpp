@@ -37,17 +37,8 @@ const std::vector<std::string>& landmark_names() {
     return names;
 }
 
-LandmarksFile parse_landmarks(const std::string& text, const std::string& file) {
-    core::JsonReader r(file, text);  // syntax errors throw with line:column
-    core::JsonNode root = r.root();
+LandmarksFile read_landmarks(const core::JsonNode& root) {
     LandmarksFile out;
-    if (!root.is_object()) {
-        root.problem("expected an object with \"format\", \"image\", \"facing\" and \"points_px\"");
-        r.finish();
-    }
-    core::check_keys(root, {"format", "image", "facing", "points_px"});
-    const std::string format = root["format"].string();
-    if (r.ok() && format != landmarks_format) root["format"].problem("expected \"" + std::string(landmarks_format) + "\", found \"" + format + "\"");
     out.image = root["image"].string();
     out.facing = root["facing"].string_one_of({"left", "right"}, "right") == "left" ? LandmarksFile::Facing::left : LandmarksFile::Facing::right;
     const core::JsonNode points = root["points_px"];
@@ -70,6 +61,20 @@ LandmarksFile parse_landmarks(const std::string& text, const std::string& file) 
     } else if (root.has("points_px")) {
         points.problem("expected an object of named points, e.g. {\"asis\": [412, 310]}");
     }
+    return out;
+}
+
+LandmarksFile parse_landmarks(const std::string& text, const std::string& file) {
+    core::JsonReader r(file, text);  // syntax errors throw with line:column
+    core::JsonNode root = r.root();
+    if (!root.is_object()) {
+        root.problem("expected an object with \"format\", \"image\", \"facing\" and \"points_px\"");
+        r.finish();
+    }
+    core::check_keys(root, {"format", "image", "facing", "points_px"});
+    const std::string format = root["format"].string();
+    if (r.ok() && format != landmarks_format) root["format"].problem("expected \"" + std::string(landmarks_format) + "\", found \"" + format + "\"");
+    LandmarksFile out = read_landmarks(root);
     if (const std::string twice = first_repeated_key(text); !twice.empty())
         r.add_problem("/points_px", "\"" + twice + "\" is given twice: keep one place for each point");
     r.finish();

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "biomech/radiograph.hpp"
+#include "core/json.hpp"
 
 #include <glm/vec2.hpp>
 
@@ -29,6 +30,10 @@ struct LandmarksFile {
 
 // The eight point names, in the order the file documents them.
 const std::vector<std::string>& landmark_names();
+
+// Reads "image", "facing" and "points_px" from an object (a landmarks file's root, or a profile's
+// "radiograph"), recording each problem on the node's reader.
+LandmarksFile read_landmarks(const core::JsonNode& node);
 
 // Throws core::Error naming `file` and every problem: not JSON, another format, a missing or
 // unknown field, an unknown point name, a point named twice, a point that is not two finite

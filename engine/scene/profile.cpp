@@ -17,7 +17,7 @@ bool Profile::operator==(const Profile& o) const {
     for (const auto& info : biomech::measure_table())
         if (!same(measurements.*info.value, o.measurements.*info.value)) return false;
     return patient == o.patient && notes == o.notes && posture == o.posture && annotations == o.annotations && conditions == o.conditions &&
-           saved_at == o.saved_at;
+           saved_at == o.saved_at && radiograph == o.radiograph;
 }
 
 std::string now_iso8601() {
@@ -49,6 +49,30 @@ std::string serialize_profile(const Profile& p) {
         notes.push_back({{"target", a.target == Annotation::Target::muscle ? "muscle" : "bone"}, {"id", a.id}, {"text", a.text}});
     j["annotations"] = notes;
     j["conditions"] = p.conditions;
+    if (p.radiograph) {
+        const LandmarksFile& l = p.radiograph->landmarks;
+        core::Json points = core::Json::object();
+        for (const auto& [name, xy] : l.points_px) points[name] = {xy.x, xy.y};
+        core::Json measured = core::Json::object();  // for reference: they follow from the points
+        try {
+            const auto m = biomech::measure_landmarks(to_sagittal(l));
+            for (const auto& info : biomech::measure_table())
+                if (const auto v = m.get(info.key)) measured[info.key] = *v;
+        } catch (const core::Error&) {}
+        core::Json r = {{"image", l.image},
+                        {"facing", l.facing == LandmarksFile::Facing::left ? "left" : "right"},
+                        {"points_px", points},
+                        {"measures", measured}};
+        if (const auto& f = p.radiograph->fit) {
+            core::Json fs;
+            for (auto g : biomech::all_posture_groups) fs[biomech::posture_group_id(g)] = f->settings[g];
+            r["fit"] = {{"pattern", f->pattern},
+                        {"settings", fs},
+                        {"residual_pelvic_tilt_deg", f->residual_pelvic_tilt_deg},
+                        {"residual_lumbar_lordosis_deg", f->residual_lumbar_lordosis_deg}};
+        }
+        j["radiograph"] = r;
+    }
     return j.dump(2) + "\n";
 }
 
@@ -119,6 +143,33 @@ Profile parse_profile(const std::string& text, const std::string& file) {
             } else if (std::find(p.conditions.begin(), p.conditions.end(), id) == p.conditions.end()) {
                 p.conditions.push_back(id);
             }
+        }
+    }
+    if (root.has("radiograph")) {
+        const auto rg = root["radiograph"];
+        if (rg.is_object()) {
+            core::check_keys(rg, {"image", "facing", "points_px", "measures", "fit"});
+            PatientRadiograph pr;
+            pr.landmarks = read_landmarks(rg);
+            if (rg.has("fit")) {
+                const auto f = rg["fit"];
+                RadiographFit fit;
+                fit.pattern = text_field(f["pattern"], 64);
+                for (const auto& [key, v] : f["settings"].members()) {
+                    const auto g = biomech::parse_posture_group(key);
+                    if (!g) {
+                        v.problem("unknown group \"" + key + "\"");
+                        continue;
+                    }
+                    fit.settings[*g] = static_cast<float>(v.number(0.0, 100.0, fit.settings[*g]));
+                }
+                fit.residual_pelvic_tilt_deg = static_cast<float>(f["residual_pelvic_tilt_deg"].number(-360.0, 360.0));
+                fit.residual_lumbar_lordosis_deg = static_cast<float>(f["residual_lumbar_lordosis_deg"].number(-360.0, 360.0));
+                pr.fit = fit;
+            }
+            p.radiograph = std::move(pr);
+        } else {
+            rg.problem("expected an object: the image, its facing and its points");
         }
     }
     r.finish();

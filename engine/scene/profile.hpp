@@ -9,14 +9,17 @@
 #include "biomech/measures.hpp"
 #include "biomech/posture.hpp"
 #include "core/files.hpp"
+#include "scene/landmarks.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
 
 namespace scene {
 
-// 2 added `conditions`; version 1 files read as having none.
-inline constexpr int profile_version = 2;
+// 2 added `conditions`; 3 added `radiograph`. Older files read as having none.
+inline constexpr int profile_version = 3;
 
 struct Annotation {
     enum class Target { muscle, bone };
@@ -26,6 +29,23 @@ struct Annotation {
     bool operator==(const Annotation&) const = default;
 };
 
+// The patient's own pelvis: the lateral image measured (File > Measure a radiograph or photo),
+// its landmarks, and the fit of the model to the measured tilt and lordosis, if one was made.
+struct RadiographFit {
+    std::string pattern;  // biomech::fit_patterns() id
+    biomech::PostureSettings settings;
+    float residual_pelvic_tilt_deg = 0.0f, residual_lumbar_lordosis_deg = 0.0f;
+    bool operator==(const RadiographFit&) const = default;
+};
+struct PatientRadiograph {
+    LandmarksFile landmarks;  // `image` is the image's absolute path
+    std::optional<RadiographFit> fit;
+    bool operator==(const PatientRadiograph& o) const {
+        return landmarks.image == o.landmarks.image && landmarks.facing == o.landmarks.facing && landmarks.points_px == o.landmarks.points_px &&
+               fit == o.fit;
+    }
+};
+
 struct Profile {
     std::string patient;  // a label; may be empty
     std::string notes;
@@ -33,7 +53,8 @@ struct Profile {
     biomech::SpinopelvicMeasures measurements;  // as solved when saved, for reference
     std::vector<Annotation> annotations;
     std::vector<std::string> conditions;  // condition ids (assets/safety): stretches that do not suit are marked
-    std::string saved_at;                 // ISO 8601, UTC
+    std::optional<PatientRadiograph> radiograph;
+    std::string saved_at;  // ISO 8601, UTC
     bool operator==(const Profile& o) const;
 };
 

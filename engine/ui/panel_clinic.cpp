@@ -294,6 +294,7 @@ void Viewer::open_profile(const core::fs::path& path) {
         profile_ = std::move(p);
         profile_path_ = path.string();
         set_posture(profile_.posture, true);
+        radiograph_.restore(profile_.radiograph, [this](const std::string& t, bool e) { notify(t, e); });
         mark_work_saved();
         settings_.add_recent_profile(core::fs::absolute(path).string());
         notify("Opened profile " + path.filename().string(), false);
@@ -306,6 +307,7 @@ void Viewer::save_profile_to(const core::fs::path& path) {
     scene::Profile p = profile_;
     p.posture = posture_->settings();
     p.measurements = posture_->target().measures;
+    p.radiograph = radiograph_.record();
     p.saved_at = scene::now_iso8601();
     try {
         scene::save_profile(p, path);

@@ -70,6 +70,7 @@ struct RadiographPanel::Impl {
     std::string dragging;
     FileDialog image_dialog, open_dialog, save_dialog;
     std::optional<std::vector<biomech::FitResult>> fit;
+    std::optional<scene::RadiographFit> saved_fit;  // from a profile, until the points change
     std::string fit_error;
     float fit_for_pi = 0.0f;
 
@@ -78,6 +79,7 @@ struct RadiographPanel::Impl {
         if (undo.size() > 200) undo.erase(undo.begin());
         redo.clear();
         fit.reset();
+        saved_fit.reset();
     }
     void arm_next() {
         for (const auto& p : point_info)
@@ -155,6 +157,57 @@ void RadiographPanel::save_landmarks(const core::fs::path& path) const {
                           {"facing", s.lm.facing == scene::LandmarksFile::Facing::left ? "left" : "right"},
                           {"points_px", points}};
     core::write_file_atomic(path, j.dump(2) + "\n");
+}
+
+std::optional<scene::PatientRadiograph> RadiographPanel::record() const {
+    const Impl& s = *impl_;
+    if (!s.has_image() && s.lm.points_px.empty()) return std::nullopt;
+    scene::PatientRadiograph r;
+    r.landmarks = s.lm;
+    std::error_code ec;
+    r.landmarks.image = s.image_path.empty() ? s.lm.image : core::fs::absolute(s.image_path, ec).string();
+    if (s.fit && !s.fit->empty()) {
+        const biomech::FitResult& best = s.fit->front();
+        r.fit = scene::RadiographFit{best.pattern->id, best.settings, best.residual_pelvic_tilt_deg, best.residual_lumbar_lordosis_deg};
+    } else {
+        r.fit = s.saved_fit;
+    }
+    return r;
+}
+
+void RadiographPanel::restore(const std::optional<scene::PatientRadiograph>& saved, const std::function<void(const std::string&, bool)>& notify) {
+    Impl& s = *impl_;
+    if (!saved) {  // another patient, or a new one: nothing of the last one's image stays
+        s.texture.reset();
+        s.image_path.clear();
+        s.lm = {};
+        s.undo.clear();
+        s.redo.clear();
+        s.fit.reset();
+        s.saved_fit.reset();
+        s.open = false;
+        s.arm_next();
+        return;
+    }
+    std::error_code ec;
+    const core::fs::path image = saved->landmarks.image;
+    if (!image.empty() && core::fs::exists(image, ec)) {
+        try {
+            load_image(image);
+        } catch (const core::Error& e) {
+            if (notify) notify(e.what(), true);
+        }
+    } else if (notify) {
+        notify("The profile's image " + image.string() + " is not there any more; its points are kept", true);
+    }
+    s.lm.facing = saved->landmarks.facing;
+    s.lm.points_px = saved->landmarks.points_px;
+    s.lm.image = saved->landmarks.image;
+    s.undo.clear();
+    s.redo.clear();
+    s.fit.reset();
+    s.saved_fit = saved->fit;
+    s.arm_next();
 }
 
 bool RadiographPanel::place_at_screen(const std::string& name, float x, float y) {
@@ -344,6 +397,16 @@ void RadiographPanel::draw(const Hooks& hooks) {
         ImGui::EndDisabled();
         if (!in_range) ImGui::TextDisabled("The model's range: incidence 30-85, tilt -20 to 50 and below the incidence, lordosis 0-100.");
         if (!s.fit_error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", s.fit_error.c_str());
+        if (!s.fit && s.saved_fit) {
+            ImGui::TextUnformatted("Fit saved in the profile:");
+            const biomech::PostureSettings normal;
+            for (auto g : biomech::all_posture_groups)
+                if (std::abs(s.saved_fit->settings[g] - normal[g]) >= 0.5f)
+                    ImGui::BulletText("%s %.0f", biomech::posture_group_name(g), static_cast<double>(s.saved_fit->settings[g]));
+            ImGui::TextDisabled("Residuals: tilt %+.1f\xC2\xB0, lordosis %+.1f\xC2\xB0", static_cast<double>(s.saved_fit->residual_pelvic_tilt_deg),
+                                static_cast<double>(s.saved_fit->residual_lumbar_lordosis_deg));
+            if (ImGui::Button("Show these settings on the model") && hooks.show_on_model) hooks.show_on_model(s.saved_fit->settings);
+        }
         if (s.fit && !s.fit->empty()) {
             const biomech::FitResult& best = s.fit->front();
             ImGui::TextUnformatted(best.reproduces() ? "Could produce this posture in the model:" : "The model cannot reach it; the closest:");

@@ -11,9 +11,11 @@
 #include "biomech/posture.hpp"
 #include "core/files.hpp"
 #include "scene/landmarks.hpp"
+#include "scene/profile.hpp"
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ui {
@@ -35,6 +37,14 @@ public:
     void load_image(const core::fs::path& path);  // needs a current GL context
     void load_landmarks(const core::fs::path& path);
     void save_landmarks(const core::fs::path& path) const;
+
+    // What a patient profile keeps: the image (absolute path), the points and the fit made;
+    // nothing when no image is open and no point placed.
+    std::optional<scene::PatientRadiograph> record() const;
+    // Puts a profile's radiograph back (its image too, when the file is still there; else the
+    // points stay and `notify` says the image is missing). An empty optional (a profile without
+    // one, a new patient) clears the window, so no other patient's image stays.
+    void restore(const std::optional<scene::PatientRadiograph>& saved, const std::function<void(const std::string&, bool)>& notify);
 
     // The points placed, in image pixels (x right, y down).
     const scene::LandmarksFile& landmarks() const;

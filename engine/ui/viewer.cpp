@@ -850,6 +850,7 @@ void Viewer::draw_menu_bar() {
             profile_ = {};
             profile_path_.clear();
             set_posture({}, true);
+            radiograph_.restore(std::nullopt, {});
             mark_work_saved();  // a fresh profile: nothing in it to lose
             show_profile_window_ = true;
         }

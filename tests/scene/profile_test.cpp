@@ -77,7 +77,7 @@ TEST(Profile, MalformedFilesAreRejectedWithClearErrors) {
 
 TEST(Profile, NewerVersionsAreRefusedPolitely) {
     std::string newer = scene::serialize_profile(sample());
-    newer.replace(newer.find("\"version\": 2"), 12, "\"version\": 7");
+    newer.replace(newer.find("\"version\": 3"), 12, "\"version\": 7");
     const std::string e = error_of(newer);
     EXPECT_NE(e.find("newer version"), std::string::npos) << e;
 }
@@ -114,4 +114,41 @@ TEST(Profile, ConditionsRoundTripAndVersionOneReadsAsNone) {
     bad.replace(bad.find("\"knee\""), 6, "\"bad_hip\"");
     const std::string err = error_of(bad);
     EXPECT_NE(err.find("/conditions/0: unknown condition \"bad_hip\" (known: hip_replacement_posterior"), std::string::npos) << err;
+}
+
+TEST(Profile, TheRadiographRoundTripsAndOlderVersionsReadWithout) {
+    // Version 3 keeps the patient's measured image: its path, the points, the facing and the fit;
+    // the measures are written for reference.
+    scene::Profile p = sample();
+    scene::PatientRadiograph r;
+    r.landmarks.image = "/home/clinic/patients/lateral.png";
+    r.landmarks.facing = scene::LandmarksFile::Facing::left;
+    r.landmarks.points_px = {
+        {"s1_anterior", {535.0, 480.0}}, {"s1_posterior", {578.0, 447.0}}, {"femoral_head_r", {521.0, 642.0}}, {"femoral_head_l", {515.0, 646.0}}};
+    scene::RadiographFit fit;
+    fit.pattern = "tight_hamstrings";
+    fit.settings[biomech::PostureGroup::hamstrings] = 73.0f;
+    fit.residual_pelvic_tilt_deg = 0.1f;
+    fit.residual_lumbar_lordosis_deg = 5.8f;
+    r.fit = fit;
+    p.radiograph = r;
+    const std::string text = scene::serialize_profile(p);
+    const scene::Profile back = scene::parse_profile(text, "p.json");
+    ASSERT_TRUE(back.radiograph.has_value());
+    EXPECT_EQ(back, p);
+    const core::Json j = core::Json::parse(text);
+    EXPECT_EQ(j["version"], 3);
+    EXPECT_NEAR(j["radiograph"]["measures"]["pelvic_incidence_deg"].get<double>(), 49.5, 0.1);
+    EXPECT_FALSE(j["radiograph"]["measures"].contains("lumbar_lordosis_deg")) << "no L1 points";
+    // A version 2 file (no radiograph) still opens, with none.
+    core::Json v2 = core::Json::parse(scene::serialize_profile(sample()));
+    v2["version"] = 2;
+    EXPECT_FALSE(scene::parse_profile(v2.dump(2), "old.json").radiograph.has_value());
+    // A broken radiograph names its place.
+    core::Json bad = j;
+    bad["radiograph"]["points_px"]["asis"] = "front";
+    EXPECT_NE(error_of(bad.dump()).find("/radiograph/points_px/asis"), std::string::npos) << error_of(bad.dump());
+    bad = j;
+    bad["radiograph"]["fit"]["settings"]["calves"] = 10;
+    EXPECT_NE(error_of(bad.dump()).find("unknown group \"calves\""), std::string::npos) << error_of(bad.dump());
 }
