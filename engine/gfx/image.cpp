@@ -76,11 +76,13 @@ std::string encode_png(const Image& image) {
 
 void write_png(const core::fs::path& path, const Image& image) { core::write_file_atomic(path, encode_png(image)); }
 
-Image decode_png(const std::string& bytes, const std::string& name) {
+namespace {
+// Decodes PNG or JPEG bytes to RGBA8; `failure` begins the error after the name.
+Image decode_rgba(const std::string& bytes, const std::string& name, const char* failure) {
     int w = 0, h = 0, n = 0;
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw core::Error(name + ": file too large");
     stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &n, 4);
-    if (!data) throw core::Error(name + ": not a readable PNG: " + (stbi_failure_reason() ? stbi_failure_reason() : "unknown"));
+    if (!data) throw core::Error(name + ": " + failure + ": " + (stbi_failure_reason() ? stbi_failure_reason() : "unknown"));
     Image img;
     img.width = w;
     img.height = h;
@@ -88,6 +90,9 @@ Image decode_png(const std::string& bytes, const std::string& name) {
     stbi_image_free(data);
     return img;
 }
+}  // namespace
+
+Image decode_png(const std::string& bytes, const std::string& name) { return decode_rgba(bytes, name, "not a readable PNG"); }
 
 Image read_png(const core::fs::path& path) { return decode_png(core::read_file(path), path.string()); }
 
@@ -118,16 +123,7 @@ Image read_image(const core::fs::path& path) {
                           " pixels is more than this app opens (64 megapixels); save a smaller copy");
     std::error_code ec;
     if (core::fs::file_size(path, ec) > (512u << 20)) throw core::Error(path.string() + ": the file is larger than 512 MB; save a smaller copy");
-    const std::string bytes = core::read_file(path);
-    int w = 0, h = 0, n = 0;
-    stbi_uc* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &n, 4);
-    if (!data) throw core::Error(path.string() + ": a damaged image: " + (stbi_failure_reason() ? stbi_failure_reason() : "unknown"));
-    Image img;
-    img.width = w;
-    img.height = h;
-    img.rgba.assign(data, data + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    stbi_image_free(data);
-    return img;
+    return decode_rgba(core::read_file(path), path.string(), "a damaged image");
 }
 
 }  // namespace gfx

@@ -11,6 +11,18 @@ namespace scene {
 
 namespace {
 bool same(float a, float b) { return a == b || (a != a && b != b); }
+
+// The posture groups of an object {"hip_flexors": 60, ...} into `settings` (each 0-100).
+void read_groups(const core::JsonNode& groups, biomech::PostureSettings& settings) {
+    for (const auto& [key, v] : groups.members()) {
+        const auto g = biomech::parse_posture_group(key);
+        if (!g) {
+            v.problem("unknown group \"" + key + "\"");
+            continue;
+        }
+        settings[*g] = static_cast<float>(v.number(0.0, 100.0, settings[*g]));
+    }
+}
 }  // namespace
 
 bool Profile::operator==(const Profile& o) const {
@@ -102,14 +114,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
     p.notes = text_field(root["notes"], max_note_chars);
     p.saved_at = text_field(root["saved_at"], 64);
     auto posture = root["posture"];
-    for (const auto& [key, v] : posture["groups"].members()) {
-        const auto g = biomech::parse_posture_group(key);
-        if (!g) {
-            v.problem("unknown group \"" + key + "\"");
-            continue;
-        }
-        p.posture[*g] = static_cast<float>(v.number(0.0, 100.0, p.posture[*g]));
-    }
+    read_groups(posture["groups"], p.posture);
     const auto muscle_items = posture["muscles"].items();
     if (muscle_items.size() > 200) posture["muscles"].problem("more than 200 muscles");
     for (std::size_t i = 0; i < muscle_items.size() && i < 200; ++i) {
@@ -155,14 +160,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
                 const auto f = rg["fit"];
                 RadiographFit fit;
                 fit.pattern = text_field(f["pattern"], 64);
-                for (const auto& [key, v] : f["settings"].members()) {
-                    const auto g = biomech::parse_posture_group(key);
-                    if (!g) {
-                        v.problem("unknown group \"" + key + "\"");
-                        continue;
-                    }
-                    fit.settings[*g] = static_cast<float>(v.number(0.0, 100.0, fit.settings[*g]));
-                }
+                read_groups(f["settings"], fit.settings);
                 fit.residual_pelvic_tilt_deg = static_cast<float>(f["residual_pelvic_tilt_deg"].number(-360.0, 360.0));
                 fit.residual_lumbar_lordosis_deg = static_cast<float>(f["residual_lumbar_lordosis_deg"].number(-360.0, 360.0));
                 pr.fit = fit;

@@ -1,5 +1,6 @@
 // The measuring window in the real window under Xvfb: it opens a landmarks file with its image
 // and shows the measures; points placed by clicking change them; Ctrl+Z takes them back.
+#include "../image_compare.hpp"
 #include "../isolated_env.hpp"
 
 #include "core/files.hpp"
@@ -52,15 +53,6 @@ int run(const Files& f, const std::string& args, const std::string& script, cons
         "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-double mean_diff(const gfx::Image& a, const gfx::Image& b, int x0, int y0, int x1, int y1) {
-    double diff = 0.0;
-    int n = 0;
-    for (int y = y0; y < y1; y += 2)
-        for (int x = x0; x < x1; x += 2, ++n)
-            for (int c = 0; c < 3; ++c) diff += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
-    return diff / (3.0 * n);
 }
 
 }  // namespace

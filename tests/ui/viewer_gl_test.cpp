@@ -1,5 +1,6 @@
 // The viewer end to end under a virtual display: it starts, plays a stretch with its panel and
 // player bar, and quits cleanly; the window picture shows the UI and the body.
+#include "../image_compare.hpp"
 #include "../isolated_env.hpp"
 #include "../video_probe.hpp"
 
@@ -151,15 +152,6 @@ int run_driven(const std::string& script, const fs::path& shot, int frames = 400
         "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-// Mean difference per channel of two pictures inside a rectangle.
-double mean_diff(const gfx::Image& a, const gfx::Image& b, int x0, int y0, int x1, int y1) {
-    double diff = 0.0;
-    int n = 0;
-    for (int y = y0; y < y1; y += 2)
-        for (int x = x0; x < x1; x += 2, ++n)
-            for (int c = 0; c < 3; ++c) diff += std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c]));
-    return diff / (3.0 * n);
 }
 bool have_xdotool() { return std::system("command -v xdotool >/dev/null 2>&1") == 0; }
 }  // namespace
