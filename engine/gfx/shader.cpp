@@ -23,6 +23,8 @@ const std::vector<ProgramSpec>& builtin_programs() {
         {"fxaa", "fullscreen.vert", "fxaa.frag"},
         {"pick", "pick.vert", "pick.frag"},
         {"line", "line.vert", "line.frag"},
+        {"ui", "ui.vert", "ui.frag"},
+        {"ui_composite", "fullscreen.vert", "ui_composite.frag"},
     };
     return specs;
 }

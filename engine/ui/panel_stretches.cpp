@@ -348,6 +348,11 @@ void Viewer::draw_stretch_now_playing() {
     tooltip(
         "0 % is the muscle's length standing upright, 100 % its length at the end of a normal range of motion "
         "(musculotendon length, gait2392 geometry). Above 100 % means past a typical end range.");
+    // In a child window of their own: they change every frame while a stretch plays, and the
+    // interface layer then draws again only them, not the whole panel (gfx/ui_layer.hpp).
+    const float estimate = static_cast<float>(targets.size()) * (em * 1.25f + ImGui::GetStyle().ItemSpacing.y);
+    ImGui::BeginChild("##live_meters", ImVec2(0.0f, live_meters_height_ > 0.0f ? live_meters_height_ : estimate), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     for (std::size_t k = 0; k < targets.size(); ++k) {
         const std::size_t i = targets[k];
         const auto& m = body.catalogue().muscles[i];
@@ -389,6 +394,8 @@ void Viewer::draw_stretch_now_playing() {
         }
         if (ImGui::IsItemClicked()) select({scene::Selection::Kind::muscle, m.id});
     }
+    live_meters_height_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y;  // what they took, for the next frame
+    ImGui::EndChild();
     draw_stretch_plot(em * 6.0f);
     if (ImGui::Checkbox("Mute the other muscles", &settings_.stretch_mute_others)) world_->display.stretch_demo = settings_.stretch_mute_others;
     tooltip(
@@ -512,8 +519,14 @@ void Viewer::draw_stretch_plot(float height) {
         for (std::size_t s = 0; s < r.times_s.size(); ++s) pts.emplace_back(x_of(r.times_s[s]), y_of(r.relative_elongation[s][targets[k]]));
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), curve_color(k), 0, 2.0f);
     }
+    // The playhead in a child window of its own over the plot: it moves every frame, the curves
+    // do not, and the interface layer draws again only what changed (gfx/ui_layer.hpp).
+    ImGui::BeginChild("##plot_playhead", ImVec2(w, height), false,
+                      ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings);
     const float x = x_of(stretch_->player().time_s());
-    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), IM_COL32(255, 255, 255, 220), 1.5f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), IM_COL32(255, 255, 255, 220), 1.5f);
+    ImGui::EndChild();
+    ImGui::SetCursorScreenPos(p0);
     ImGui::InvisibleButton("##plot", ImVec2(w, height));
     if (ImGui::IsItemActive()) stretch_->player().seek((ImGui::GetIO().MousePos.x - p0.x) / w * duration);
     tooltip("Each target's stretch over the whole clip (hold phases shaded). Click or drag to scrub.");

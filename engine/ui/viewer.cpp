@@ -62,6 +62,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
 
     shaders_ = std::make_unique<gfx::ShaderLibrary>(core::shader_dir());
     renderer_ = std::make_unique<gfx::Renderer>(*shaders_);
+    ui_layer_ = std::make_unique<gfx::UiLayer>(*shaders_);
     world_ = std::make_unique<scene::World>();
     posture_ = std::make_unique<scene::PostureState>(world_->body().skeleton(), world_->body().catalogue());
     try {
@@ -161,6 +162,7 @@ Viewer::~Viewer() {
     stretch_.reset();
     posture_.reset();
     world_.reset();
+    ui_layer_.reset();
     renderer_.reset();
     shaders_.reset();
     ImGui_ImplOpenGL3_Shutdown();
@@ -255,6 +257,39 @@ void Viewer::open_model(const core::fs::path& path) {
     } catch (const core::Error& e) {
         core::log_error(e.what());  // stderr too
     }
+}
+
+void Viewer::draw_interface(const ImDrawData& data) {
+    static_assert(sizeof(ImDrawVert) == sizeof(gfx::UiVertex) && offsetof(ImDrawVert, uv) == offsetof(gfx::UiVertex, uv) &&
+                  offsetof(ImDrawVert, col) == offsetof(gfx::UiVertex, rgba) && sizeof(ImDrawIdx) == sizeof(std::uint16_t));
+    bool callbacks = false;
+    gfx::UiFrame f;
+    f.lists.reserve(static_cast<std::size_t>(data.CmdListsCount));
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        const ImDrawList& src = *data.CmdLists[l];
+        gfx::UiList& list = f.lists.emplace_back();
+        list.vertices = reinterpret_cast<const gfx::UiVertex*>(src.VtxBuffer.Data);
+        list.vertex_count = static_cast<std::size_t>(src.VtxBuffer.Size);
+        list.indices = src.IdxBuffer.Data;
+        list.index_count = static_cast<std::size_t>(src.IdxBuffer.Size);
+        for (const ImDrawCmd& c : src.CmdBuffer) {
+            if (c.UserCallback) callbacks = true;
+            list.commands.push_back({glm::vec4(c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w),
+                                     static_cast<GLuint>(reinterpret_cast<std::intptr_t>(c.TextureId)), c.IdxOffset, c.ElemCount, c.VtxOffset});
+        }
+    }
+    if (!keep_interface_ || callbacks) {  // ImGui's backend, every triangle
+        ImGui_ImplOpenGL3_RenderDrawData(const_cast<ImDrawData*>(&data));
+        ui_layer_->invalidate();
+        return;
+    }
+    f.display_pos = glm::vec2(data.DisplayPos.x, data.DisplayPos.y);
+    f.display_size = glm::vec2(data.DisplaySize.x, data.DisplaySize.y);
+    f.scale = glm::vec2(data.FramebufferScale.x, data.FramebufferScale.y);
+    f.framebuffer = window_->size_pixels();
+    const glm::ivec4 vp = scene_viewport();  // x from the left, full height
+    f.scene_rect = vp;
+    ui_layer_->draw(f);
 }
 
 void Viewer::save_screenshot(const core::fs::path& path) {
@@ -456,6 +491,7 @@ int Viewer::run() {
             fonts_ = load_fonts(settings_.ui_scale);
             apply_theme(settings_.ui_scale);
             ImGui_ImplOpenGL3_CreateFontsTexture();
+            ui_layer_->invalidate();  // the atlas may come back under the same texture name
             pending_font_rebuild_ = false;
         }
 
@@ -518,7 +554,7 @@ int Viewer::run() {
         ui_triangles_ = ui->TotalIdxCount / 3;
         ui_draw_calls_ = 0;
         for (int l = 0; l < ui->CmdListsCount; ++l) ui_draw_calls_ += ui->CmdLists[l]->CmdBuffer.Size;
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_interface(*ui);
         auto smooth = [](float& v, double ms) { v += (static_cast<float>(ms) - v) * 0.1f; };
         smooth(stages_.events, (after_events - frame_start) * 1000.0);
         smooth(stages_.update, (after_update - after_events) * 1000.0);
@@ -1057,12 +1093,22 @@ void Viewer::draw_performance_window() {
     }
     const gfx::RenderStats& rs = renderer_->stats();
     ImGui::TextDisabled("%zu triangles sent, %zu draw calls", rs.triangles, rs.draw_calls);
-    ImGui::TextDisabled("Interface last frame: %d triangles in %d draw calls", ui_triangles_, ui_draw_calls_);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
             "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
             rs.triangles_culled, rs.coarse_draws);
+    ImGui::TextDisabled("Interface last frame: %d triangles in %d draw calls", ui_triangles_, ui_draw_calls_);
+    ImGui::Checkbox("Keep the interface's pixels", &keep_interface_);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Draw again only the parts of the panels that changed (faster on a software renderer).\n"
+            "Off: every triangle of the interface is drawn every frame.");
+    if (keep_interface_) {
+        const auto& us = ui_layer_->stats();
+        ImGui::TextDisabled("Interface drawn again: %ld of %ld triangles, %.0f%% of the window", us.triangles_sent, us.triangles,
+                            static_cast<double>(us.redrawn_share) * 100.0);
+    }
     ImGui::End();
 }
 

@@ -15,6 +15,7 @@
 #include "biomech/presets.hpp"
 #include <imgui.h>
 #include "gfx/renderer.hpp"
+#include "gfx/ui_layer.hpp"
 #include "platform/window.hpp"
 #include "scene/overlays.hpp"
 #include "scene/posture_state.hpp"
@@ -203,6 +204,7 @@ private:
     bool select_stretch_tab_ = false, select_posture_tab_ = false;
     std::set<std::string> emphasised_before_stretch_;
     float player_bar_height_ = 0.0f;
+    float live_meters_height_ = 0.0f;  // the stretch meters' child window, measured last frame
     bool scrubbing_ = false, was_playing_before_scrub_ = false;
 
     // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
@@ -234,6 +236,11 @@ private:
     std::vector<double> frame_times_s_;     // presented frames (with --frame-log): pairs of loop time, monotonic time
     bool posture_moving_ = false;
     int ui_triangles_ = 0, ui_draw_calls_ = 0;  // ImGui's draw data, for the performance window
+    // The interface's pixels kept between frames (gfx/ui_layer.hpp): only what changed is drawn
+    // again. Off (the performance window's check box), ImGui's own backend draws every triangle.
+    void draw_interface(const ImDrawData& data);
+    std::unique_ptr<gfx::UiLayer> ui_layer_;
+    bool keep_interface_ = true;
     double start_s_ = 0.0;
     // Panels are full-height columns at the window's sides; the 3D view lies between them
     // (viewer.cpp, "Panels"). Widths in ImGui points: the user's (resizable), and what the
