@@ -159,6 +159,15 @@ void set_scissor(const PixelRect& r, int framebuffer_height) { glScissor(r.x0, f
 
 }  // namespace
 
+void describe_ui_vertices() {
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, rgba)));
+}
+
 UiLayer::UiLayer(const ShaderLibrary& shaders) : shaders_(shaders) {
     vbo_ = create_buffer();
     ibo_ = create_buffer();
@@ -167,12 +176,7 @@ UiLayer::UiLayer(const ShaderLibrary& shaders) : shaders_(shaders) {
     glBindVertexArray(vao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
-    glEnableVertexAttribArray(0);
-    glEnableVertexAttribArray(1);
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, pos)));
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, uv)));
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(UiVertex), reinterpret_cast<const void*>(offsetof(UiVertex, rgba)));
+    describe_ui_vertices();
     glBindVertexArray(0);
 }
 

@@ -34,6 +34,10 @@ struct UiVertex {
 };
 static_assert(sizeof(UiVertex) == 20);
 
+// Sets the bound vertex array's attributes 0-2 (position, uv, colour) for UiVertex data in the
+// bound GL_ARRAY_BUFFER, as shaders/ui.vert reads them.
+void describe_ui_vertices();
+
 struct UiCommand {
     glm::vec4 clip;  // x0, y0, x1, y1 in points
     GLuint texture = 0;

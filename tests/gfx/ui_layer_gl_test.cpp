@@ -87,12 +87,7 @@ protected:
         glBindVertexArray(vao_.id());
         glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_.id());
-        glEnableVertexAttribArray(0);
-        glEnableVertexAttribArray(1);
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(gfx::UiVertex), nullptr);
-        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(gfx::UiVertex), reinterpret_cast<const void*>(8));
-        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(gfx::UiVertex), reinterpret_cast<const void*>(16));
+        gfx::describe_ui_vertices();
         for (const TestList& t : lists) {
             glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(t.vertices.size() * sizeof(gfx::UiVertex)), t.vertices.data(), GL_STREAM_DRAW);
             glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(t.indices.size() * 2), t.indices.data(), GL_STREAM_DRAW);
