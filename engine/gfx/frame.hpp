@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace gfx {
@@ -64,6 +65,14 @@ struct Polyline {
 // Per-vertex id bit of the arm bones (humerus to fingers): items with hide_arm_vertices drop them.
 inline constexpr std::uint32_t arm_id_bit = 1u << 21;
 
+// A picture behind the model (a patient's lateral radiograph or photo): a textured quad in the
+// world, drawn over the backdrop and under everything else, with its opacity.
+struct Underlay {
+    unsigned texture = 0;              // a GL texture the caller keeps alive for the frame
+    std::array<glm::vec3, 4> corners;  // the image's top-left, top-right, bottom-right, bottom-left
+    float opacity = 1.0f;
+};
+
 struct FrameDesc {
     core::OrbitCamera camera;
     bool transparent_background = false;  // PNG export with alpha: no gradient, no floor plane
@@ -76,6 +85,7 @@ struct FrameDesc {
     bool vertex_lighting = true;
     std::vector<DrawItem> items;
     std::vector<Polyline> lines;
+    std::optional<Underlay> underlay;
     // The contact shadow is re-rendered only when this changes (or the items' count does).
     std::uint64_t shadow_version = 0;
     // Simpler stand-ins that cast the shadow instead of `items` (e.g. the body outline): the

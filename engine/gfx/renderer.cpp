@@ -304,6 +304,31 @@ void Renderer::draw_scene(const FrameDesc& frame, glm::ivec2 size) {
         stats_.vertex_lit_draws += program == &per_vertex ? 1 : 0;
     };
 
+    // The picture behind the model: over the backdrop, under everything, outside the
+    // antialiasing mask (it is an image, not an edge to smooth).
+    if (frame.underlay && frame.underlay->texture && frame.underlay->opacity > 0.0f) {
+        const Underlay& u = *frame.underlay;
+        const ShaderProgram& up = shaders_.get("underlay");
+        up.use();
+        up.set("u_view_proj", view_proj);
+        for (int i = 0; i < 4; ++i) up.set(("u_corners[" + std::to_string(i) + "]").c_str(), u.corners[static_cast<std::size_t>(i)]);
+        up.set("u_opacity", u.opacity);
+        up.set("u_image", 0);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, u.texture);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_STENCIL_TEST);
+        glDisable(GL_CULL_FACE);
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glBindVertexArray(empty_vao_.id());
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glDisable(GL_BLEND);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        ++stats_.draw_calls;
+        current->use();
+    }
+
     // Every item and line marks the stencil: the antialiasing pass runs only there.
     glEnable(GL_STENCIL_TEST);
     glStencilFunc(GL_ALWAYS, 1, 0xFF);

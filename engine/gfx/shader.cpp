@@ -23,6 +23,7 @@ const std::vector<ProgramSpec>& builtin_programs() {
         {"fxaa", "fullscreen.vert", "fxaa.frag"},
         {"pick", "pick.vert", "pick.frag"},
         {"line", "line.vert", "line.frag"},
+        {"underlay", "underlay.vert", "underlay.frag"},
         {"ui", "ui.vert", "ui.frag"},
         {"ui_composite", "fullscreen.vert", "ui_composite.frag"},
     };

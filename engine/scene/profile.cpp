@@ -75,6 +75,7 @@ std::string serialize_profile(const Profile& p) {
                         {"facing", l.facing == LandmarksFile::Facing::left ? "left" : "right"},
                         {"points_px", points},
                         {"measures", measured}};
+        if (l.scale_length_mm) r["scale_length_mm"] = *l.scale_length_mm;
         if (const auto& f = p.radiograph->fit) {
             core::Json fs;
             for (auto g : biomech::all_posture_groups) fs[biomech::posture_group_id(g)] = f->settings[g];
@@ -153,7 +154,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
     if (root.has("radiograph")) {
         const auto rg = root["radiograph"];
         if (rg.is_object()) {
-            core::check_keys(rg, {"image", "facing", "points_px", "measures", "fit"});
+            core::check_keys(rg, {"image", "facing", "points_px", "scale_length_mm", "measures", "fit"});
             PatientRadiograph pr;
             pr.landmarks = read_landmarks(rg);
             if (rg.has("fit")) {

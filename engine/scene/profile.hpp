@@ -40,10 +40,7 @@ struct RadiographFit {
 struct PatientRadiograph {
     LandmarksFile landmarks;  // `image` is the image's absolute path
     std::optional<RadiographFit> fit;
-    bool operator==(const PatientRadiograph& o) const {
-        return landmarks.image == o.landmarks.image && landmarks.facing == o.landmarks.facing && landmarks.points_px == o.landmarks.points_px &&
-               fit == o.fit;
-    }
+    bool operator==(const PatientRadiograph& o) const { return landmarks == o.landmarks && fit == o.fit; }
 };
 
 struct Profile {

@@ -54,6 +54,20 @@ void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std
     (void)size;
 }
 
+void Viewer::append_underlay(gfx::FrameDesc& frame) const {
+    if (world_->has_user_model()) return;
+    const scene::Body& body = world_->body();
+    const auto u = radiograph_.underlay(scene::model_anchors(body.skeleton(), body.world_from_bone()));
+    if (!u) return;
+    // Only in side views: seen obliquely a flat picture misleads. Full from within 20 degrees of
+    // a side, gone past 40.
+    const glm::vec3 forward = camera_.current().forward();
+    const float side = std::abs(forward.x) / std::max(glm::length(forward), 1e-6f);
+    const float shown = glm::smoothstep(std::cos(glm::radians(40.0f)), std::cos(glm::radians(20.0f)), side);
+    if (shown <= 0.01f) return;
+    frame.underlay = gfx::Underlay{u->texture, u->placement.corners, u->opacity * shown};
+}
+
 bool Viewer::stretch_overlays_allowed() const {
     // Angles against the vertical mean something upright (standing, kneeling), not lying down.
     if (!stretch_ || !stretch_->active()) return true;
@@ -74,6 +88,7 @@ void Viewer::render_views() {
     if (compare_ == CompareMode::off || world_->has_user_model()) {
         build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z, vp.w});
         append_stretch_props(frame_);
+        append_underlay(frame_);
         measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
         if (show_overlays_ && stretch_overlays_allowed()) {
             scene::OverlayToggles t = effective_overlays();

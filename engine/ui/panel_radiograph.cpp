@@ -34,11 +34,20 @@ struct PointInfo {
 };
 // In the order a clinician places them on a radiograph, then the photo markers.
 constexpr PointInfo point_info[] = {
-    {"s1_anterior", "S1 endplate, front corner", "S1 front"},     {"s1_posterior", "S1 endplate, back corner", "S1 back"},
-    {"femoral_head_r", "Femoral head centre, right", "head R"},   {"femoral_head_l", "Femoral head centre, left", "head L"},
-    {"l1_anterior", "L1 endplate, front corner", "L1 front"},     {"l1_posterior", "L1 endplate, back corner", "L1 back"},
-    {"asis", "ASIS (front of the pelvis; photo marker)", "ASIS"}, {"psis", "PSIS (back of the pelvis; photo marker)", "PSIS"},
+    {"s1_anterior", "S1 endplate, front corner", "S1 front"},
+    {"s1_posterior", "S1 endplate, back corner", "S1 back"},
+    {"femoral_head_r", "Femoral head centre, right", "head R"},
+    {"femoral_head_l", "Femoral head centre, left", "head L"},
+    {"l1_anterior", "L1 endplate, front corner", "L1 front"},
+    {"l1_posterior", "L1 endplate, back corner", "L1 back"},
+    {"asis", "ASIS (front of the pelvis; photo marker)", "ASIS"},
+    {"psis", "PSIS (back of the pelvis; photo marker)", "PSIS"},
+    {"scale_a", "Known length, one end", "A"},
+    {"scale_b", "Known length, other end", "B"},
 };
+constexpr std::size_t first_scale_point = 8;
+// Typical dry femoral head diameters (anatomy data, bone morphometry 3: Kanz et al.).
+constexpr float head_mm_men = 47.0f, head_mm_women = 42.0f;
 
 const PointInfo* info_of(const std::string& name) {
     for (const auto& p : point_info)
@@ -53,6 +62,7 @@ constexpr ImU32 line_colour = IM_COL32(250, 200, 90, 255);
 constexpr ImU32 hip_colour = IM_COL32(240, 120, 200, 255);
 constexpr ImU32 l1_colour = IM_COL32(120, 230, 140, 255);
 constexpr ImU32 asis_colour = IM_COL32(250, 170, 60, 255);
+constexpr ImU32 scale_colour = IM_COL32(120, 200, 250, 255);
 
 }  // namespace
 
@@ -73,6 +83,31 @@ struct RadiographPanel::Impl {
     std::optional<scene::RadiographFit> saved_fit;  // from a profile, until the points change
     std::string fit_error;
     float fit_for_pi = 0.0f;
+    // The image behind the model.
+    bool show_underlay = true;
+    float underlay_opacity = 0.6f;
+    int scale_kind = 0;  // 0: a man's femoral head, 1: a woman's, 2: another length
+    float other_length_mm = 100.0f;
+
+    bool has_scale_points() const { return lm.points_px.count("scale_a") && lm.points_px.count("scale_b"); }
+    // The length the two scale points mark, as the choice says (none until both are placed).
+    void apply_scale_choice() {
+        if (!has_scale_points()) {
+            lm.scale_length_mm.reset();
+            return;
+        }
+        lm.scale_length_mm = scale_kind == 0 ? head_mm_men : scale_kind == 1 ? head_mm_women : other_length_mm;
+    }
+    // A length read from a file or profile picks the choice that gives it.
+    void choose_scale_from(std::optional<double> mm) {
+        if (!mm) return;
+        if (std::abs(*mm - head_mm_men) < 0.01)
+            scale_kind = 0;
+        else if (std::abs(*mm - head_mm_women) < 0.01)
+            scale_kind = 1;
+        else
+            scale_kind = 2, other_length_mm = static_cast<float>(*mm);
+    }
 
     void remember() {
         undo.push_back(lm.points_px);
@@ -82,8 +117,8 @@ struct RadiographPanel::Impl {
         saved_fit.reset();
     }
     void arm_next() {
-        for (const auto& p : point_info)
-            if (!lm.points_px.count(p.name)) {
+        for (std::size_t i = 0; i < first_scale_point; ++i)  // the scale's ends only when asked for
+            if (const auto& p = point_info[i]; !lm.points_px.count(p.name)) {
                 armed = p.name;
                 return;
             }
@@ -141,6 +176,8 @@ void RadiographPanel::load_landmarks(const core::fs::path& path) {
     impl_->remember();
     impl_->lm.facing = f.facing;
     impl_->lm.points_px = std::move(f.points_px);
+    impl_->lm.scale_length_mm = f.scale_length_mm;
+    impl_->choose_scale_from(f.scale_length_mm);
     impl_->arm_next();
     impl_->open = true;
 }
@@ -156,7 +193,9 @@ void RadiographPanel::save_landmarks(const core::fs::path& path) const {
                           {"image", image.string()},
                           {"facing", s.lm.facing == scene::LandmarksFile::Facing::left ? "left" : "right"},
                           {"points_px", points}};
-    core::write_file_atomic(path, j.dump(2) + "\n");
+    core::Json out = j;
+    if (s.lm.scale_length_mm) out["scale_length_mm"] = *s.lm.scale_length_mm;
+    core::write_file_atomic(path, out.dump(2) + "\n");
 }
 
 std::optional<scene::PatientRadiograph> RadiographPanel::record() const {
@@ -202,12 +241,22 @@ void RadiographPanel::restore(const std::optional<scene::PatientRadiograph>& sav
     }
     s.lm.facing = saved->landmarks.facing;
     s.lm.points_px = saved->landmarks.points_px;
+    s.lm.scale_length_mm = saved->landmarks.scale_length_mm;
+    s.choose_scale_from(s.lm.scale_length_mm);
     s.lm.image = saved->landmarks.image;
     s.undo.clear();
     s.redo.clear();
     s.fit.reset();
     s.saved_fit = saved->fit;
     s.arm_next();
+}
+
+std::optional<RadiographPanel::Underlay> RadiographPanel::underlay(const scene::UnderlayAnchors& model) const {
+    const Impl& s = *impl_;
+    if (!s.has_image() || !s.show_underlay) return std::nullopt;
+    const auto placed = scene::place_underlay(s.lm, glm::dvec2(s.canvas.image_size), model, nullptr);
+    if (!placed) return std::nullopt;
+    return Underlay{s.texture.id(), *placed, s.underlay_opacity};
 }
 
 bool RadiographPanel::place_at_screen(const std::string& name, float x, float y) {
@@ -329,6 +378,12 @@ void RadiographPanel::draw(const Hooks& hooks) {
     ImGui::BeginChild("##points", ImVec2(em * 20.0f, 0.0f), true);
     ImGui::TextDisabled("Points (click one, then click the image)");
     for (const auto& p : point_info) {
+        if (&p == &point_info[first_scale_point]) {
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("A known length (optional): the image behind the model at true size");
+            ImGui::PopTextWrapPos();
+        }
         ImGui::PushID(p.name);
         const bool placed = s.lm.points_px.count(p.name) > 0;
         const ImGuiStyle& st = ImGui::GetStyle();
@@ -356,6 +411,23 @@ void RadiographPanel::draw(const Hooks& hooks) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this point");
         }
         ImGui::PopID();
+    }
+    {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("It is:");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        ImGui::Combo("##scale_kind", &s.scale_kind, "a man's femoral head (47 mm)\0a woman's femoral head (42 mm)\0another length\0");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Across a femoral head: mark two opposite points of its rim (typical dry diameters: men 47, women 42 mm,\n"
+                "Kanz et al.). A ruler or calibration ball on the image gives the patient's true size.");
+        if (s.scale_kind == 2) {
+            ImGui::SetNextItemWidth(em * 8.0f);
+            ImGui::InputFloat("mm##other_length", &s.other_length_mm, 0.0f, 0.0f, "%.1f");
+            s.other_length_mm = std::clamp(s.other_length_mm, 1.0f, 5000.0f);
+        }
+        s.apply_scale_choice();
     }
     ImGui::Separator();
     ImGui::TextDisabled("Measures");
@@ -424,6 +496,23 @@ void RadiographPanel::draw(const Hooks& hooks) {
             ImGui::TextDisabled(
                 "The model keeps its own pelvis (incidence 52\xC2\xB0); the settings, not the angles, carry over. Not a diagnosis: in real people "
                 "posture is only weakly linked to muscle length.");
+        }
+    }
+    // The image behind the model, in the side views.
+    ImGui::Separator();
+    ImGui::TextDisabled("Behind the model");
+    ImGui::Checkbox("Show the image in the side views", &s.show_underlay);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Behind the model when the camera looks from the left or right (View > Left or Right), lined up on the hip axis");
+    ImGui::SetNextItemWidth(
+        std::max(em * 4.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Opacity").x - ImGui::GetStyle().ItemInnerSpacing.x));
+    ImGui::SliderFloat("Opacity", &s.underlay_opacity, 0.1f, 1.0f, "%.2f");
+    if (s.has_image()) {
+        std::string why;
+        if (const auto placed = scene::place_underlay(s.lm, glm::dvec2(s.canvas.image_size), hooks.model, &why)) {
+            ImGui::TextDisabled("Lined up on %s; size from %s.", placed->anchor.c_str(), placed->scale_from.c_str());
+        } else {
+            ImGui::TextColored(ImVec4(0.98f, 0.78f, 0.43f, 1.0f), "Not shown yet: %s.", why.c_str());
         }
     }
     ImGui::PopTextWrapPos();
@@ -555,6 +644,16 @@ void RadiographPanel::draw(const Hooks& hooks) {
         if (m.pelvic_tilt_clinical_deg) {
             const std::string t = degrees("ASIS-PSIS", m.pelvic_tilt_clinical_deg);
             label(beside(*asis, t, toward_face, em * 0.3f), asis_colour, t);
+        }
+    }
+    // The known length, with what it is.
+    const auto sa = at("scale_a"), sb = at("scale_b");
+    if (sa && sb) {
+        dl->AddLine(im(*sa), im(*sb), scale_colour, line_w);
+        if (s.lm.scale_length_mm) {
+            char t[32];
+            std::snprintf(t, sizeof(t), "%.0f mm", *s.lm.scale_length_mm);
+            label((*sa + *sb) * 0.5f + glm::vec2(em * 0.6f, -em * 1.2f), scale_colour, t);
         }
     }
     // The markers, with their short names.

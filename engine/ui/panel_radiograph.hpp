@@ -25,6 +25,7 @@ public:
     struct Hooks {
         std::function<void(const biomech::PostureSettings&)> show_on_model;  // the model takes these posture settings
         std::function<void(const std::string&, bool error)> notify;
+        scene::UnderlayAnchors model;  // the model's hip axis, S1 and pelvis now, to line the image up
     };
     RadiographPanel();
     ~RadiographPanel();
@@ -53,6 +54,15 @@ public:
     bool place_at_screen(const std::string& name, float screen_x, float screen_y);
     void undo();
     void redo();
+
+    // The image to draw behind the model (gfx::Underlay's texture and corners), when an image is
+    // open, the "show" box is ticked and the points give a size and a place.
+    struct Underlay {
+        unsigned texture = 0;
+        scene::UnderlayPlacement placement;
+        float opacity = 1.0f;
+    };
+    std::optional<Underlay> underlay(const scene::UnderlayAnchors& model) const;
 
     void draw(const Hooks& hooks);
 

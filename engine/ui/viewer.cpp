@@ -845,7 +845,8 @@ void Viewer::draw_ui_windows() {
                           set_posture(settings, true);
                           notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
                       },
-                      [this](const std::string& text, bool error) { notify(text, error); }});
+                      [this](const std::string& text, bool error) { notify(text, error); },
+                      scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone())});
     draw_safety_window();
     draw_note_popup();
     draw_export_image_window();

@@ -239,6 +239,8 @@ private:
     // The interface's pixels kept between frames (gfx/ui_layer.hpp): only what changed is drawn
     // again. Off (the performance window's check box), ImGui's own backend draws every triangle.
     void draw_interface(const ImDrawData& data);
+    // The measuring window's image behind the model in side views (panel_clinic.cpp).
+    void append_underlay(gfx::FrameDesc& frame) const;
     std::unique_ptr<gfx::UiLayer> ui_layer_;
     bool keep_interface_ = true;
     double start_s_ = 0.0;

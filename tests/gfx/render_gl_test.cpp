@@ -435,3 +435,50 @@ TEST_F(RenderGl, TrianglesFacingAwayAreDroppedBeforeSendingAsTheRasteriserWouldD
     }
     EXPECT_EQ(gfx::gl_errors(), "");
 }
+
+// A patient's image behind the model: drawn where its corners project, with its own colours at
+// full opacity, see-through at half, and always under the items in front of it.
+TEST_F(RenderGl, TheUnderlayShowsItsImageUnderTheItems) {
+    // A 2 x 2 image: red, green on top; blue, white below.
+    const std::uint8_t texels[16] = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255};
+    gfx::Texture tex = gfx::create_texture();
+    glBindTexture(GL_TEXTURE_2D, tex.id());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 2, 2, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();  // looking at the front: x to the viewer's left, y up
+    gfx::Underlay u;
+    u.texture = tex.id();
+    u.corners = {glm::vec3(1.0f, 1.0f, -0.5f), glm::vec3(-1.0f, 1.0f, -0.5f), glm::vec3(-1.0f, -1.0f, -0.5f), glm::vec3(1.0f, -1.0f, -0.5f)};
+    f.underlay = u;
+    gfx::GpuMesh sphere(core::make_uv_sphere(0.15f, 16, 8));
+    f.items.push_back({&sphere, glm::translate(glm::mat4(1.0f), glm::vec3(-0.5f, 0.5f, -1.0f))});  // behind the image, inside its green quarter
+    const gfx::Image img = r.render_to_image(f, size);
+    auto at = [&](glm::vec3 w) {
+        const auto p = f.camera.project(w, glm::vec2(size));
+        EXPECT_TRUE(p.has_value());
+        return img.pixel(static_cast<int>(p->x), static_cast<int>(p->y));
+    };
+    const auto* red = at({0.5f, 0.75f, -0.5f});  // top-left corner's quarter (on screen: left)
+    const auto* blue = at({0.5f, -0.5f, -0.5f});
+    const auto* white = at({-0.5f, -0.5f, -0.5f});
+    EXPECT_GT(red[0], 200);
+    EXPECT_LT(red[1], 40);
+    EXPECT_GT(blue[2], 200);
+    EXPECT_LT(blue[0], 40);
+    EXPECT_GT(white[0], 200);
+    EXPECT_GT(white[1], 200);
+    // The sphere is behind the image in space, yet drawn over it: the image is a backdrop.
+    const auto* ball = at({-0.5f, 0.5f, -1.0f});
+    EXPECT_GT(ball[0], 100) << "the item must cover the image (its green quarter has no red)";
+    // Half opacity: the backdrop shows through.
+    f.underlay->opacity = 0.5f;
+    const gfx::Image half = r.render_to_image(f, size);
+    const auto p = f.camera.project({0.5f, 0.75f, -0.5f}, glm::vec2(size));
+    const auto* faded = half.pixel(static_cast<int>(p->x), static_cast<int>(p->y));
+    EXPECT_LT(faded[0], red[0] - 20);
+    EXPECT_GT(faded[0], faded[1] + 40);
+    save_on_failure(img, "underlay_fail.png");
+}

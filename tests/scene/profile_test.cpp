@@ -123,8 +123,9 @@ TEST(Profile, TheRadiographRoundTripsAndOlderVersionsReadWithout) {
     scene::PatientRadiograph r;
     r.landmarks.image = "/home/clinic/patients/lateral.png";
     r.landmarks.facing = scene::LandmarksFile::Facing::left;
-    r.landmarks.points_px = {
-        {"s1_anterior", {535.0, 480.0}}, {"s1_posterior", {578.0, 447.0}}, {"femoral_head_r", {521.0, 642.0}}, {"femoral_head_l", {515.0, 646.0}}};
+    r.landmarks.points_px = {{"s1_anterior", {535.0, 480.0}},    {"s1_posterior", {578.0, 447.0}}, {"femoral_head_r", {521.0, 642.0}},
+                             {"femoral_head_l", {515.0, 646.0}}, {"scale_a", {500.0, 620.0}},      {"scale_b", {540.0, 660.0}}};
+    r.landmarks.scale_length_mm = 47.0;  // across a femoral head
     scene::RadiographFit fit;
     fit.pattern = "tight_hamstrings";
     fit.settings[biomech::PostureGroup::hamstrings] = 73.0f;

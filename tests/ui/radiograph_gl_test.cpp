@@ -45,9 +45,9 @@ struct Files {
 
 // The viewer opened on the landmarks for `seconds`, `script` (sh, $w the window) acting on it;
 // returns the exit code, and the window's picture in `shot`.
-int run(const Files& f, const std::string& args, const std::string& script, const fs::path& shot, double seconds = 9.0) {
-    const std::string body = std::string(ANATOMY_BINARY) + " --measure " + f.landmarks.string() + " " + args + " --quit-after-seconds " +
-                             std::to_string(seconds) + " --ui-screenshot " + shot.string() +
+int run(const Files& f, const std::string& args, const std::string& script, const fs::path& shot, double seconds = 9.0, const fs::path& open = {}) {
+    const std::string body = std::string(ANATOMY_BINARY) + " --measure " + (open.empty() ? f.landmarks : open).string() + " " + args +
+                             " --quit-after-seconds " + std::to_string(seconds) + " --ui-screenshot " + shot.string() +
                              " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 2; " + script + " wait";
     const std::string cmd =
         "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
@@ -88,4 +88,33 @@ TEST(RadiographGl, ClickedPointsAddAMeasureAndCtrlZTakesThemBack) {
     const int x0 = 270, y0 = 410, x1 = 560, y1 = 620;
     EXPECT_GT(mean_diff(a, b, x0, y0, x1, y1), 3.0) << "the clicks added no measure";
     EXPECT_LT(mean_diff(a, c, x0, y0, x1, y1), 1.0) << "Ctrl+Z did not take the two points back";
+}
+
+// Behind the model: in a side view the image, lined up by its points, shows around the body; the
+// image alone (no points to place it by) shows nothing there.
+TEST(RadiographGl, TheImageLiesBehindTheModelInASideView) {
+    if (!have_tools()) GTEST_SKIP() << "xvfb-run or xdotool is not installed (make deps installs them)";
+    const Files f;
+    const fs::path placed = f.dir / "placed.png", unplaced = f.dir / "unplaced.png";
+    // A bright image, so that it shows against the dark backdrop, with the file's points.
+    gfx::Image bright;
+    bright.width = 900;
+    bright.height = 1100;
+    bright.rgba.assign(static_cast<std::size_t>(bright.width * bright.height * 4), 220);
+    gfx::write_png(f.dir / "bright.png", bright);
+    std::string points = core::read_file(f.landmarks);
+    points.replace(points.find("lateral.png"), 11, "bright.png");
+    const fs::path bright_points = f.dir / "bright-landmarks.json";
+    core::write_file_atomic(bright_points, points);
+    // The right-side view (4), then the measuring window closed (its title bar's close button).
+    const std::string side = "xdotool key --window $w 4; sleep 1; xdotool mousemove --window $w 1169 161 click 1; sleep 2.5; ";
+    ASSERT_EQ(run(f, "", side, placed, 10.0, bright_points), 0);
+    ASSERT_EQ(run(f, "", side, unplaced, 10.0, f.dir / "bright.png"), 0);
+    const gfx::Image a = gfx::read_png(placed), b = gfx::read_png(unplaced);
+    ASSERT_EQ(a.width, b.width);
+    // The 3D view between the panels.
+    EXPECT_GT(mean_diff(a, b, 380, 60, 1100, 840), 4.0) << "no image behind the model";
+    // Above the head and below the feet, where the image (about a metre tall here) does not reach,
+    // the two are alike.
+    EXPECT_LT(mean_diff(a, b, 380, 40, 1100, 60), 1.0);
 }
