@@ -117,6 +117,7 @@ void Viewer::render_views() {
     if (compare_ == CompareMode::neutral_vs_current) {
         build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z - half, vp.w});
         append_stretch_props(frame_);
+        append_underlay(frame_);  // the patient's image behind the fitted model
     } else {
         const auto after = after_programme();
         if (!after_valid_ || !(after == after_settings_key_)) {

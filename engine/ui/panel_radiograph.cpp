@@ -478,6 +478,9 @@ void RadiographPanel::draw(const Hooks& hooks) {
             ImGui::TextDisabled("Residuals: tilt %+.1f\xC2\xB0, lordosis %+.1f\xC2\xB0", static_cast<double>(s.saved_fit->residual_pelvic_tilt_deg),
                                 static_cast<double>(s.saved_fit->residual_lumbar_lordosis_deg));
             if (ImGui::Button("Show these settings on the model") && hooks.show_on_model) hooks.show_on_model(s.saved_fit->settings);
+            if (ImGui::Button("Beside the neutral model") && hooks.compare_with_neutral) hooks.compare_with_neutral(s.saved_fit->settings);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("These settings on the right, the model at its neutral posture on the left (F6 turns it off)");
         }
         if (s.fit && !s.fit->empty()) {
             const biomech::FitResult& best = s.fit->front();
@@ -493,6 +496,9 @@ void RadiographPanel::draw(const Hooks& hooks) {
                                 static_cast<double>(best.residual_lumbar_lordosis_deg));
             if (!best.reproduces()) ImGui::TextDisabled("%s.", biomech::why_unreachable(best, {pt, ll}).c_str());
             if (ImGui::Button("Show these settings on the model") && hooks.show_on_model) hooks.show_on_model(best.settings);
+            if (ImGui::Button("Beside the neutral model") && hooks.compare_with_neutral) hooks.compare_with_neutral(best.settings);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("These settings on the right, the model at its neutral posture on the left (F6 turns it off)");
             ImGui::TextDisabled(
                 "The model keeps its own pelvis (incidence 52\xC2\xB0); the settings, not the angles, carry over. Not a diagnosis: in real people "
                 "posture is only weakly linked to muscle length.");

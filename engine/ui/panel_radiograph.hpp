@@ -26,6 +26,8 @@ public:
         std::function<void(const biomech::PostureSettings&)> show_on_model;  // the model takes these posture settings
         std::function<void(const std::string&, bool error)> notify;
         scene::UnderlayAnchors model;  // the model's hip axis, S1 and pelvis now, to line the image up
+        // The model takes these settings and stands beside the neutral model (compare).
+        std::function<void(const biomech::PostureSettings&)> compare_with_neutral;  // the model's hip axis, S1 and pelvis now, to line the image up
     };
     RadiographPanel();
     ~RadiographPanel();

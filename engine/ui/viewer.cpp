@@ -846,7 +846,12 @@ void Viewer::draw_ui_windows() {
                           notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
                       },
                       [this](const std::string& text, bool error) { notify(text, error); },
-                      scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone())});
+                      scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone()),
+                      [this](const biomech::PostureSettings& settings) {
+                          set_posture(settings, true);
+                          compare_ = CompareMode::neutral_vs_current;
+                          notify("Neutral on the left, the fitted settings on the right (F6 turns the comparison off)", false);
+                      }});
     draw_safety_window();
     draw_note_popup();
     draw_export_image_window();
