@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 
@@ -578,10 +579,17 @@ void Viewer::draw_stretch_player() {
         ImGui::TextUnformatted(p.step_text().empty() ? " " : p.step_text().c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
+        // What moves every frame (the hold bar's fill, the playhead) is drawn in a child window of
+        // its own over the bar and the timeline, so the interface layer draws only it again, not
+        // the step text (gfx/ui_layer.hpp).
+        const ImVec2 moving0 = ImGui::GetCursorScreenPos();
+        std::optional<ImVec4> hold_fill;
         if (hold.holding && hold.total_s > 0.0f) {
-            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.96f, 0.71f, 0.27f, 1.0f));
-            ImGui::ProgressBar(hold.held_s / hold.total_s, ImVec2(-1.0f, em * 0.35f), "");
-            ImGui::PopStyleColor();
+            const ImVec2 b0 = ImGui::GetCursorScreenPos();
+            const float bw = ImGui::GetContentRegionAvail().x, bh = em * 0.35f;
+            dl->AddRectFilled(b0, ImVec2(b0.x + bw, b0.y + bh), ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetStyle().FrameRounding);
+            hold_fill = ImVec4(b0.x, b0.y, b0.x + bw * std::clamp(hold.held_s / hold.total_s, 0.0f, 1.0f), b0.y + bh);
+            ImGui::Dummy(ImVec2(bw, bh));
         }
 
         // Timeline: phase bands, keyframe ticks, playhead; click or drag to scrub.
@@ -594,8 +602,19 @@ void Viewer::draw_stretch_player() {
                               phase_color(clip->keys[k].phase, 0.85f));
         for (const auto& k : clip->keys)
             dl->AddLine(ImVec2(x_of(k.t_s), t0.y + th * 0.2f), ImVec2(x_of(k.t_s), t0.y + th * 0.8f), IM_COL32(20, 22, 28, 200), 1.0f);
-        const float px = x_of(p.time_s());
-        dl->AddCircleFilled(ImVec2(px, t0.y + th * 0.5f), em * 0.45f, IM_COL32(255, 255, 255, 255));
+        ImGui::SetCursorScreenPos(moving0);
+        ImGui::BeginChild(
+            "##player_moving", ImVec2(tw, t0.y + th - moving0.y), false,
+            ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings);
+        {
+            ImDrawList* moving = ImGui::GetWindowDrawList();
+            if (hold_fill)
+                moving->AddRectFilled(ImVec2(hold_fill->x, hold_fill->y), ImVec2(hold_fill->z, hold_fill->w), IM_COL32(245, 181, 69, 255),
+                                      ImGui::GetStyle().FrameRounding);
+            moving->AddCircleFilled(ImVec2(x_of(p.time_s()), t0.y + th * 0.5f), em * 0.45f, IM_COL32(255, 255, 255, 255));
+        }
+        ImGui::EndChild();
+        ImGui::SetCursorScreenPos(t0);
         ImGui::InvisibleButton("##timeline", ImVec2(tw, th));
         if (ImGui::IsItemActivated()) {
             was_playing_before_scrub_ = p.playing();
