@@ -1,5 +1,8 @@
 #include "scene/body.hpp"
 
+#include "bonegen/generator.hpp"
+#include "bonegen/model_layout.hpp"
+
 #include "anatomy/skeleton_builder.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -44,6 +47,21 @@ std::unique_ptr<Body> Body::load_default(std::vector<std::string>& warnings) {
     }
     if (!bones) bones = BoneSet::rig_view(sk);
     return std::make_unique<Body>(std::move(sk), std::move(cat), std::move(bones));
+}
+
+Body::Parts Body::make_parts(const anat::SkeletonParams& params, const std::vector<std::string>& only_bones) {
+    Parts parts{anat::build_default_skeleton(params), {}, {}};
+    parts.catalogue = anat::load_default_muscle_catalogue(parts.skeleton);
+    // The bones shaped for this skeleton, as `anatomy bake-skeleton` makes them for the default.
+    bonegen::Options options;
+    options.only = only_bones;
+    parts.bones = bonegen::to_model(bonegen::generate_skeleton(bonegen::skeleton_for_bake(params), options));
+    return parts;
+}
+
+std::unique_ptr<Body> Body::from_parts(Parts parts, std::vector<std::string>& warnings) {
+    auto bones = std::make_unique<BoneSet>(parts.skeleton, parts.bones, warnings);
+    return std::make_unique<Body>(std::move(parts.skeleton), std::move(parts.catalogue), std::move(bones));
 }
 
 void Body::set_pose(const anat::Pose& pose) {

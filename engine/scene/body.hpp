@@ -6,6 +6,7 @@
 #pragma once
 
 #include "anatomy/muscle_catalogue.hpp"
+#include "assets/model.hpp"
 #include "anatomy/muscle_mesh.hpp"
 #include "biomech/muscle_mechanics.hpp"
 #include "scene/bone_set.hpp"
@@ -23,7 +24,7 @@ struct Layers {
     bool skin = false;
     bool muscles = true;
     bool left = true, right = true;
-    bool arms = true;  // the arm bones; hidden, the pelvis and the hip flexors show from the side
+    bool arms = true;                      // the arm bones; hidden, the pelvis and the hip flexors show from the side
     std::set<std::string> hidden_groups;   // muscle group ids
     std::set<std::string> hidden_muscles;  // muscle ids
     std::set<std::string> hidden_bones;    // bone names (not drawn individually yet: reserved)
@@ -48,6 +49,18 @@ public:
     // Loads the rig and catalogue from assets/ and the baked skeleton model (the rig view when it
     // is missing; `warnings` says why).
     static std::unique_ptr<Body> load_default(std::vector<std::string>& warnings);
+
+    // A body for other skeleton parameters (a patient's pelvic incidence, a stature), in two
+    // steps: make_parts generates the skeleton, its muscles and its bone meshes with no GL (a
+    // worker thread may run it: about 6 s on 2 cores); from_parts uploads them (GL thread).
+    struct Parts {
+        anat::Skeleton skeleton;
+        anat::MuscleCatalogue catalogue;
+        assets::Model bones;
+    };
+    // `only_bones`: make just these bones (names as bake-skeleton's --only; tests), else all.
+    static Parts make_parts(const anat::SkeletonParams& params, const std::vector<std::string>& only_bones = {});
+    static std::unique_ptr<Body> from_parts(Parts parts, std::vector<std::string>& warnings);
 
     const anat::Skeleton& skeleton() const { return skeleton_; }
     const anat::MuscleCatalogue& catalogue() const { return catalogue_; }

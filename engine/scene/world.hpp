@@ -22,6 +22,10 @@ public:
     bool has_user_model() const { return user_model_.has_value(); }
     const std::string& user_model_source() const;
 
+    // Shows another body (a patient's pelvis) from now on; the old one is released. Whoever held
+    // references into the old body (posture and stretch state, draw lists) must drop them.
+    void replace_body(std::unique_ptr<Body> body) { body_ = std::move(body); }
+
     Body& body() { return *body_; }
     const Body& body() const { return *body_; }
     Body::Display display;

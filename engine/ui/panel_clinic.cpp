@@ -54,6 +54,58 @@ void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std
     (void)size;
 }
 
+// [SECTION] Patient's pelvis: the body rebuilt for another pelvic incidence
+
+void Viewer::start_body_rebuild(float pelvic_incidence_deg) {
+    if (body_job_) return;  // one at a time
+    anat::SkeletonParams params = world_->body().skeleton().params;
+    params.pelvic_incidence_deg = pelvic_incidence_deg;
+    body_job_ =
+        BodyJob{std::async(std::launch::async, [params] { return scene::Body::make_parts(params); }), pelvic_incidence_deg, platform::now_s()};
+    char text[128];
+    std::snprintf(text, sizeof(text), "Building the model's bones for a pelvic incidence of %.0f\xC2\xB0 (a few seconds)",
+                  static_cast<double>(pelvic_incidence_deg));
+    notify(text, false);
+}
+
+void Viewer::poll_body_rebuild() {
+    if (!body_job_ || body_job_->parts.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    BodyJob job = std::move(*body_job_);
+    body_job_.reset();
+    std::unique_ptr<scene::Body> body;
+    std::vector<std::string> warnings;
+    try {
+        body = scene::Body::from_parts(job.parts.get(), warnings);
+    } catch (const std::exception& e) {  // core::Error from the data, or the generator
+        notify(std::string("The model's bones could not be rebuilt: ") + e.what(), true);
+        return;
+    }
+    for (const auto& w : warnings) core::log_warning(w);
+    // Everything that refers into the old body goes with it: the posture and stretch state, last
+    // frame's draw lists (the hover pick reads them), the cached comparison.
+    const biomech::PostureSettings keep = posture_->settings();
+    stop_stretch();
+    world_->replace_body(std::move(body));
+    posture_ = std::make_unique<scene::PostureState>(world_->body().skeleton(), world_->body().catalogue());
+    try {
+        stretch_ = std::make_unique<scene::StretchState>(world_->body().skeleton(), world_->body().catalogue());
+    } catch (const core::Error& e) {
+        stretch_.reset();
+        stretch_error_ = e.what();
+    }
+    frame_ = {};
+    left_frame_ = {};
+    hover_valid_ = false;
+    hover_ = {};
+    after_valid_ = false;
+    set_posture(keep, false);
+    posture_->snap();
+    char text[128];
+    std::snprintf(text, sizeof(text), "The model now has a pelvic incidence of %.0f\xC2\xB0 (built in %.0f s)",
+                  static_cast<double>(job.pelvic_incidence_deg), platform::now_s() - job.started_s);
+    notify(text, false);
+}
+
 void Viewer::append_underlay(gfx::FrameDesc& frame) const {
     if (world_->has_user_model()) return;
     const scene::Body& body = world_->body();

@@ -499,9 +499,66 @@ void RadiographPanel::draw(const Hooks& hooks) {
             if (ImGui::Button("Beside the neutral model") && hooks.compare_with_neutral) hooks.compare_with_neutral(best.settings);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("These settings on the right, the model at its neutral posture on the left (F6 turns it off)");
+            // Other patterns can give much the same posture: the next three, each with its settings.
+            if (s.fit->size() > 1) {
+                ImGui::Spacing();
+                ImGui::TextUnformatted("Other patterns that come close:");
+                for (std::size_t k = 1; k < std::min<std::size_t>(s.fit->size(), 4); ++k) {
+                    const biomech::FitResult& alt = (*s.fit)[k];
+                    std::string changed;
+                    for (auto g : alt.pattern->groups)
+                        if (std::abs(alt.settings[g] - normal[g]) >= 0.5f) {
+                            char part[80];
+                            std::snprintf(part, sizeof(part), "%s%s %.0f", changed.empty() ? "" : ", ", biomech::posture_group_name(g),
+                                          static_cast<double>(alt.settings[g]));
+                            changed += part;
+                        }
+                    ImGui::Bullet();
+                    ImGui::TextWrapped("%s: %s (tilt %+.1f\xC2\xB0, lordosis %+.1f\xC2\xB0)", alt.pattern->name.c_str(),
+                                       changed.empty() ? "normal settings" : changed.c_str(), static_cast<double>(alt.residual_pelvic_tilt_deg),
+                                       static_cast<double>(alt.residual_lumbar_lordosis_deg));
+                    ImGui::PushID(static_cast<int>(k));
+                    ImGui::Indent();
+                    if (ImGui::SmallButton("Show on the model") && hooks.show_on_model) hooks.show_on_model(alt.settings);
+                    ImGui::Unindent();
+                    ImGui::PopID();
+                }
+            }
             ImGui::TextDisabled(
-                "The model keeps its own pelvis (incidence 52\xC2\xB0); the settings, not the angles, carry over. Not a diagnosis: in real people "
-                "posture is only weakly linked to muscle length.");
+                "What could produce this posture in the model, not a diagnosis: in real people posture is only weakly linked to "
+                "muscle length.");
+        }
+    }
+    // The model's own pelvis: its incidence is bone shape, so the body is built again for the
+    // patient's (in the background; the posture settings carry over).
+    if (problem.empty() && m.pelvic_incidence_deg) {
+        const float patient = *m.pelvic_incidence_deg, model = hooks.model_pelvic_incidence_deg;
+        const bool in_range = patient >= 30.0f && patient <= 85.0f;
+        ImGui::Separator();
+        ImGui::TextDisabled("The model's pelvis");
+        if (hooks.rebuilding_s) {
+            constexpr double typical_s = 8.0;  // the bones' generation on 2 cores
+            const float f = static_cast<float>(std::min(*hooks.rebuilding_s / typical_s, 0.95));
+            char overlay[64];
+            std::snprintf(overlay, sizeof(overlay), "Building the bones... %.0f s", *hooks.rebuilding_s);
+            ImGui::ProgressBar(f, ImVec2(-1.0f, 0.0f), overlay);
+        } else if (std::abs(patient - model) < 0.5f) {
+            ImGui::Text("Incidence %.0f\xC2\xB0, the patient's.", static_cast<double>(model));
+        } else {
+            ImGui::Text("Incidence %.0f\xC2\xB0; the patient's is %.0f\xC2\xB0. Settings carry over, angles do not.", static_cast<double>(model),
+                        static_cast<double>(patient));
+            ImGui::BeginDisabled(!in_range || !hooks.rebuild_body);
+            char label[64];
+            std::snprintf(label, sizeof(label), "Give the model this pelvis (%.0f\xC2\xB0)", static_cast<double>(patient));
+            if (ImGui::Button(label)) hooks.rebuild_body(patient);
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                ImGui::SetTooltip(in_range ? "Builds the bones again with the patient's pelvic incidence (a few seconds, in the background);\n"
+                                             "the posture settings stay"
+                                           : "The model's range of incidence is 30 to 85 degrees");
+        }
+        if (!hooks.rebuilding_s && std::abs(model - 52.0f) >= 0.5f && hooks.rebuild_body) {
+            if (ImGui::Button("Back to the standard pelvis (52\xC2\xB0)")) hooks.rebuild_body(52.0f);
         }
     }
     // The image behind the model, in the side views.

@@ -27,7 +27,12 @@ public:
         std::function<void(const std::string&, bool error)> notify;
         scene::UnderlayAnchors model;  // the model's hip axis, S1 and pelvis now, to line the image up
         // The model takes these settings and stands beside the neutral model (compare).
-        std::function<void(const biomech::PostureSettings&)> compare_with_neutral;  // the model's hip axis, S1 and pelvis now, to line the image up
+        std::function<void(const biomech::PostureSettings&)> compare_with_neutral;
+        // Rebuilds the model's body with this pelvic incidence (in the background).
+        std::function<void(float pelvic_incidence_deg)> rebuild_body;
+        float model_pelvic_incidence_deg = 52.0f;  // the body shown now
+        std::optional<double>
+            rebuilding_s;  // seconds since a rebuild started, while it runs  // the model's hip axis, S1 and pelvis now, to line the image up
     };
     RadiographPanel();
     ~RadiographPanel();

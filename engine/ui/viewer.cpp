@@ -416,6 +416,7 @@ double Viewer::next_timer_s(double now) const {
     if (autosaver_)
         if (const double due = autosaver_->seconds_until_due(now); due >= 0.0) next = std::min(next, due);
     if (handout_job_) next = std::min(next, 0.25);  // a handout being written: look for its end
+    if (body_job_) next = std::min(next, 0.1);      // the patient's body being built: its progress
     return std::max(next, 0.0);
 }
 
@@ -505,6 +506,10 @@ int Viewer::run() {
             }
         }
         update_autosave(now);  // writes a few seconds after a change; may notify
+        if (body_job_) {
+            poll_body_rebuild();                     // swaps the patient's body in when its bones are made
+            frames_owed = std::max(frames_owed, 1);  // the progress bar moves
+        }
         for (const auto& entry : core::take_new_log_entries()) {
             notify(entry.text, entry.level == core::LogLevel::error);
             frames_owed = frames_after_event;
@@ -851,7 +856,10 @@ void Viewer::draw_ui_windows() {
                           set_posture(settings, true);
                           compare_ = CompareMode::neutral_vs_current;
                           notify("Neutral on the left, the fitted settings on the right (F6 turns the comparison off)", false);
-                      }});
+                      },
+                      [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
+                      world_->body().skeleton().params.pelvic_incidence_deg,
+                      body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt});
     draw_safety_window();
     draw_note_popup();
     draw_export_image_window();

@@ -33,6 +33,7 @@
 #include "ui/viewer.hpp"
 
 #include <deque>
+#include <future>
 #include <optional>
 #include <memory>
 
@@ -318,6 +319,18 @@ private:
     std::shared_ptr<HandoutJob> handout_job_;
     core::fs::path handout_last_;
     FileDialog handout_dialog_, scene_dialog_;
+
+    // The body rebuilt for a patient's pelvic incidence (panel_clinic.cpp, "Patient's pelvis"):
+    // the bones are generated on a worker thread, then swapped in on this one, the posture
+    // settings kept.
+    struct BodyJob {
+        std::future<scene::Body::Parts> parts;
+        float pelvic_incidence_deg = 0.0f;
+        double started_s = 0.0;
+    };
+    std::optional<BodyJob> body_job_;
+    void start_body_rebuild(float pelvic_incidence_deg);
+    void poll_body_rebuild();
 
     // File > Measure a radiograph or photo (panel_radiograph.cpp, a panel object)
     RadiographPanel radiograph_;
