@@ -118,3 +118,22 @@ TEST(RadiographGl, TheImageLiesBehindTheModelInASideView) {
     // the two are alike.
     EXPECT_LT(mean_diff(a, b, 380, 40, 1100, 60), 1.0);
 }
+
+// "Give the model this pelvis": the body is built again with the measured incidence in the
+// background, and the window then says the model has the patient's pelvis.
+TEST(RadiographGl, TheModelIsRebuiltWithThePatientsPelvis) {
+    if (!have_tools()) GTEST_SKIP() << "xvfb-run or xdotool is not installed (make deps installs them)";
+    const Files f;
+    const fs::path before = f.dir / "before.png", after = f.dir / "after.png";
+    // The points' column scrolled to its end, where the model's pelvis is offered.
+    const std::string scroll =
+        "xdotool mousemove --window $w 380 600; for i in 1 2 3 4 5 6 7 8 9 10; do xdotool click 5; sleep 0.1; done; sleep 0.5; ";
+    ASSERT_EQ(run(f, "", scroll, before, 8.0), 0);
+    ASSERT_EQ(run(f, "", scroll + "xdotool mousemove --window $w 384 566 click 1; sleep 1; xdotool mousemove --window $w 380 600; ", after, 32.0), 0);
+    const gfx::Image a = gfx::read_png(before), b = gfx::read_png(after);
+    ASSERT_EQ(a.width, b.width);
+    // "Incidence 52°; the patient's is 42°" and its button became "Incidence 42°, the patient's."
+    // and "Back to the standard pelvis"; the image and its points beside them stayed as they were.
+    EXPECT_GT(mean_diff(a, b, 270, 480, 545, 600), 3.0) << "the model's pelvis was not rebuilt";
+    EXPECT_LT(mean_diff(a, b, 620, 250, 1000, 550), 1.0) << "the image should not change";
+}
