@@ -208,7 +208,7 @@ void UiLayer::draw(const UiFrame& frame) {
             if (in_last) dirty.insert(dirty.end(), last_[i].rects.begin(), last_[i].rects.end());
         }
     }
-    dirty = cover_rects(std::move(dirty), 16);
+    dirty = disjoint_rects(dirty);  // cleared once each, every list drawn into all of them in one go
     if (!dirty.empty()) redraw(frame, now, dirty);
     long redrawn = 0;
     for (const PixelRect& r : dirty) redrawn += r.area();
@@ -246,23 +246,28 @@ void UiLayer::redraw(const UiFrame& f, const std::vector<Kept>& now, const std::
         std::size_t first, count;
     };
     std::vector<Run> runs;
-    // Each rectangle in turn is cleared and drawn whole, so rectangles may overlap.
+    // The rectangles do not overlap: each is cleared once, then every list that reaches any of
+    // them is sent once, each command cut to each rectangle it reaches.
+    glDisable(GL_BLEND);
     for (const PixelRect& r : dirty) {
         set_scissor(r, f.framebuffer.y);
-        glDisable(GL_BLEND);
         glClear(GL_COLOR_BUFFER_BIT);
-        glEnable(GL_BLEND);
-        for (std::size_t li = 0; li < f.lists.size(); ++li) {
-            const UiList& list = f.lists[li];
-            if (!touches(now[li].rects, r)) continue;
-            // Only the triangles that reach the rectangle, each command cut to it.
-            scratch_indices_.clear();
-            runs.clear();
-            for (const UiCommand& c : list.commands) {
-                const PixelRect clip{static_cast<int>(std::floor((c.clip.x - f.display_pos.x) * f.scale.x)),
-                                     static_cast<int>(std::floor((c.clip.y - f.display_pos.y) * f.scale.y)),
-                                     static_cast<int>(std::ceil((c.clip.z - f.display_pos.x) * f.scale.x)),
-                                     static_cast<int>(std::ceil((c.clip.w - f.display_pos.y) * f.scale.y))};
+    }
+    glEnable(GL_BLEND);
+    for (std::size_t li = 0; li < f.lists.size(); ++li) {
+        const UiList& list = f.lists[li];
+        bool reaches = false;
+        for (const PixelRect& r : dirty) reaches = reaches || touches(now[li].rects, r);
+        if (!reaches) continue;
+        // Only the triangles that reach a rectangle.
+        scratch_indices_.clear();
+        runs.clear();
+        for (const UiCommand& c : list.commands) {
+            const PixelRect clip{static_cast<int>(std::floor((c.clip.x - f.display_pos.x) * f.scale.x)),
+                                 static_cast<int>(std::floor((c.clip.y - f.display_pos.y) * f.scale.y)),
+                                 static_cast<int>(std::ceil((c.clip.z - f.display_pos.x) * f.scale.x)),
+                                 static_cast<int>(std::ceil((c.clip.w - f.display_pos.y) * f.scale.y))};
+            for (const PixelRect& r : dirty) {
                 const PixelRect cut = intersect(clip, r);
                 if (cut.empty()) continue;
                 const glm::vec2 cut0 = glm::vec2(static_cast<float>(cut.x0), static_cast<float>(cut.y0)) - 1.0f;
@@ -280,18 +285,18 @@ void UiLayer::redraw(const UiFrame& f, const std::vector<Kept>& now, const std::
                 }
                 if (scratch_indices_.size() > first) runs.push_back({&c, cut, first, scratch_indices_.size() - first});
             }
-            if (runs.empty()) continue;
-            glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.vertex_count * sizeof(UiVertex)), list.vertices, GL_STREAM_DRAW);
-            glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(scratch_indices_.size() * sizeof(std::uint16_t)), scratch_indices_.data(),
-                         GL_STREAM_DRAW);
-            for (const Run& run : runs) {
-                set_scissor(run.scissor, f.framebuffer.y);
-                glBindTexture(GL_TEXTURE_2D, run.command->texture);
-                glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(run.count), GL_UNSIGNED_SHORT,
-                                         reinterpret_cast<const void*>(run.first * sizeof(std::uint16_t)),
-                                         static_cast<GLint>(run.command->vertex_offset));
-                stats_.triangles_sent += static_cast<long>(run.count / 3);
-            }
+        }
+        if (runs.empty()) continue;
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.vertex_count * sizeof(UiVertex)), list.vertices, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(scratch_indices_.size() * sizeof(std::uint16_t)), scratch_indices_.data(),
+                     GL_STREAM_DRAW);
+        for (const Run& run : runs) {
+            set_scissor(run.scissor, f.framebuffer.y);
+            glBindTexture(GL_TEXTURE_2D, run.command->texture);
+            glDrawElementsBaseVertex(GL_TRIANGLES, static_cast<GLsizei>(run.count), GL_UNSIGNED_SHORT,
+                                     reinterpret_cast<const void*>(run.first * sizeof(std::uint16_t)),
+                                     static_cast<GLint>(run.command->vertex_offset));
+            stats_.triangles_sent += static_cast<long>(run.count / 3);
         }
     }
     glDisable(GL_BLEND);
