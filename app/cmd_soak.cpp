@@ -12,6 +12,7 @@
 #include "gfx/renderer.hpp"
 #include "platform/window.hpp"
 #include "scene/posture_state.hpp"
+#include "scene/compose.hpp"
 #include "scene/props.hpp"
 #include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
@@ -95,15 +96,17 @@ private:
 
     void render(const anat::Pose& pose) {
         scene::Body& body = world_.body();
-        body.tightness() = posture_->target().tightness;
-        body.set_pose(pose);
-        gfx::FrameDesc frame;
-        world_.build_frame(frame);
         if (stretch_->showing_clip()) {
             world_.display.emphasised.clear();
             for (std::size_t i : stretch_->targets()) world_.display.emphasised.insert(body.catalogue().muscles[i].id);
-            props_.append(frame, stretch_->prop_boxes(), stretch_->strap_points(body.world_from_bone()));
         }
+        gfx::FrameDesc frame;
+        scene::ViewContent content;
+        content.pose = &pose;
+        content.tightness = &posture_->target().tightness;
+        content.props_of = stretch_.get();
+        content.props = &props_;
+        scene::compose_view(world_, content, frame);
         frame.camera.set_preset(core::ViewPreset::right);
         frame.camera.frame_box(world_.bounds(), static_cast<float>(size_.x) / static_cast<float>(size_.y));
         renderer_.render(frame, target_.fbo(), {0, 0, size_.x, size_.y});

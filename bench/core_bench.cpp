@@ -6,6 +6,7 @@
 #include "gfx/renderer.hpp"
 #include "platform/window.hpp"
 #include "anatomy/coordinates.hpp"
+#include "scene/compose.hpp"
 #include "scene/props.hpp"
 #include "scene/stretch_state.hpp"
 #include "scene/world.hpp"
@@ -75,10 +76,13 @@ FrameTimes median_frame_ms(gfx::Renderer& renderer, scene::World& world, bool or
     for (int i = 0; i < frames + warm_up; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         stretch.update(dt, standing, body.tightness());
-        body.set_pose(stretch.pose());
+        const anat::Pose pose = stretch.pose();
         gfx::FrameDesc frame;
-        world.build_frame(frame);
-        props.append(frame, stretch.prop_boxes(), stretch.strap_points(body.world_from_bone()));
+        scene::ViewContent content;
+        content.pose = &pose;
+        content.props_of = &stretch;
+        content.props = &props;
+        scene::compose_view(world, content, frame);
         const core::Bounds body_now = stretch.pose_bounds();
         glm::vec3 aim = body_now.center();
         aim.y -= 0.12f * (body_now.max.y - body_now.min.y);

@@ -21,6 +21,8 @@ StretchState::StretchState(const anat::Skeleton& skeleton, const anat::MuscleCat
     pose_ = clip_pose_ = fade_from_ = anat::rest_pose(rig_.skeleton);
 }
 
+const anim::Clip* StretchState::on_screen() const { return active() ? player_->clip() : nullptr; }
+
 void StretchState::start(int index, const anat::Pose& from) {
     if (index < 0 || index >= static_cast<int>(library_.size())) return;
     fade_from_ = active() ? pose_ : from;

@@ -34,6 +34,8 @@ public:
     // A stretch is shown (playing, paused or fading out).
     bool active() const { return active_ || fade_out_ > 0.0f; }
     bool showing_clip() const { return active_; }
+    // The clip on screen (playing, paused or fading out), or null: what the overlays' rules ask.
+    const anim::Clip* on_screen() const;
 
     // The posterior-tilt cue: the person holds the pelvis where the clip puts it.
     void set_cue(bool on) { cue_ = on; }

@@ -61,7 +61,7 @@ void Viewer::apply_audit_state(int state) {
         case 8:  // compare, out of the presentation
             stop_presentation();
             settings_.patient_mode = false;
-            compare_ = CompareMode::neutral_vs_current;
+            shown_.compare = scene::Compare::neutral_vs_current;
             break;
         default: break;
     }

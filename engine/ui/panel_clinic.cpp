@@ -23,35 +23,57 @@ namespace ui {
 // [SECTION] Views: one, or two side by side
 
 biomech::PostureSettings Viewer::after_programme() const {
-    return biomech::hypothetically_lengthened(posture_->settings(), programme_group_, programme_percent_);
+    return biomech::hypothetically_lengthened(posture_->settings(), shown_.programme.group, shown_.programme.lengthen_percent);
 }
 
-void Viewer::build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays, glm::ivec2 size) {
-    scene::Body& body = world_->body();
+scene::ComposedView Viewer::build_view(gfx::FrameDesc& frame, const scene::ViewPlan& view) {
     const double t0 = platform::now_s();
-    body.tightness() = tightness;
+    anat::Pose pose;
+    const std::vector<float>* tightness = &posture_->target().tightness;
+    switch (view.pose) {
+        case scene::PoseOf::current: pose = current_pose(); break;
+        case scene::PoseOf::neutral:
+            pose = posture_->solver().pose_at(posture_->neutral().dofs);
+            tightness = &posture_->neutral().tightness;
+            break;
+        case scene::PoseOf::posture: pose = posture_->displayed_pose(); break;
+        case scene::PoseOf::after_programme: {
+            const auto after = after_programme();
+            if (!after_valid_ || !(after == after_settings_key_)) {
+                after_result_ = posture_->solver().solve(after, &posture_->target());
+                after_settings_key_ = after;
+                after_valid_ = true;
+            }
+            pose = posture_->solver().pose_at(after_result_.dofs);
+            tightness = &after_result_.tightness;
+            break;
+        }
+    }
+    // Posed here rather than by compose_view, so the performance window can tell the stages apart.
+    scene::Body& body = world_->body();
+    body.tightness() = *tightness;
     body.set_pose(pose);
     const double t1 = platform::now_s();
     frame = gfx::FrameDesc{};
     frame.camera = camera_.current();
     frame.draw_floor = settings_.show_floor;
     frame.fxaa = settings_.fxaa;
-    world_->build_frame(frame);
-    const double t2 = platform::now_s();
+    scene::ViewContent content;
+    if (shown_.ghost) content.ghost = posture_->solver().pose_at(posture_->neutral().dofs);
+    if (view.props && stretch_) {
+        if (!props_) props_ = std::make_unique<scene::PropRenderer>();
+        content.props_of = stretch_.get();
+        content.props = props_.get();
+    }
+    scene::Shown shown = shown_;
+    shown.high_contrast = presenting_;
+    content.overlays = scene::overlays_drawn(shown, stretch_ ? stretch_->on_screen() : nullptr);
+    scene::ComposedView out = scene::compose_view(*world_, content, frame);
+    if (view.underlay) append_underlay(frame);
     constexpr float smoothing = 0.1f;  // a readable rolling average
     stages_.simulate += (static_cast<float>((t1 - t0) * 1000.0) - stages_.simulate) * smoothing;
-    stages_.geometry += (static_cast<float>((t2 - t1) * 1000.0) - stages_.geometry) * smoothing;
-    if (world_->has_user_model()) return;
-    if (show_ghost_) {
-        append_ghost(frame, body, posture_->solver().pose_at(posture_->neutral().dofs));
-    }
-    if (with_overlays && show_overlays_ && stretch_overlays_allowed()) {
-        const auto m = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-        scene::OverlayToggles t = effective_overlays();
-        auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), m, t);
-        frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
-    }
-    (void)size;
+    stages_.geometry += (static_cast<float>((platform::now_s() - t1) * 1000.0) - stages_.geometry) * smoothing;
+    return out;
 }
 
 // [SECTION] Patient's pelvis: the body rebuilt for another pelvic incidence
@@ -120,84 +142,45 @@ void Viewer::append_underlay(gfx::FrameDesc& frame) const {
     frame.underlay = gfx::Underlay{u->texture, u->placement.corners, u->opacity * shown};
 }
 
-bool Viewer::stretch_overlays_allowed() const {
-    // Angles against the vertical mean something upright (standing, kneeling), not lying down.
-    if (!stretch_ || !stretch_->active()) return true;
-    const anim::Clip* c = stretch_->player().clip();
-    return c && (c->info.position == anim::Position::standing || c->info.position == anim::Position::kneeling);
-}
-
-scene::OverlayToggles Viewer::effective_overlays() const {
-    scene::OverlayToggles t = overlays_;
-    t.high_contrast = presenting_;
-    if (stretch_ && stretch_->active()) t.plumb_line = false;  // no plumb line through a lunge
-    return t;
+std::vector<scene::ViewPlan> Viewer::views() const {
+    scene::Shown shown = shown_;
+    if (world_->has_user_model()) shown.compare = scene::Compare::off;  // a model file is shown alone
+    return scene::plan_views(shown, scene_viewport());
 }
 
 void Viewer::render_views() {
-    const auto vp = scene_viewport();
-    scene::Body& body = world_->body();
-    if (compare_ == CompareMode::off || world_->has_user_model()) {
-        build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z, vp.w});
-        append_stretch_props(frame_);
-        append_underlay(frame_);
-        measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-        if (show_overlays_ && stretch_overlays_allowed()) {
-            scene::OverlayToggles t = effective_overlays();
-            overlay_set_ = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures_, t);
+    const auto plans = views();
+    overlay_set_ = {};
+    for (const auto& view : plans) {
+        gfx::FrameDesc& frame = view.subject ? frame_ : left_frame_;
+        scene::ComposedView composed = build_view(frame, view);
+        if (view.subject) {
+            measures_ = composed.measures;
+            if (plans.size() == 1) overlay_set_.labels = std::move(composed.labels);  // compared views carry captions instead
         } else {
-            overlay_set_ = {};
+            left_measures_ = composed.measures;
         }
         const double r0 = platform::now_s();
-        renderer_->render(frame_, 0, vp);
+        renderer_->render(frame, 0, view.viewport);
         if (show_performance_) gfx::Renderer::finish();  // charge the GPU's work to this stage
         stages_.render += (static_cast<float>((platform::now_s() - r0) * 1000.0) - stages_.render) * 0.1f;
-        return;
     }
-    // Two views, one camera: left is the reference, right the subject.
-    const int half = vp.z / 2;
-    const glm::ivec4 left{vp.x, vp.y, half, vp.w}, right{vp.x + half, vp.y, vp.z - half, vp.w};
-    gfx::FrameDesc& left_frame = left_frame_;
-    left_frame = {};
-    if (compare_ == CompareMode::neutral_vs_current) {
-        build_view(left_frame, posture_->solver().pose_at(posture_->neutral().dofs), posture_->neutral().tightness, true, {half, vp.w});
-    } else {
-        build_view(left_frame, posture_->displayed_pose(), posture_->target().tightness, true, {half, vp.w});
-    }
-    left_measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-    renderer_->render(left_frame, 0, left);
-    if (compare_ == CompareMode::neutral_vs_current) {
-        build_view(frame_, current_pose(), posture_->target().tightness, true, {vp.z - half, vp.w});
-        append_stretch_props(frame_);
-        append_underlay(frame_);  // the patient's image behind the fitted model
-    } else {
-        const auto after = after_programme();
-        if (!after_valid_ || !(after == after_settings_key_)) {
-            after_result_ = posture_->solver().solve(after, &posture_->target());
-            after_settings_key_ = after;
-            after_valid_ = true;
-        }
-        build_view(frame_, posture_->solver().pose_at(after_result_.dofs), after_result_.tightness, true, {vp.z - half, vp.w});
-    }
-    measures_ = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-    overlay_set_ = {};
-    renderer_->render(frame_, 0, right);
 }
 
 void Viewer::draw_compare_captions() {
-    if (compare_ == CompareMode::off || world_->has_user_model()) return;
+    if (shown_.compare == scene::Compare::off || world_->has_user_model()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    const bool programme = compare_ == CompareMode::before_after;
-    const std::string after_title = biomech::hypothetical_title(programme_group_, programme_percent_);
+    const bool programme = shown_.compare == scene::Compare::before_after;
+    const auto plans = views();
+    if (plans.size() != 2) return;
     struct Side {
         const char* title;
         const biomech::SpinopelvicMeasures* m;
         float x;
     };
     const ImVec4 sr = scene_rect_points();  // the two halves lie between the panels
-    const Side sides[2] = {{programme ? "Before" : "Neutral", &left_measures_, sr.x + sr.z * 0.25f},
-                           {programme ? after_title.c_str() : "Current", &measures_, sr.x + sr.z * 0.75f}};
+    const Side sides[2] = {{plans[0].title.c_str(), &left_measures_, sr.x + sr.z * 0.25f}, {plans[1].title.c_str(), &measures_, sr.x + sr.z * 0.75f}};
     // The divider between the two views.
     ImGui::GetBackgroundDrawList()->AddLine(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y), ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y),
                                             IM_COL32(200, 205, 215, 120), 2.0f);
@@ -248,11 +231,11 @@ void Viewer::start_presentation() {
 void Viewer::stop_presentation() {
     presenting_ = false;
     stop_stretch();
-    compare_ = CompareMode::off;
+    shown_.compare = scene::Compare::off;
     world_->display.emphasised.clear();
     world_->display.mute_others = false;
     world_->display.layers = layers_before_presentation_;
-    overlays_ = {};
+    shown_.overlays = {};
     frame_all(true);  // the story's close-ups end: back to the whole body, between the panels
 }
 
@@ -260,39 +243,29 @@ void Viewer::apply_story_step(int index) {
     story_step_ = std::clamp(index, 0, static_cast<int>(story_.steps.size()) - 1);
     const scene::StoryStep& st = story_.steps[static_cast<std::size_t>(story_step_)];
     if (const auto* p = biomech::find_preset(presets_, st.preset)) set_posture(p->settings, true);
-    overlays_ = st.overlays;
-    show_overlays_ = st.any_overlay;
-    show_ghost_ = st.ghost;
-    auto& d = world_->display;
     // Each step sets its own scene, whatever was left on screen: bones and muscles shown, nothing
     // hidden or isolated, no x-ray; the topic's muscles stand out and the rest are muted.
-    d.layers = {};
-    d.layers.arms = scene::story_step_shows_arms(st);
+    scene::StepScene step = scene::story_step_scene(st, world_->body().catalogue(), scene::Layers{});
+    const scene::Programme chosen = shown_.programme;  // a step without a comparison keeps the menu's
+    shown_ = step.shown;
+    if (!st.compare) shown_.programme = chosen;
+    after_valid_ = false;
+    auto& d = world_->display;
+    d.layers = step.layers;
     d.selection = {};
-    d.emphasised.clear();
-    for (const auto& h : st.highlight)
-        for (const auto& m : world_->body().catalogue().muscles)
-            if (m.in_group(h) || m.base_id == h || m.id == h) d.emphasised.insert(m.id);
-    d.mute_others = !d.emphasised.empty();
-    if (st.compare) {
-        compare_ = CompareMode::before_after;
-        programme_group_ = st.compare->group;
-        programme_percent_ = st.compare->lengthen_percent;
-        after_valid_ = false;
-    } else {
-        compare_ = CompareMode::off;
-    }
+    d.emphasised = step.emphasised;
+    d.mute_others = step.mute_others;
     // The scripted camera: a view from the step's side, centred on the focus at its distance.
     const scene::Body& body = world_->body();
     const auto target_world = anat::forward_kinematics(body.skeleton(), posture_->solver().pose_at(posture_->target().dofs));
     constexpr float caption_share = 0.25f;  // the presentation's caption covers about the lowest quarter
-    camera_.set_goal(scene::story_camera(st, body.skeleton(), target_world, camera_.goal_view(), compare_ != CompareMode::off, caption_share));
+    camera_.set_goal(
+        scene::story_camera(st, body.skeleton(), target_world, camera_.goal_view(), shown_.compare != scene::Compare::off, caption_share));
     // A step may play a stretch (it frames its own camera); others return to the posture.
     const int clip = stretch_ && !st.stretch.empty() ? stretch_->library().find(st.stretch) : -1;
     if (clip >= 0) {
-        compare_ = CompareMode::off;
         start_stretch(clip);
-        for (const auto& id : d.emphasised) world_->display.emphasised.insert(id);
+        for (const auto& id : step.emphasised) world_->display.emphasised.insert(id);
     } else {
         stop_stretch();
     }
@@ -322,7 +295,7 @@ void Viewer::draw_presentation() {
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         // Live numbers where the step shows overlays.
-        if (st.any_overlay && compare_ == CompareMode::off) {
+        if (st.any_overlay && shown_.compare == scene::Compare::off) {
             ImGui::TextColored(ImVec4(0.98f, 0.74f, 0.30f, 1), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(measures_.pelvic_tilt_clinical_deg));
             ImGui::SameLine(0, em * 2);
             ImGui::TextColored(ImVec4(0.50f, 0.92f, 0.55f, 1), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(measures_.lumbar_lordosis_deg));

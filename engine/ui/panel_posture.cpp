@@ -208,16 +208,16 @@ void Viewer::draw_posture_tab() {
     if (ImGui::SmallButton("About the model")) show_about_model_ = true;  // its own line: it never clips
 
     ImGui::Separator();
-    ImGui::Checkbox("Overlays (M)", &show_overlays_);
+    ImGui::Checkbox("Overlays (M)", &shown_.show_overlays);
     ImGui::SameLine();
-    ImGui::Checkbox("Neutral ghost (G)", &show_ghost_);
+    ImGui::Checkbox("Neutral ghost (G)", &shown_.ghost);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the neutral posture as a translucent ghost to compare");
-    if (show_overlays_ && ImGui::TreeNode("Which overlays")) {
-        ImGui::Checkbox("ASIS-PSIS line", &overlays_.asis_psis);
-        ImGui::Checkbox("Sacral slope", &overlays_.sacral_slope);
-        ImGui::Checkbox("Pelvic tilt (PT)", &overlays_.pelvic_tilt);
-        ImGui::Checkbox("Lumbar curve", &overlays_.lumbar_curve);
-        ImGui::Checkbox("Plumb line", &overlays_.plumb_line);
+    if (shown_.show_overlays && ImGui::TreeNode("Which overlays")) {
+        ImGui::Checkbox("ASIS-PSIS line", &shown_.overlays.asis_psis);
+        ImGui::Checkbox("Sacral slope", &shown_.overlays.sacral_slope);
+        ImGui::Checkbox("Pelvic tilt (PT)", &shown_.overlays.pelvic_tilt);
+        ImGui::Checkbox("Lumbar curve", &shown_.overlays.lumbar_curve);
+        ImGui::Checkbox("Plumb line", &shown_.overlays.plumb_line);
         ImGui::TreePop();
     }
 }

@@ -153,15 +153,6 @@ void Viewer::update_stretch(float dt) {
     camera_.set_goal(goal);
 }
 
-void Viewer::append_stretch_props(gfx::FrameDesc& frame) {
-    if (!stretch_ || !stretch_->showing_clip() || world_->has_user_model()) return;
-    if (!props_) props_ = std::make_unique<scene::PropRenderer>();
-    const auto boxes = stretch_->prop_boxes();
-    const auto strap = stretch_->strap_points(world_->body().world_from_bone());
-    props_->append(frame, boxes, strap);
-    frame.shadow_version ^= static_cast<std::uint64_t>(stretch_->player().selected() + 1) << 48;
-}
-
 bool Viewer::handle_stretch_shortcut(const SDL_KeyboardEvent& key) {
     if (!stretch_ || !stretch_->showing_clip()) return false;
     anim::Player& p = stretch_->player();

@@ -8,7 +8,9 @@
 #include "core/error.hpp"
 #include "gfx/renderer.hpp"
 #include "platform/window.hpp"
+#include "scene/compose.hpp"
 #include "scene/overlays.hpp"
+#include "scene/shown.hpp"
 #include "anatomy/muscle_path.hpp"
 #include "scene/posture_state.hpp"
 #include "scene/profile.hpp"
@@ -170,17 +172,6 @@ void add_prop_bounds(core::Bounds& bounds, std::span<const scene::StretchState::
         }
 }
 
-void append_ghost(gfx::FrameDesc& frame, const scene::Body& body, const anat::Pose& neutral) {
-    const auto ghost_world = anat::forward_kinematics(body.skeleton(), neutral);
-    const std::size_t before = frame.items.size();
-    body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
-    for (std::size_t i = before; i < frame.items.size(); ++i) {
-        frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
-        frame.items[i].casts_shadow = false;
-        frame.items[i].per_vertex_ids = false;
-    }
-}
-
 // [SECTION] The snapshot
 
 void take_snapshot(const SnapshotRequest& rq) {
@@ -197,7 +188,6 @@ void take_snapshot(const SnapshotRequest& rq) {
     scene::Body& body = world.body();
     std::unique_ptr<scene::StretchState> stretch;
     std::unique_ptr<scene::PropRenderer> props;
-    bool upright = true;  // standing or kneeling: the posture overlays mean something
     std::optional<core::OrbitCamera> teaching;
     if (!world.has_user_model()) {
         scene::PostureState posture(body.skeleton(), body.catalogue());
@@ -217,8 +207,6 @@ void take_snapshot(const SnapshotRequest& rq) {
             stretch->update(anim::Player::crossfade_s, posture.displayed_pose(), posture.target().tightness);
             body.set_pose(stretch->pose());
             for (const auto& id : player.clip()->info.targets) world.display.emphasised.insert(id);
-            const auto position = player.clip()->info.position;
-            upright = position == anim::Position::standing || position == anim::Position::kneeling;
         }
         auto& d = world.display;
         d.stretch_demo = stretch != nullptr;  // the targets by stretch, the other muscles muted
@@ -229,31 +217,19 @@ void take_snapshot(const SnapshotRequest& rq) {
         d.layers.xray = rq.xray;
         d.layers.arms = rq.arms;
         // Only these muscles (groups or ids): every other one is hidden, as the Layers panel's "Only" does.
+        const auto& cat = body.catalogue();
         if (!rq.only.empty()) {
-            const auto& muscles = body.catalogue().muscles;
-            std::set<std::string> known;
-            for (const auto& m : muscles) {
-                const bool keep =
-                    std::any_of(rq.only.begin(), rq.only.end(), [&](const std::string& o) { return m.id == o || m.base_id == o || m.in_group(o); });
-                for (const auto& o : rq.only)
-                    if (m.id == o || m.base_id == o || m.in_group(o)) known.insert(o);
-                if (!keep) d.layers.hidden_muscles.insert(m.id);
-            }
-            for (const auto& o : rq.only)
-                if (!known.count(o)) throw core::Error("--only: no muscle or group \"" + o + "\"");
+            std::vector<std::string> unknown;
+            const std::set<std::string> keep = scene::resolve_muscles(cat, rq.only, &unknown);
+            if (!unknown.empty()) throw core::Error("--only: no muscle or group \"" + unknown.front() + "\"");
+            for (const auto& m : cat.muscles)
+                if (!keep.count(m.id)) d.layers.hidden_muscles.insert(m.id);
         }
         // Highlights: groups or single muscles glow and get a label at their middle.
-        const auto& cat = body.catalogue();
+        std::vector<std::string> unknown;
+        d.emphasised.merge(scene::resolve_muscles(cat, rq.highlight, &unknown));
+        if (!unknown.empty()) throw core::Error("--highlight: no muscle or group \"" + unknown.front() + "\"");
         for (const auto& h : rq.highlight) {
-            bool found = false;
-            for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
-                const auto& m = cat.muscles[i];
-                if (m.id == h || m.base_id == h || m.in_group(h)) {
-                    d.emphasised.insert(m.id);
-                    found = true;
-                }
-            }
-            if (!found) throw core::Error("--highlight: no muscle or group \"" + h + "\"");
             if (const auto* g = cat.find_group(h)) {
                 // Label the group once, at the middle of its first visible muscle on the viewer's side.
                 for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
@@ -277,12 +253,19 @@ void take_snapshot(const SnapshotRequest& rq) {
             add_prop_bounds(b, stretch->prop_boxes());
             teaching = teaching_camera(context.renderer(), world, *stretch, b, static_cast<float>(rq.size.x) / static_cast<float>(rq.size.y)).camera;
         }
-        world.build_frame(frame);
+        // The body is posed (above); compose_view adds the props, the ghost and the overlays.
+        scene::ViewContent content;
         if (stretch) {
             props = std::make_unique<scene::PropRenderer>();
-            props->append(frame, stretch->prop_boxes(), stretch->strap_points(body.world_from_bone()));
+            content.props_of = stretch.get();
+            content.props = props.get();
         }
-        if (rq.ghost) append_ghost(frame, body, posture.solver().pose_at(posture.neutral().dofs));
+        if (rq.ghost) content.ghost = posture.solver().pose_at(posture.neutral().dofs);
+        scene::Shown shown;
+        shown.show_overlays = rq.overlays;
+        shown.high_contrast = rq.size.y >= 1200;  // lines that stay thick on a large picture
+        content.overlays = scene::overlays_drawn(shown, stretch ? stretch->player().clip() : nullptr);
+        scene::ComposedView composed = scene::compose_view(world, content, frame);
         if (profile) {
             // Pinned notes become labels at their structures.
             for (const auto& a : profile->annotations) {
@@ -299,15 +282,7 @@ void take_snapshot(const SnapshotRequest& rq) {
                 labels.push_back({at, a.text, glm::vec4(1.0f, 0.93f, 0.55f, 1.0f)});
             }
         }
-        if (rq.overlays && upright) {
-            const auto measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-            scene::OverlayToggles toggles;
-            toggles.high_contrast = rq.size.y >= 1200;
-            toggles.plumb_line = !stretch;
-            auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures, toggles);
-            frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
-            labels.insert(labels.end(), set.labels.begin(), set.labels.end());
-        }
+        labels.insert(labels.end(), composed.labels.begin(), composed.labels.end());
     } else {
         world.build_frame(frame);
     }

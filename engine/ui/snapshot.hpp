@@ -129,7 +129,4 @@ int find_stretch(const anim::Library& library, const std::string& id);
 // Adds the props to framing bounds; not a wall, which can be wide enough to shrink the body.
 void add_prop_bounds(core::Bounds& bounds, std::span<const scene::StretchState::PropBox> props);
 
-// Draws the bones of `neutral` (a pose) as a translucent blue ghost behind the body.
-void append_ghost(gfx::FrameDesc& frame, const scene::Body& body, const anat::Pose& neutral);
-
 }  // namespace ui

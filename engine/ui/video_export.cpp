@@ -13,7 +13,9 @@
 #include "gfx/gl.hpp"
 #include "gfx/render_target.hpp"
 #include "gfx/renderer.hpp"
+#include "scene/compose.hpp"
 #include "scene/overlays.hpp"
+#include "scene/shown.hpp"
 #include "scene/posture_state.hpp"
 #include "scene/props.hpp"
 #include "scene/story.hpp"
@@ -184,10 +186,8 @@ struct VideoExport::Impl {
     void advance(const Segment& s, int local_frame, bool first_frame);
     // [SECTION] Rendering
     gfx::Image render_frame(const Segment& s);
-    void render_view(const anat::Pose& pose, const std::vector<float>& tightness, glm::ivec4 viewport, bool with_labels,
-                     biomech::SpinopelvicMeasures& measures);
+    biomech::SpinopelvicMeasures render_view(const scene::ViewPlan& view, bool with_labels);
     Caption caption(const Segment& s) const;
-    bool overlays_allowed() const;
     anat::Pose current_pose() const { return stretch.active() ? stretch.pose() : posture.displayed_pose(); }
     float aspect() const { return static_cast<float>(size.x) / static_cast<float>(size.y); }
     float dt() const { return 1.0f / static_cast<float>(rq.fps); }
@@ -210,12 +210,13 @@ struct VideoExport::Impl {
     OffscreenImGui imgui;
 
     // What the current segment shows
-    bool show_overlays = false, ghost = false;
-    scene::OverlayToggles overlays;
+    scene::Shown shown = [] {
+        scene::Shown none;
+        none.show_overlays = false;  // a stretch video shows none; a story step says
+        return none;
+    }();
     std::vector<scene::OverlayLabel> labels;
-    bool compare = false;
-    std::string after_title;
-    biomech::PostureResult after;
+    biomech::PostureResult after;  // the programme's posture, solved as the step begins
 
     std::unique_ptr<VideoEncoder> encoder;  // last: started once everything else has loaded
 };
@@ -288,9 +289,7 @@ void VideoExport::Impl::plan_story() {
 // [SECTION] Entering a segment: posture, highlights, stretch, camera
 
 void VideoExport::Impl::emphasise(const std::vector<std::string>& groups_or_ids) {
-    for (const auto& h : groups_or_ids)
-        for (const auto& m : world.body().catalogue().muscles)
-            if (m.in_group(h) || m.base_id == h || m.id == h) world.display.emphasised.insert(m.id);
+    world.display.emphasised.merge(scene::resolve_muscles(world.body().catalogue(), groups_or_ids));
 }
 
 void VideoExport::Impl::enter(const Segment& s, bool first_frame) {
@@ -329,27 +328,22 @@ void VideoExport::Impl::enter_story_step(const Segment& s, bool first_frame) {
     const scene::StoryStep& st = story->steps[static_cast<std::size_t>(s.step)];
     if (const auto* p = biomech::find_preset(presets, st.preset)) posture.set_settings(p->settings, false);
     if (first_frame) posture.snap();
-    overlays = st.overlays;
-    show_overlays = st.any_overlay;
-    ghost = st.ghost;
-    world.display.layers = rq.layers;
-    world.display.layers.arms = rq.layers.arms && scene::story_step_shows_arms(st);
-    world.display.emphasised.clear();
+    // The step's scene as the viewer's presentation shows it (scene::story_step_scene).
+    scene::StepScene scene_of_step = scene::story_step_scene(st, world.body().catalogue(), rq.layers);
+    shown = scene_of_step.shown;
+    world.display.layers = scene_of_step.layers;
+    world.display.emphasised = scene_of_step.emphasised;
     world.display.stretch_demo = false;
-    emphasise(st.highlight);
-    world.display.mute_others = !world.display.emphasised.empty();  // the topic in view, as in the viewer
-    compare = st.compare.has_value();
-    if (compare) {
-        after = posture.solver().solve(biomech::hypothetically_lengthened(posture.settings(), st.compare->group, st.compare->lengthen_percent),
-                                       &posture.target());
-        after_title = biomech::hypothetical_title(st.compare->group, st.compare->lengthen_percent);
-    }
+    world.display.mute_others = scene_of_step.mute_others;
+    const bool compare = shown.compare != scene::Compare::off;
+    if (compare)
+        after = posture.solver().solve(
+            biomech::hypothetically_lengthened(posture.settings(), shown.programme.group, shown.programme.lengthen_percent), &posture.target());
     // The scripted camera: the step's view, centred on its focus in the posture it glides to.
     const scene::Body& body = world.body();
     const auto goal_world = anat::forward_kinematics(body.skeleton(), posture.solver().pose_at(posture.target().dofs));
     camera.set_goal(scene::story_camera(st, body.skeleton(), goal_world, camera.goal_view(), compare, rq.captions ? caption_room : 0.0f));
     if (s.clip >= 0) {
-        compare = false;
         stretch.set_cue(rq.cue);
         show_stretch(s);
     } else {
@@ -384,35 +378,36 @@ void VideoExport::Impl::advance(const Segment& s, int local_frame, bool first_fr
 
 // [SECTION] Rendering: one view, or two side by side, then captions
 
-bool VideoExport::Impl::overlays_allowed() const {
-    // Angles against the vertical mean something upright (standing, kneeling), not lying down.
-    if (!stretch.active()) return true;
-    const anim::Clip* c = stretch.player().clip();
-    return c && (c->info.position == anim::Position::standing || c->info.position == anim::Position::kneeling);
-}
-
-void VideoExport::Impl::render_view(const anat::Pose& pose, const std::vector<float>& tightness, glm::ivec4 viewport, bool with_labels,
-                                    biomech::SpinopelvicMeasures& measures) {
-    scene::Body& body = world.body();
-    body.tightness() = tightness;
-    body.set_pose(pose);
+biomech::SpinopelvicMeasures VideoExport::Impl::render_view(const scene::ViewPlan& view, bool with_labels) {
+    anat::Pose pose;
+    const std::vector<float>* tightness = &posture.target().tightness;
+    switch (view.pose) {
+        case scene::PoseOf::current: pose = current_pose(); break;
+        case scene::PoseOf::neutral:
+            pose = posture.solver().pose_at(posture.neutral().dofs);
+            tightness = &posture.neutral().tightness;
+            break;
+        case scene::PoseOf::posture: pose = posture.displayed_pose(); break;
+        case scene::PoseOf::after_programme:
+            pose = posture.solver().pose_at(after.dofs);
+            tightness = &after.tightness;
+            break;
+    }
     gfx::FrameDesc frame;
     frame.camera = camera.current();
-    world.build_frame(frame);
-    if (stretch.showing_clip() && !compare) {
-        props.append(frame, stretch.prop_boxes(), stretch.strap_points(body.world_from_bone()));
-        frame.shadow_version ^= static_cast<std::uint64_t>(stretch.player().selected() + 1) << 48;  // props cast shadows too
+    scene::ViewContent content;
+    content.pose = &pose;
+    content.tightness = tightness;
+    if (view.props) {
+        content.props_of = &stretch;
+        content.props = &props;
     }
-    if (ghost) append_ghost(frame, body, posture.solver().pose_at(posture.neutral().dofs));
-    measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
-    if (show_overlays && overlays_allowed()) {
-        scene::OverlayToggles t = overlays;
-        if (stretch.active()) t.plumb_line = false;  // no plumb line through a lunge
-        auto set = scene::posture_overlays(body.skeleton(), body.world_from_bone(), measures, t);
-        frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
-        if (with_labels) labels = std::move(set.labels);
-    }
-    renderer.render(frame, target.fbo(), viewport);
+    if (shown.ghost) content.ghost = posture.solver().pose_at(posture.neutral().dofs);
+    content.overlays = scene::overlays_drawn(shown, stretch.on_screen());
+    scene::ComposedView composed = scene::compose_view(world, content, frame);
+    if (with_labels) labels = std::move(composed.labels);
+    renderer.render(frame, target.fbo(), view.viewport);
+    return composed.measures;
 }
 
 Caption VideoExport::Impl::caption(const Segment& s) const {
@@ -446,18 +441,20 @@ Caption VideoExport::Impl::caption(const Segment& s) const {
 
 gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
     labels.clear();
+    // Rendered into a framebuffer whose rows run bottom-up, as the viewer's: the same viewports.
+    const auto plans = scene::plan_views(shown, {0, 0, size.x, size.y});
+    const bool compare = plans.size() == 2;
     biomech::SpinopelvicMeasures left_m, right_m;
     if (compare) {
-        const int half = size.x / 2;
-        render_view(posture.displayed_pose(), posture.target().tightness, {0, 0, half, size.y}, false, left_m);
-        render_view(posture.solver().pose_at(after.dofs), after.tightness, {half, 0, size.x - half, size.y}, false, right_m);
+        left_m = render_view(plans[0], false);
+        right_m = render_view(plans[1], false);
     } else {
-        render_view(current_pose(), posture.target().tightness, {0, 0, size.x, size.y}, true, left_m);
+        left_m = render_view(plans[0], true);
     }
     Caption cap;
     if (rq.captions) {
         cap = caption(s);
-        if (s.step >= 0 && show_overlays && !compare && overlays_allowed()) {
+        if (s.step >= 0 && !compare && scene::overlays_drawn(shown, stretch.on_screen())) {
             char tilt[64], lordosis[64];
             std::snprintf(tilt, sizeof(tilt), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(left_m.pelvic_tilt_clinical_deg));
             std::snprintf(lordosis, sizeof(lordosis), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(left_m.lumbar_lordosis_deg));
@@ -471,8 +468,8 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
         if (!labels.empty()) draw_world_labels(ImGui::GetForegroundDrawList(), camera.current(), glm::vec2(size), 1.0f, labels, centre);
         if (compare) {
             const float w = static_cast<float>(size.x);
-            draw_compare_caption("Before", left_m, nullptr, w * 0.25f, imgui.fonts());
-            draw_compare_caption(after_title, right_m, &left_m, w * 0.75f, imgui.fonts());
+            draw_compare_caption(plans[0].title, left_m, nullptr, w * 0.25f, imgui.fonts());
+            draw_compare_caption(plans[1].title, right_m, &left_m, w * 0.75f, imgui.fonts());
         }
         if (rq.captions) draw_caption(cap, size, imgui.fonts(), rq.caption_scale.value_or(default_caption_scale(size)));
     });

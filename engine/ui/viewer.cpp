@@ -77,7 +77,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
         core::log_error(e.what());
     }
     world_->display.color_mode = static_cast<scene::ColorMode>(std::clamp(settings_.color_mode, 0, 4));
-    show_overlays_ = settings_.show_overlays;
+    shown_.show_overlays = settings_.show_overlays;
     show_performance_ = options_.performance;
     core::log_info("OpenGL: " + window_->gl_renderer());
 
@@ -115,8 +115,8 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
             set_posture(p->settings, true);
             posture_->snap();
         }
-    if (options.compare == "neutral") compare_ = CompareMode::neutral_vs_current;
-    if (options.compare == "programme") compare_ = CompareMode::before_after;
+    if (options.compare == "neutral") shown_.compare = scene::Compare::neutral_vs_current;
+    if (options.compare == "programme") shown_.compare = scene::Compare::before_after;
     if (!options.stretch.empty()) {
         const int i = stretch_ ? stretch_->library().find(options.stretch) : -1;
         if (i < 0) {
@@ -149,7 +149,7 @@ Viewer::~Viewer() {
     const auto size = window_->size_points();
     settings_.window_maximized = (SDL_GetWindowFlags(window_->sdl()) & SDL_WINDOW_MAXIMIZED) != 0;
     settings_.color_mode = static_cast<int>(world_->display.color_mode);
-    settings_.show_overlays = show_overlays_;
+    settings_.show_overlays = shown_.show_overlays;
     if (!settings_.window_maximized) {
         settings_.window_width = size.x;
         settings_.window_height = size.y;
@@ -180,11 +180,10 @@ glm::ivec4 Viewer::scene_viewport() const {
 }
 
 Viewer::ViewAt Viewer::view_at(glm::vec2 px) const {
-    const auto vp = scene_viewport();
-    if (compare_ == CompareMode::off || world_->has_user_model()) return {{vp.x, 0, vp.z, vp.w}, &frame_};
-    const int half = vp.z / 2;
-    if (px.x < static_cast<float>(vp.x + half)) return {{vp.x, 0, half, vp.w}, &left_frame_};
-    return {{vp.x + half, 0, vp.z - half, vp.w}, &frame_};
+    for (const auto& view : views())
+        if (px.x < static_cast<float>(view.viewport.x + view.viewport.z) || view.subject)
+            return {view.viewport, view.subject ? &frame_ : &left_frame_};
+    return {scene_viewport(), &frame_};
 }
 
 ImVec4 Viewer::scene_rect_points() const {
@@ -683,9 +682,9 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
         return;
     }
     if (key.keysym.sym == SDLK_F6) {
-        compare_ = compare_ == CompareMode::off                  ? CompareMode::neutral_vs_current
-                   : compare_ == CompareMode::neutral_vs_current ? CompareMode::before_after
-                                                                 : CompareMode::off;
+        shown_.compare = shown_.compare == scene::Compare::off                  ? scene::Compare::neutral_vs_current
+                         : shown_.compare == scene::Compare::neutral_vs_current ? scene::Compare::before_after
+                                                                                : scene::Compare::off;
         after_valid_ = false;
         return;
     }
@@ -709,8 +708,8 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             if (ctrl && posture_->redo()) notify("Redo", false);
             return;
         case SDLK_x: layers.xray = !layers.xray; return;
-        case SDLK_g: show_ghost_ = !show_ghost_; return;
-        case SDLK_m: show_overlays_ = !show_overlays_; return;
+        case SDLK_g: shown_.ghost = !shown_.ghost; return;
+        case SDLK_m: shown_.show_overlays = !shown_.show_overlays; return;
         case SDLK_ESCAPE:
             select({});
             layers.isolated_muscles.clear();
@@ -840,7 +839,7 @@ void Viewer::draw_ui_windows() {
         if (settings_.show_inspector_panel) draw_inspector_panel();
         draw_stretch_player();
         draw_legend();
-        if (compare_ == CompareMode::off) draw_labels();
+        if (shown_.compare == scene::Compare::off) draw_labels();
         draw_compare_captions();
         draw_hover_tooltip();
     }
@@ -854,7 +853,7 @@ void Viewer::draw_ui_windows() {
                       scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone()),
                       [this](const biomech::PostureSettings& settings) {
                           set_posture(settings, true);
-                          compare_ = CompareMode::neutral_vs_current;
+                          shown_.compare = scene::Compare::neutral_vs_current;
                           notify("Neutral on the left, the fitted settings on the right (F6 turns the comparison off)", false);
                       },
                       [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
@@ -956,19 +955,19 @@ void Viewer::draw_menu_bar() {
         }
         ImGui::MenuItem("Layers panel", "F3", &settings_.show_layers_panel);
         ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
-        ImGui::MenuItem("Measurement overlays", "M", &show_overlays_);
-        ImGui::MenuItem("Neutral ghost", "G", &show_ghost_);
+        ImGui::MenuItem("Measurement overlays", "M", &shown_.show_overlays);
+        ImGui::MenuItem("Neutral ghost", "G", &shown_.ghost);
         ImGui::MenuItem("Patient mode (plain words)", nullptr, &settings_.patient_mode);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "For showing a patient: everyday names beside the anatomical ones, stretch shown as gentle, moderate\nor "
                 "strong, no sources or internal names. The presentation and exports follow it.");
         if (ImGui::BeginMenu("Compare side by side (F6)")) {
-            if (ImGui::MenuItem("Off", nullptr, compare_ == CompareMode::off)) compare_ = CompareMode::off;
-            if (ImGui::MenuItem("Neutral | current", nullptr, compare_ == CompareMode::neutral_vs_current))
-                compare_ = CompareMode::neutral_vs_current;
-            if (ImGui::MenuItem("Before | hypothetical longer muscles", nullptr, compare_ == CompareMode::before_after)) {
-                compare_ = CompareMode::before_after;
+            if (ImGui::MenuItem("Off", nullptr, shown_.compare == scene::Compare::off)) shown_.compare = scene::Compare::off;
+            if (ImGui::MenuItem("Neutral | current", nullptr, shown_.compare == scene::Compare::neutral_vs_current))
+                shown_.compare = scene::Compare::neutral_vs_current;
+            if (ImGui::MenuItem("Before | hypothetical longer muscles", nullptr, shown_.compare == scene::Compare::before_after)) {
+                shown_.compare = scene::Compare::before_after;
                 after_valid_ = false;
             }
             if (ImGui::IsItemHovered())
@@ -982,17 +981,18 @@ void Viewer::draw_menu_bar() {
                 const std::string id = biomech::posture_group_id(g);
                 std::string label = biomech::posture_group_name(g);
                 label = label.substr(0, label.rfind(" tightness"));
-                if (ImGui::MenuItem(label.c_str(), nullptr, programme_group_ == id)) {
-                    programme_group_ = id;
+                if (ImGui::MenuItem(label.c_str(), nullptr, shown_.programme.group == id)) {
+                    shown_.programme.group = id;
                     after_valid_ = false;
                 }
             }
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-            if (ImGui::SliderFloat("by", &programme_percent_, 1.0f, 25.0f, "%.0f %%")) after_valid_ = false;
+            if (ImGui::SliderFloat("by", &shown_.programme.lengthen_percent, 1.0f, 25.0f, "%.0f %%")) after_valid_ = false;
             if (ImGui::MenuItem("Measured effect of stretching")) {
-                programme_percent_ = biomech::percent_for_tilt_change(posture_->solver(), posture_->settings(), programme_group_,
-                                                                      -biomech::measured_stretching_tilt_change_deg, &posture_->target());
-                compare_ = CompareMode::before_after;
+                shown_.programme.lengthen_percent =
+                    biomech::percent_for_tilt_change(posture_->solver(), posture_->settings(), shown_.programme.group,
+                                                     -biomech::measured_stretching_tilt_change_deg, &posture_->target());
+                shown_.compare = scene::Compare::before_after;
                 after_valid_ = false;
             }
             if (ImGui::IsItemHovered())

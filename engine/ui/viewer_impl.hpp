@@ -20,6 +20,8 @@
 #include "scene/overlays.hpp"
 #include "scene/posture_state.hpp"
 #include "scene/props.hpp"
+#include "scene/compose.hpp"
+#include "scene/shown.hpp"
 #include "scene/stretch_state.hpp"
 #include "scene/autosave.hpp"
 #include "scene/profile.hpp"
@@ -104,16 +106,15 @@ private:
     void stop_stretch();
     void set_stretch_side(anim::Side side);
     void update_stretch(float dt);
-    void append_stretch_props(gfx::FrameDesc& frame);
     // The pose on screen: the stretch demo's while one is shown, else the posture's.
     anat::Pose current_pose() const;
 
     // Clinician tools (panel_clinic.cpp)
-    enum class CompareMode { off, neutral_vs_current, before_after };
+    // The views on screen: one, or two side by side (scene::plan_views) between the panels.
+    std::vector<scene::ViewPlan> views() const;
     void render_views();
-    bool stretch_overlays_allowed() const;
-    scene::OverlayToggles effective_overlays() const;
-    void build_view(gfx::FrameDesc& frame, const anat::Pose& pose, const std::vector<float>& tightness, bool with_overlays, glm::ivec2 size);
+    // Fills `frame` with one view: its pose, the ghost, props, overlays and the patient's image.
+    scene::ComposedView build_view(gfx::FrameDesc& frame, const scene::ViewPlan& view);
     biomech::PostureSettings after_programme() const;
     void draw_compare_captions();
     void start_presentation();
@@ -159,9 +160,7 @@ private:
     std::string ini_path_;
 
     // What is shown
-    scene::OverlayToggles overlays_;
-    bool show_overlays_ = true;
-    bool show_ghost_ = false;
+    scene::Shown shown_;  // overlays, ghost, comparison and programme
     scene::OverlaySet overlay_set_;
     biomech::SpinopelvicMeasures measures_;
     scene::Selection hover_;
@@ -174,9 +173,6 @@ private:
     bool dragging_slider_ = false;
 
     // Clinician tools
-    CompareMode compare_ = CompareMode::off;
-    std::string programme_group_ = "hip_flexors";
-    float programme_percent_ = 10.0f;
     biomech::PostureResult after_result_;
     biomech::PostureSettings after_settings_key_;
     bool after_valid_ = false;

@@ -1,0 +1,41 @@
+#include "scene/compose.hpp"
+
+#include "anatomy/skeleton.hpp"
+#include "scene/stretch_state.hpp"
+
+namespace scene {
+
+void append_ghost(gfx::FrameDesc& frame, const Body& body, const anat::Pose& pose) {
+    const auto ghost_world = anat::forward_kinematics(body.skeleton(), pose);
+    const std::size_t before = frame.items.size();
+    body.bones().append_bone_items(frame.items, ghost_world, 0.28f, 0, -1);
+    for (std::size_t i = before; i < frame.items.size(); ++i) {
+        frame.items[i].color = glm::vec4(0.55f, 0.75f, 1.0f, 0.28f);
+        frame.items[i].casts_shadow = false;
+        frame.items[i].per_vertex_ids = false;
+    }
+}
+
+ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDesc& frame) {
+    ComposedView out;
+    Body& body = world.body();
+    if (content.tightness) body.tightness() = *content.tightness;
+    if (content.pose) body.set_pose(*content.pose);
+    world.build_frame(frame);
+    if (world.has_user_model()) return out;
+    if (content.props_of && content.props && content.props_of->showing_clip()) {
+        content.props->append(frame, content.props_of->prop_boxes(), content.props_of->strap_points(body.world_from_bone()));
+        // The props cast shadows too: a new clip's props need a new shadow.
+        frame.shadow_version ^= static_cast<std::uint64_t>(content.props_of->player().selected() + 1) << 48;
+    }
+    if (content.ghost) append_ghost(frame, body, *content.ghost);
+    out.measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());
+    if (content.overlays) {
+        auto set = posture_overlays(body.skeleton(), body.world_from_bone(), out.measures, *content.overlays);
+        frame.lines.insert(frame.lines.end(), set.lines.begin(), set.lines.end());
+        out.labels = std::move(set.labels);
+    }
+    return out;
+}
+
+}  // namespace scene

@@ -1,0 +1,93 @@
+// scene/shown.hpp: what is on screen, as data with no GL: the measurement overlays, the neutral
+// ghost, the comparison, the topic's muscles, and the views the screen is split into. The viewer,
+// the video export and the snapshot all read it, so a story step, the overlays' rules and the
+// before/after views are written once. Drawing it is scene/compose.hpp's job.
+#pragma once
+
+#include "anatomy/muscle_catalogue.hpp"
+#include "scene/display.hpp"
+#include "scene/overlays.hpp"
+#include "scene/story.hpp"
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace anim {
+struct Clip;
+}
+
+namespace scene {
+
+enum class Compare {
+    off,
+    neutral_vs_current,  // the neutral posture on the left, the current one on the right
+    before_after,        // the current posture against a hypothetical lengthening programme
+};
+
+// The programme compared in `before_after`: a posture group's muscles lengthened by a share of
+// their fibres' rest length.
+struct Programme {
+    std::string group = "hip_flexors";
+    float lengthen_percent = 10.0f;
+    bool operator==(const Programme&) const = default;
+};
+
+struct Shown {
+    OverlayToggles overlays;     // which measurements, when they are shown
+    bool show_overlays = true;   // the measurements at all
+    bool ghost = false;          // the neutral skeleton as a translucent ghost
+    bool high_contrast = false;  // thicker overlay lines (presentations, large pictures)
+    Compare compare = Compare::off;
+    Programme programme;
+};
+
+// The muscles that `names` (group ids, base ids as "psoas", or ids as "psoas_r") stand for, in
+// catalogue order of discovery. Names that match nothing go to `unknown` when given.
+std::set<std::string> resolve_muscles(const anat::MuscleCatalogue& catalogue, std::span<const std::string> names,
+                                      std::vector<std::string>* unknown = nullptr);
+
+// Whether the posture measurements mean something with this clip on screen (null: none): angles
+// against the vertical do standing or kneeling, not lying or sitting.
+bool overlays_allowed(const anim::Clip* on_screen);
+
+// The overlays drawn: those chosen, thick where `shown` asks for high contrast, without the plumb
+// line through a stretch (it would cut through a lunge); nullopt where none are drawn.
+std::optional<OverlayToggles> overlays_drawn(const Shown& shown, const anim::Clip* on_screen);
+
+// What a story step puts on screen besides its posture, camera and stretch: its overlays, ghost
+// and comparison (none where it plays a stretch), the layers (`base`, with the arms as the step
+// wants them), the topic's muscles and whether the rest are muted. High contrast is the
+// caller's: the viewer's presentation is seen from across a room.
+struct StepScene {
+    Shown shown;
+    Layers layers;
+    std::set<std::string> emphasised;
+    bool mute_others = false;
+};
+StepScene story_step_scene(const StoryStep& step, const anat::MuscleCatalogue& catalogue, const Layers& base);
+
+// One view of the screen and what it shows.
+enum class PoseOf {
+    current,          // the stretch's pose while one is on screen, else the posture's
+    neutral,          // the neutral posture
+    posture,          // the posture, whatever stretch plays
+    after_programme,  // the posture solved again with the programme's lengthening
+};
+struct ViewPlan {
+    glm::ivec4 viewport{0};  // x, y, width, height in pixels (y up, as GL)
+    PoseOf pose = PoseOf::current;
+    std::string title;       // the caption over a compared view; empty for a single view
+    bool props = false;      // the stretch's mat, step or strap
+    bool underlay = false;   // the patient's radiograph behind the model
+    bool subject = false;    // the view whose measurements the readouts show
+    bool reference = false;  // the left of a comparison: the differences are taken against it
+};
+// The views for `viewport`: one, or a reference on the left and the subject on the right.
+std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport);
+
+}  // namespace scene

@@ -1,0 +1,139 @@
+// What is shown, as data: the rules the viewer, the video export and the snapshot share (which
+// muscles a name means, when the measurements are drawn, what a story step puts on screen, how
+// the screen splits for a comparison), tested with no GL.
+#include "anatomy/skeleton_builder.hpp"
+#include "anim/clip.hpp"
+#include "scene/shown.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const anat::MuscleCatalogue& catalogue() {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue c = anat::load_default_muscle_catalogue(skeleton);
+    return c;
+}
+
+anim::Clip clip_in(anim::Position p) {
+    anim::Clip c;
+    c.info.position = p;
+    return c;
+}
+
+}  // namespace
+
+TEST(Shown, NamesResolveToMusclesByGroupBaseIdOrId) {
+    const auto& cat = catalogue();
+    std::vector<std::string> unknown;
+    const std::vector<std::string> names{"psoas_r", "hamstrings", "no_such_muscle"};
+    const auto ids = scene::resolve_muscles(cat, names, &unknown);
+    EXPECT_TRUE(ids.count("psoas_r"));
+    EXPECT_FALSE(ids.count("psoas_l"));  // an id names one side
+    ASSERT_EQ(unknown.size(), 1u);
+    EXPECT_EQ(unknown[0], "no_such_muscle");
+    std::size_t hamstrings = 0;
+    for (const auto& m : cat.muscles)
+        if (m.in_group("hamstrings")) {
+            EXPECT_TRUE(ids.count(m.id)) << m.id;
+            ++hamstrings;
+        }
+    EXPECT_GE(hamstrings, 6u);  // biceps femoris long and short heads, semitendinosus, semimembranosus, both sides
+    EXPECT_EQ(ids.size(), hamstrings + 1);
+    // A base id names both sides.
+    const std::vector<std::string> psoas{"psoas"};
+    EXPECT_EQ(scene::resolve_muscles(cat, psoas), (std::set<std::string>{"psoas_l", "psoas_r"}));
+}
+
+TEST(Shown, MeasurementsAreDrawnUprightOnlyAndNeverWithAPlumbLineThroughAStretch) {
+    scene::Shown shown;
+    ASSERT_TRUE(scene::overlays_drawn(shown, nullptr).has_value());
+    EXPECT_TRUE(scene::overlays_drawn(shown, nullptr)->plumb_line);
+    const anim::Clip kneeling = clip_in(anim::Position::kneeling), supine = clip_in(anim::Position::supine), seated = clip_in(anim::Position::seated),
+                     standing = clip_in(anim::Position::standing);
+    EXPECT_TRUE(scene::overlays_allowed(&kneeling));
+    EXPECT_TRUE(scene::overlays_allowed(&standing));
+    EXPECT_FALSE(scene::overlays_allowed(&supine));
+    EXPECT_FALSE(scene::overlays_allowed(&seated));
+    ASSERT_TRUE(scene::overlays_drawn(shown, &kneeling).has_value());
+    EXPECT_FALSE(scene::overlays_drawn(shown, &kneeling)->plumb_line);
+    EXPECT_TRUE(scene::overlays_drawn(shown, &kneeling)->pelvic_tilt);
+    EXPECT_FALSE(scene::overlays_drawn(shown, &supine).has_value());
+    shown.show_overlays = false;
+    EXPECT_FALSE(scene::overlays_drawn(shown, nullptr).has_value());
+    shown.show_overlays = true;
+    shown.high_contrast = true;
+    EXPECT_TRUE(scene::overlays_drawn(shown, nullptr)->high_contrast);
+    shown.overlays.sacral_slope = false;
+    EXPECT_FALSE(scene::overlays_drawn(shown, nullptr)->sacral_slope);
+}
+
+TEST(Shown, AStoryStepSetsItsOwnSceneOverWhateverWasShown) {
+    const auto& cat = catalogue();
+    scene::StoryStep step;
+    step.highlight = {"hip_flexors"};
+    step.ghost = true;
+    step.any_overlay = true;
+    step.overlays.plumb_line = false;
+    step.compare = scene::StoryCompare{"hamstrings", 15.0f};
+    step.view = core::ViewPreset::left;
+    scene::Layers base;
+    base.xray = true;
+    const scene::StepScene s = scene::story_step_scene(step, cat, base);
+    EXPECT_TRUE(s.shown.ghost);
+    EXPECT_TRUE(s.shown.show_overlays);
+    EXPECT_FALSE(s.shown.overlays.plumb_line);
+    EXPECT_EQ(s.shown.compare, scene::Compare::before_after);
+    EXPECT_EQ(s.shown.programme, (scene::Programme{"hamstrings", 15.0f}));
+    EXPECT_TRUE(s.layers.xray);  // the caller's base layers carry over
+    EXPECT_TRUE(s.emphasised.count("psoas_r") && s.emphasised.count("iliacus_l"));
+    EXPECT_FALSE(s.emphasised.count("semimembranosus_r"));
+    EXPECT_TRUE(s.mute_others);
+    // A side view about muscles hides the arms (they hang over the hip); a step that plays a
+    // stretch keeps them and shows it in one view.
+    EXPECT_FALSE(s.layers.arms);
+    step.stretch = "half_kneeling_hip_flexor";
+    const scene::StepScene playing = scene::story_step_scene(step, cat, base);
+    EXPECT_TRUE(playing.layers.arms);
+    EXPECT_EQ(playing.shown.compare, scene::Compare::off);
+    // No highlight: nothing is muted.
+    scene::StoryStep plain;
+    EXPECT_FALSE(scene::story_step_scene(plain, cat, {}).mute_others);
+    EXPECT_FALSE(scene::story_step_scene(plain, cat, {}).shown.show_overlays);
+}
+
+TEST(Shown, AComparisonSplitsTheViewportIntoAReferenceAndASubject) {
+    scene::Shown shown;
+    const glm::ivec4 vp{300, 0, 801, 900};
+    auto one = scene::plan_views(shown, vp);
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].viewport, vp);
+    EXPECT_TRUE(one[0].subject && one[0].props && one[0].underlay);
+    EXPECT_EQ(one[0].pose, scene::PoseOf::current);
+    EXPECT_TRUE(one[0].title.empty());
+
+    shown.compare = scene::Compare::neutral_vs_current;
+    auto two = scene::plan_views(shown, vp);
+    ASSERT_EQ(two.size(), 2u);
+    // Side by side, between the panels, covering the viewport without overlap.
+    EXPECT_EQ(two[0].viewport.x, 300);
+    EXPECT_EQ(two[0].viewport.x + two[0].viewport.z, two[1].viewport.x);
+    EXPECT_EQ(two[1].viewport.x + two[1].viewport.z, 300 + 801);
+    EXPECT_EQ(two[0].viewport.w, 900);
+    EXPECT_TRUE(two[0].reference && !two[0].subject && !two[0].props);
+    EXPECT_TRUE(two[1].subject && two[1].props && two[1].underlay);
+    EXPECT_EQ(two[0].pose, scene::PoseOf::neutral);
+    EXPECT_EQ(two[1].pose, scene::PoseOf::current);
+    EXPECT_EQ(two[0].title, "Neutral");
+    EXPECT_EQ(two[1].title, "Current");
+
+    shown.compare = scene::Compare::before_after;
+    shown.programme = {"hip_flexors", 10.0f};
+    auto programme = scene::plan_views(shown, vp);
+    ASSERT_EQ(programme.size(), 2u);
+    EXPECT_EQ(programme[0].pose, scene::PoseOf::posture);
+    EXPECT_EQ(programme[1].pose, scene::PoseOf::after_programme);
+    EXPECT_EQ(programme[0].title, "Before");
+    EXPECT_NE(programme[1].title.find("10"), std::string::npos) << programme[1].title;
+    EXPECT_FALSE(programme[1].props || programme[1].underlay);  // a hypothesis, not the patient
+}
