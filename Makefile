@@ -27,7 +27,10 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 test-cpu: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE gl
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L cpu
+
+test-process: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L process -LE gl
 
 test-gl: build
 	cd $(BUILD) && ctest --output-on-failure -L gl
