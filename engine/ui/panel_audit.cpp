@@ -20,7 +20,8 @@ int Viewer::audit_state_count() const { return 9; }
 
 void Viewer::apply_audit_state(int state) {
     auto close_windows = [&] {
-        show_profile_window_ = show_safety_ = show_about_ = show_about_model_ = show_shortcuts_ = show_performance_ = false;
+        show_profile_window_ = show_safety_ = false;
+        panels_.set_windows_open(false);
         show_export_image_ = show_export_video_ = show_handout_ = false;
     };
     close_windows();
@@ -36,7 +37,7 @@ void Viewer::apply_audit_state(int state) {
             select({scene::Selection::Kind::muscle, "psoas_r"});
             show_profile_window_ = show_safety_ = true;
             break;
-        case 3: show_about_ = show_about_model_ = show_shortcuts_ = show_performance_ = true; break;
+        case 3: panels_.set_windows_open(true); break;
         case 4:
             show_export_video_ = true;
             show_export_image_ = true;

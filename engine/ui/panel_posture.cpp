@@ -205,7 +205,7 @@ void Viewer::draw_posture_tab() {
     ImGui::PopTextWrapPos();
     if (!posture_->target().converged) ImGui::TextColored(ImVec4(1, 0.55f, 0.45f, 1), "The solver did not converge; showing its best estimate.");
     ImGui::TextDisabled("A mechanical model, not a diagnosis.");
-    if (ImGui::SmallButton("About the model")) show_about_model_ = true;  // its own line: it never clips
+    if (ImGui::SmallButton("About the model")) panels_.set_open("About the model", true);  // its own line: it never clips
 
     ImGui::Separator();
     ImGui::Checkbox("Overlays (M)", &shown_.show_overlays);
@@ -220,69 +220,6 @@ void Viewer::draw_posture_tab() {
         ImGui::Checkbox("Plumb line", &shown_.overlays.plumb_line);
         ImGui::TreePop();
     }
-}
-
-void Viewer::draw_about_model_window() {
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 36, em * 30), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("About the model", &show_about_model_)) {
-        ImGui::End();
-        return;
-    }
-    audit_capture_window();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::PushFont(fonts_.large);
-    ImGui::TextUnformatted("What the posture model does");
-    ImGui::PopFont();
-    ImGui::TextWrapped(
-        "It finds how a standing body settles when some muscles are set shorter (tighter) or weaker. Each muscle pulls along "
-        "the same path you see on screen; a shortened muscle starts to pull earlier and harder as it is stretched. The model "
-        "balances those pulls against gravity, a resting tone in the gluteal and abdominal muscles, a springiness of the "
-        "lumbar spine, and the way people keep their chest and eyes level. The feet stay where they stand.");
-    ImGui::Spacing();
-    ImGui::TextUnformatted("Assumptions");
-    // Bullets whose text wraps in the window (BulletText does not wrap).
-    for (const char* item :
-         {"Muscle paths, strengths and fibre lengths come from the published OpenSim gait2392 model, scaled to this skeleton; the abdominal "
-          "and quadratus lumborum data come from published lumbar models.",
-          "Passive muscle force follows Thelen's curve. Tightness shortens a muscle's resting fibre length.",
-          "Both sides move alike, in the side view only (no twisting or side bending).",
-          "The lumbar spine's stiffness, the trunk's upright control and the muscles' tone are estimates; neutral settings are calibrated to "
-          "give typical adult alignment for the pelvic incidence.",
-          "The gluteal and abdominal sliders set a resting pull, a model assumption: in relaxed standing these muscles are nearly silent, "
-          "and weakness is not a lower resting pull. Strengthening the abdominals changed strength but not tilt or lordosis in a trial "
-          "(Levine 1997)."}) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", item);
-    }
-    ImGui::Spacing();
-    ImGui::PushFont(fonts_.large);
-    ImGui::TextUnformatted("What the evidence says");
-    ImGui::PopFont();
-    ImGui::TextWrapped(
-        "Mechanically, a tight hip flexor can pull the pelvis into anterior tilt and a tight hamstring can pull it into posterior "
-        "tilt, mostly near the end of their range: in a lunge, when bending forward, or sitting with straight legs. In relaxed "
-        "standing, studies find little or no link between muscle length and pelvic tilt or the depth of the lumbar curve, and "
-        "little link between muscle length and back pain, and across people pelvic tilt and the lumbar curve are only weakly "
-        "linked. One stretching session changes tilt by only about one degree; stretching programmes improved flexibility "
-        "(mostly tolerance of the stretch) without changing muscle length or standing posture.");
-    ImGui::Spacing();
-    ImGui::TextWrapped(
-        "Pelves differ in shape. Held in the same position, different dry pelves read 0 to 23 degrees ASIS-PSIS (13 +/- 5), and "
-        "the two sides of one pelvis differed by up to 11 degrees (Preece 2008). That band comes from dry pelves in an "
-        "anatomical position, not from standing people.");
-    ImGui::Spacing();
-    ImGui::TextWrapped(
-        "So use this to see how the parts interact, not to diagnose. A forward (anterior) tilt is the norm: most pain-free "
-        "adults stand with one (Herrington 2011). No cut-off for \"too much\" tilt has been validated; the app marks a reading "
-        "only beyond about two standard deviations, as outside the typical range, never as a fault.");
-    ImGui::Spacing();
-    ImGui::TextDisabled(
-        "Sources: Delp 1990 and the OpenSim gait2392 model; Thelen 2003; Christophy 2012; Lambrecht 2009; "
-        "Preece 2008 and 2021; Heino 1990; Youdas 1996; Li 1996; Nourbakhsh 2002; Levine and Whittle 1996; "
-        "Le Huec and Hasegawa 2016; Vaz 2002; Herrington 2011; Levine, Walker and Tillman 1997.");
-    ImGui::PopTextWrapPos();
-    ImGui::End();
 }
 
 }  // namespace ui

@@ -79,6 +79,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     world_->display.color_mode = static_cast<scene::ColorMode>(std::clamp(settings_.color_mode, 0, 4));
     shown_.show_overlays = settings_.show_overlays;
     show_performance_ = options_.performance;
+    add_panels();
     core::log_info("OpenGL: " + window_->gl_renderer());
 
     if (!options.model.empty()) open_model(options.model);
@@ -221,6 +222,44 @@ const char* Viewer::stretch_words(float r) {
     if (r < 0.35f) return "gentle";
     if (r < 0.9f) return "moderate";
     return "strong";
+}
+
+void Viewer::add_panels() {
+    // The columns: their open state is a setting, their windows still the viewer's draw_* members.
+    auto column = [&](std::string title, SDL_Keycode key, std::string key_name, std::string help, void (Viewer::*draw)()) {
+        FunctionPanelDesc d;
+        d.title = std::move(title);
+        d.key = key;
+        d.key_name = std::move(key_name);
+        d.key_help = std::move(help);
+        d.needs_anatomy = true;
+        d.column = true;
+        d.draw = [this, draw](const PanelContext&, bool&) { (this->*draw)(); };
+        return make_function_panel(std::move(d));
+    };
+    panels_.add(column("Posture and stretches panel", SDLK_F2, "F2", "Posture and stretches panel", &Viewer::draw_posture_panel),
+                &settings_.show_posture_panel);
+    panels_.add(column("Layers panel", SDLK_F3, "F3", "Layers panel", &Viewer::draw_layers_panel), &settings_.show_layers_panel);
+    panels_.add(column("Inspector", SDLK_F4, "F4", "Inspector panel", &Viewer::draw_inspector_panel), &settings_.show_inspector_panel);
+    panels_.add(make_performance_panel([this] { return performance_readout(); }, [this](bool keep) { keep_interface_ = keep; }),
+                &show_performance_);
+    panels_.add(make_shortcuts_panel(panels_));
+    panels_.add(make_about_model_panel());
+    panels_.add(make_about_panel(window_->gl_renderer()));
+}
+
+PerformanceReadout Viewer::performance_readout() const {
+    PerformanceReadout r;
+    r.frame_ms.assign(frame_ms_.begin(), frame_ms_.end());
+    r.busy_reason = busy_reason_;
+    r.idle_s = idle_s_;
+    r.stages = stages_;
+    r.render = renderer_->stats();
+    r.ui_triangles = ui_triangles_;
+    r.ui_draw_calls = ui_draw_calls_;
+    r.keep_interface = keep_interface_;
+    r.layer = ui_layer_->stats();
+    return r;
 }
 
 void Viewer::notify(const std::string& text, bool error) {
@@ -688,6 +727,7 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
         after_valid_ = false;
         return;
     }
+    if (!ctrl && panels_.handle_key(key.keysym.sym)) return;  // F1, F2, F3, F4, F12
     switch (key.keysym.sym) {
         case SDLK_z:
             if (ctrl && radiograph_.focused()) {  // the measuring window undoes its own points
@@ -733,10 +773,6 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             notify(std::string("Colour: ") + scene::color_mode_name(world_->display.color_mode), false);
             return;
         }
-        case SDLK_F2: settings_.show_posture_panel = !settings_.show_posture_panel; return;
-        case SDLK_F12: show_performance_ = !show_performance_; return;
-        case SDLK_F3: settings_.show_layers_panel = !settings_.show_layers_panel; return;
-        case SDLK_F4: settings_.show_inspector_panel = !settings_.show_inspector_panel; return;
         default: break;
     }
     switch (key.keysym.sym) {
@@ -757,7 +793,6 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
                 frame_all(true);
             break;
         case SDLK_HOME: frame_all(true); break;
-        case SDLK_F1: show_shortcuts_ = !show_shortcuts_; break;
         case SDLK_o:
             if (ctrl) open_dialog_.open(FileDialog::Mode::open, "Open model", model_extensions, ".");
             break;
@@ -822,6 +857,7 @@ void Viewer::draw_ui() {
 }
 
 void Viewer::draw_ui_windows() {
+    const PanelContext panel_context{&fonts_, !world_->has_user_model()};
     draw_video_export_window();
     draw_handout_window();
     if (presenting_) {
@@ -834,16 +870,13 @@ void Viewer::draw_ui_windows() {
     }
     draw_menu_bar();
     if (!world_->has_user_model()) {
-        if (settings_.show_posture_panel) draw_posture_panel();
-        if (settings_.show_layers_panel) draw_layers_panel();
-        if (settings_.show_inspector_panel) draw_inspector_panel();
+        panels_.draw_columns(panel_context);
         draw_stretch_player();
         draw_legend();
         if (shown_.compare == scene::Compare::off) draw_labels();
         draw_compare_captions();
         draw_hover_tooltip();
     }
-    if (show_about_model_) draw_about_model_window();
     draw_profile_window();
     radiograph_.draw({[this](const biomech::PostureSettings& settings) {
                           set_posture(settings, true);
@@ -863,9 +896,7 @@ void Viewer::draw_ui_windows() {
     draw_note_popup();
     draw_export_image_window();
     if (settings_.show_status_bar) draw_status_bar();
-    if (show_shortcuts_) draw_shortcuts_window();
-    if (show_about_) draw_about_window();
-    if (show_performance_) draw_performance_window();
+    panels_.draw_windows(panel_context);
     draw_shader_errors();
     draw_notifications();
     if (settings_.show_axes_gizmo) draw_axes_gizmo();
@@ -948,13 +979,11 @@ void Viewer::draw_menu_bar() {
         if (ImGui::MenuItem("Superior", "5")) set_view(core::ViewPreset::superior);
         if (ImGui::MenuItem("Frame all", "F")) frame_all(true);
         ImGui::Separator();
-        ImGui::MenuItem("Posture and stretches panel", "F2", &settings_.show_posture_panel);
+        panels_.menu_items(Panel::Menu::panels);
         if (ImGui::MenuItem("Stretch library", "F7")) {
             settings_.show_posture_panel = true;
             select_stretch_tab_ = true;
         }
-        ImGui::MenuItem("Layers panel", "F3", &settings_.show_layers_panel);
-        ImGui::MenuItem("Inspector", "F4", &settings_.show_inspector_panel);
         ImGui::MenuItem("Measurement overlays", "M", &shown_.show_overlays);
         ImGui::MenuItem("Neutral ghost", "G", &shown_.ghost);
         ImGui::MenuItem("Patient mode (plain words)", nullptr, &settings_.patient_mode);
@@ -1007,7 +1036,7 @@ void Viewer::draw_menu_bar() {
         ImGui::MenuItem("Floor and shadow", nullptr, &settings_.show_floor);
         ImGui::MenuItem("Axes gizmo", nullptr, &settings_.show_axes_gizmo);
         ImGui::MenuItem("Status bar", nullptr, &settings_.show_status_bar);
-        ImGui::MenuItem("Performance", "F12", &show_performance_);
+        panels_.menu_items(Panel::Menu::tools);
         ImGui::MenuItem("Antialiasing (FXAA)", nullptr, &settings_.fxaa);
         ImGui::Separator();
         float scale = settings_.ui_scale;
@@ -1018,10 +1047,8 @@ void Viewer::draw_menu_bar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "F1")) show_shortcuts_ = true;
-        if (ImGui::MenuItem("About the model")) show_about_model_ = true;
+        panels_.menu_items(Panel::Menu::help);
         if (ImGui::MenuItem("Safety and red flags")) show_safety_ = true;
-        if (ImGui::MenuItem("About")) show_about_ = true;
         ImGui::EndMenu();
     }
     // Quick view buttons on the right of the menu bar.
@@ -1047,83 +1074,6 @@ void Viewer::draw_menu_bar() {
     if (ImGui::SmallButton("Frame")) frame_all(true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame everything (F)");
     ImGui::EndMainMenuBar();
-}
-
-void Viewer::draw_performance_window() {
-    const float em = ImGui::GetFontSize();
-    const float width = em * 22;  // fixed content width: the window sizes itself to it
-    if (!ImGui::Begin("Performance (F12)", &show_performance_, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
-    audit_capture_window();
-    std::vector<float> history(frame_ms_.begin(), frame_ms_.end());
-    float worst = 0.0f, sum = 0.0f;
-    for (float v : history) {
-        worst = std::max(worst, v);
-        sum += v;
-    }
-    const float avg = history.empty() ? 0.0f : sum / static_cast<float>(history.size());
-    char overlay[64];
-    std::snprintf(overlay, sizeof(overlay), "avg %.1f ms, worst %.1f ms", static_cast<double>(avg), static_cast<double>(worst));
-    const float top = std::max(33.4f, worst * 1.1f);
-    // An explicit width: 1.86's plot draws nothing for a negative ("fill the row") one.
-    ImGui::PlotLines("##frames", history.data(), static_cast<int>(history.size()), 0, overlay, 0.0f, top, ImVec2(width, em * 5));
-    ImGui::TextDisabled("Line at the top: %.0f ms; 16.7 ms is 60 frames a second.", static_cast<double>(top));
-    // What the loop does: it draws only while something moves; otherwise it waits for input.
-    if (busy_reason_[0])
-        ImGui::Text("Drawing every frame: %s", busy_reason_);
-    else
-        ImGui::Text("Idle between changes: draws only on input or a timer");
-    ImGui::TextDisabled("Skipped while idle: %.0f frames (at 60 a second), %.0f s", idle_s_ * 60.0, idle_s_);
-    if (ImGui::BeginTable("stages", 2, ImGuiTableFlags_RowBg, ImVec2(width, 0))) {
-        ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("ms", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-        struct Row {
-            const char* name;
-            float ms;
-            const char* tip;
-        };
-        const Row rows[] = {
-            {"Events and input", stages_.events, "Window, mouse and keyboard events"},
-            {"Posture and camera", stages_.update, "The posture solve after a change, the stretch player, the camera's motion"},
-            {"Simulation", stages_.simulate, "Kinematics, muscle paths and muscle mechanics"},
-            {"Muscle meshes and draw lists", stages_.geometry, "The muscles' swept meshes, the skin's pose and what to draw"},
-            {"Rendering (waited for)", stages_.render, "Drawing the 3D view; while this window is open the frame waits for it, so it is timed here"},
-            {"Interface", stages_.ui, "Laying out the panels and sending their triangles"},
-            {"Presenting", stages_.present,
-             "Showing the frame. On a software renderer this includes drawing the interface's pixels, most of its cost"},
-            {"Whole frame", stages_.total, "Everything from one frame to the next"},
-        };
-        for (const Row& row : rows) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.name);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.tip);
-            ImGui::TableNextColumn();
-            ImGui::Text("%6.2f ms", static_cast<double>(row.ms));
-        }
-        ImGui::EndTable();
-    }
-    const gfx::RenderStats& rs = renderer_->stats();
-    ImGui::TextDisabled("%zu triangles sent, %zu draw calls", rs.triangles, rs.draw_calls);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "Sent to the rasteriser. Another %zu faced away from the camera and were dropped before sending;\n"
-            "%zu meshes were drawn at a coarser level of detail (they are small on screen).",
-            rs.triangles_culled, rs.coarse_draws);
-    ImGui::TextDisabled("Interface last frame: %d triangles in %d draw calls", ui_triangles_, ui_draw_calls_);
-    ImGui::Checkbox("Keep the interface's pixels", &keep_interface_);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "Draw again only the parts of the panels that changed (faster on a software renderer).\n"
-            "Off: every triangle of the interface is drawn every frame.");
-    if (keep_interface_) {
-        const auto& us = ui_layer_->stats();
-        ImGui::TextDisabled("Interface drawn again: %ld of %ld triangles, %.0f%% of the window", us.triangles_sent, us.triangles,
-                            static_cast<double>(us.redrawn_share) * 100.0);
-    }
-    ImGui::End();
 }
 
 void Viewer::draw_status_bar() {
@@ -1155,80 +1105,6 @@ void Viewer::draw_status_bar() {
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
-}
-
-void Viewer::draw_shortcuts_window() {
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("Keyboard shortcuts", &show_shortcuts_)) {
-        audit_capture_window();
-        const std::pair<const char*, const char*> rows[] = {
-            {"Left drag", "Orbit"},
-            {"Right or middle drag", "Pan"},
-            {"Mouse wheel", "Zoom toward the cursor"},
-            {"Double click", "Focus the point under the cursor"},
-            {"1 / 2 / 3 / 4 / 5", "Anterior / posterior / left / right / superior"},
-            {"F", "Focus the selection (or frame everything)"},
-            {"Home", "Frame everything"},
-            {"Click", "Select a muscle or bone"},
-            {"Esc", "Clear the selection and isolation"},
-            {"I / H / Shift+H", "Isolate / hide the selected muscle / show everything"},
-            {"X", "X-ray: ghost everything but the selection"},
-            {"C", "Next colour mode"},
-            {"M / G", "Measurement overlays / neutral ghost"},
-            {"Ctrl+Z / Ctrl+Y", "Undo / redo a posture change"},
-            {"F2 / F3 / F4", "Posture and stretches / layers / inspector panels"},
-            {"F7", "The stretch library"},
-            {"Space (stretch)", "Play or pause the stretch"},
-            {"N / R (stretch)", "Next phase / back to the start"},
-            {"Left / Right (stretch)", "Scrub 2 s back / forward"},
-            {"[ / ] (stretch)", "Half / double speed (0.25x to 2x)"},
-            {"L / S (stretch)", "Loop / switch the side stretched"},
-            {"T / V (stretch)", "Posterior-tilt cue / camera follows"},
-            {"Backspace (stretch)", "Stop: back to the standing posture"},
-            {"F5", "Presentation (arrows step, Esc leaves)"},
-            {"F6", "Compare side by side: neutral | current, before | after"},
-            {"F12", "Performance: frame-time graph and per-stage times"},
-            {"Ctrl+O", "Open a model"},
-            {"Ctrl+S or Ctrl+P", "Save a snapshot (PNG, no UI)"},
-            {"Ctrl+= / Ctrl+-", "Larger / smaller UI"},
-            {"Ctrl+0", "Reset the UI scale"},
-            {"F1", "This window"},
-            {"Ctrl+Q", "Quit"},
-            {"Drop a file", "Open it"},
-        };
-        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const auto& [k, what] : rows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(k);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(what);
-            }
-            ImGui::EndTable();
-        }
-    }
-    ImGui::End();
-}
-
-void Viewer::draw_about_window() {
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("About Anatomy", &show_about_)) {
-        audit_capture_window();
-        ImGui::PushFont(fonts_.large);
-        ImGui::TextUnformatted("Anatomy");
-        ImGui::PopFont();
-        ImGui::TextWrapped(
-            "A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
-            "following stretches and explaining pelvic tilt.");
-        ImGui::Separator();
-        ImGui::PushTextWrapPos(0.0f);  // paths and the renderer's name can be long
-        ImGui::Text("Version %s (revision %s)", core::version(), core::source_revision());
-        ImGui::TextDisabled("Data: %s", core::project_root().string().c_str());
-        ImGui::TextDisabled("Renderer: %s", window_->gl_renderer().c_str());
-        ImGui::TextDisabled("Settings: %s", settings_path().string().c_str());
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::End();
 }
 
 void Viewer::draw_notifications() {

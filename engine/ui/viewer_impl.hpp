@@ -30,6 +30,7 @@
 #include "ui/camera_input.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/panel_radiograph.hpp"
+#include "ui/panels.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
 #include "ui/viewer.hpp"
@@ -76,17 +77,13 @@ private:
     void draw_ui();
     void draw_menu_bar();
     void draw_status_bar();
-    void draw_shortcuts_window();
-    void draw_about_window();
     void draw_notifications();
     void draw_shader_errors();
     void draw_axes_gizmo();
-    void draw_performance_window();
 
     // Panels (panel_*.cpp)
     void draw_posture_panel();
     void draw_posture_tab();
-    void draw_about_model_window();
     void draw_layers_panel();
     void draw_legend();
     void draw_inspector_panel();
@@ -205,19 +202,15 @@ private:
     bool scrubbing_ = false, was_playing_before_scrub_ = false;
 
     // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
-    // `present`: showing the frame, which on a software renderer includes drawing the interface's
-    // pixels; `total`: the whole loop, presenting included.
-    struct StageTimes {
-        float events = 0, update = 0, simulate = 0, geometry = 0, render = 0, ui = 0, present = 0, total = 0;
-    };
     StageTimes stages_;
-    bool show_performance_ = false;
+    bool show_performance_ = false;  // the performance panel's open state (it times the stages then)
+    // The windows that are objects (ui/panel.hpp): their menu items, keys and open state.
+    PanelManager panels_;
+    void add_panels();
+    PerformanceReadout performance_readout() const;
 
     // Windows
     bool running_ = true;
-    bool show_shortcuts_ = false;
-    bool show_about_ = false;
-    bool show_about_model_ = false;
     bool show_safety_ = false;
     bool hide_unsuitable_stretches_ = false;
     bool pending_font_rebuild_ = false;

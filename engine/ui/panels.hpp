@@ -1,0 +1,44 @@
+// ui/panels.hpp: the viewer's panels that are objects of their own (ui/panel.hpp), each made by
+// one function and drawn from what it is given, not from the viewer's fields.
+#pragma once
+
+#include "gfx/renderer.hpp"
+#include "gfx/ui_layer.hpp"
+#include "ui/panel.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ui {
+
+// Keyboard shortcuts (F1): the fixed keys of the 3D view, the player and the files, and the
+// keys of every panel in `panels`.
+std::unique_ptr<Panel> make_shortcuts_panel(const PanelManager& panels);
+// About: the version, where the data comes from, the renderer and the settings file.
+std::unique_ptr<Panel> make_about_panel(std::string renderer);
+// About the model: what the posture model does, its assumptions and what the evidence says.
+std::unique_ptr<Panel> make_about_model_panel();
+
+// Milliseconds per stage of a frame, smoothed. `present`: showing the frame, which on a software
+// renderer includes drawing the interface's pixels; `total`: the whole loop.
+struct StageTimes {
+    float events = 0, update = 0, simulate = 0, geometry = 0, render = 0, ui = 0, present = 0, total = 0;
+};
+// What the performance window shows, read when it draws.
+struct PerformanceReadout {
+    std::vector<float> frame_ms;  // recent frames, oldest first
+    std::string busy_reason;      // why the loop draws every frame; empty when it waits for events
+    double idle_s = 0.0;          // time spent waiting
+    StageTimes stages;
+    gfx::RenderStats render;
+    int ui_triangles = 0, ui_draw_calls = 0;
+    bool keep_interface = true;
+    gfx::UiLayer::Stats layer;
+};
+// Performance (F12): the frame-time graph, each stage's time, what was drawn, and the switch
+// that keeps the interface's pixels (`set_keep_interface`).
+std::unique_ptr<Panel> make_performance_panel(std::function<PerformanceReadout()> read, std::function<void(bool)> set_keep_interface);
+
+}  // namespace ui

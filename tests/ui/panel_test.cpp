@@ -1,0 +1,162 @@
+// Panels as objects: the manager opens and closes them by key and menu, keeps their open state
+// (or a setting's), draws only the open ones in their place, and the shortcut window lists every
+// panel's key. Run over an ImGui context with no GL: layout and text only.
+#include "ui/panel.hpp"
+#include "ui/panels.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+namespace {
+
+struct Counts {
+    int draws = 0;
+};
+
+class TestPanel : public ui::Panel {
+public:
+    TestPanel(std::string title, SDL_Keycode key, bool column, bool anatomy, Counts& counts, bool close_when_drawn = false)
+        : title_(std::move(title)), key_(key), column_(column), anatomy_(anatomy), counts_(counts), close_(close_when_drawn) {}
+    std::string_view title() const override { return title_; }
+    SDL_Keycode key() const override { return key_; }
+    std::string_view key_name() const override { return key_ == SDLK_UNKNOWN ? "" : "F9"; }
+    bool needs_anatomy() const override { return anatomy_; }
+    bool column() const override { return column_; }
+    void draw(const ui::PanelContext&, bool& open) override {
+        ++counts_.draws;
+        if (close_) open = false;  // as the window's close button does
+    }
+
+private:
+    std::string title_;
+    SDL_Keycode key_;
+    bool column_, anatomy_;
+    Counts& counts_;
+    bool close_;
+};
+
+// One ImGui frame around `draw`, with what the audited windows drew captured as text.
+std::string imgui_frame(const std::function<void()>& draw) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1440, 900);
+    io.IniFilename = nullptr;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    std::string text;
+    ui::set_audit_capture(&text);
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    ui::set_audit_capture(nullptr);
+    ImGui::DestroyContext();
+    return text;
+}
+
+}  // namespace
+
+TEST(Panels, KeysOpenAndCloseThemAndTheManagerOrASettingKeepsTheState) {
+    Counts counts;
+    ui::PanelManager panels;
+    bool setting = true;
+    panels.add(std::make_unique<TestPanel>("Kept", SDLK_F9, false, false, counts));
+    panels.add(std::make_unique<TestPanel>("Setting", SDLK_F10, true, false, counts), &setting);
+    EXPECT_EQ(panels.size(), 2u);
+    EXPECT_FALSE(panels.is_open("Kept")) << "a panel the manager keeps starts closed";
+    EXPECT_TRUE(panels.is_open("Setting")) << "a setting's state is the panel's";
+    EXPECT_TRUE(panels.handle_key(SDLK_F9));
+    EXPECT_TRUE(panels.is_open("Kept"));
+    EXPECT_TRUE(panels.handle_key(SDLK_F9));
+    EXPECT_FALSE(panels.is_open("Kept"));
+    EXPECT_TRUE(panels.handle_key(SDLK_F10));
+    EXPECT_FALSE(setting) << "the key writes the setting";
+    EXPECT_FALSE(panels.handle_key(SDLK_F11)) << "a key no panel has is left to the viewer";
+    EXPECT_FALSE(panels.handle_key(SDLK_UNKNOWN));
+    panels.set_open("Setting", true);
+    EXPECT_TRUE(setting);
+    // The audit opens every window but leaves the columns as they are.
+    setting = false;
+    panels.set_windows_open(true);
+    EXPECT_TRUE(panels.is_open("Kept"));
+    EXPECT_FALSE(setting);
+}
+
+TEST(Panels, OnlyOpenPanelsAreDrawnInTheirPlaceAndClosingInADrawSticks) {
+    Counts column, window, anatomy, closing;
+    ui::PanelManager panels;
+    bool column_open = true, window_open = true, anatomy_open = true, closing_open = true, closed = false;
+    panels.add(std::make_unique<TestPanel>("Column", SDLK_UNKNOWN, true, true, column), &column_open);
+    panels.add(std::make_unique<TestPanel>("Window", SDLK_UNKNOWN, false, false, window), &window_open);
+    panels.add(std::make_unique<TestPanel>("Anatomy window", SDLK_UNKNOWN, false, true, anatomy), &anatomy_open);
+    panels.add(std::make_unique<TestPanel>("Closing", SDLK_UNKNOWN, false, false, closing, true), &closing_open);
+    Counts never;
+    panels.add(std::make_unique<TestPanel>("Closed", SDLK_UNKNOWN, false, false, never), &closed);
+    ui::PanelContext ctx;
+    panels.draw_columns(ctx);
+    EXPECT_EQ(column.draws, 1);
+    EXPECT_EQ(window.draws, 0) << "windows are drawn in their own pass";
+    panels.draw_windows(ctx);
+    EXPECT_EQ(column.draws, 1);
+    EXPECT_EQ(window.draws, 1);
+    EXPECT_EQ(anatomy.draws, 1);
+    EXPECT_EQ(closing.draws, 1);
+    EXPECT_FALSE(closing_open);
+    EXPECT_EQ(never.draws, 0);
+    // A model file on screen instead of the anatomy: the anatomy's panels are not drawn.
+    ctx.anatomy_shown = false;
+    panels.draw_columns(ctx);
+    panels.draw_windows(ctx);
+    EXPECT_EQ(column.draws, 1);
+    EXPECT_EQ(anatomy.draws, 1);
+    EXPECT_EQ(window.draws, 2);
+    EXPECT_EQ(closing.draws, 1) << "closed by its own button";
+}
+
+TEST(Panels, TheShortcutWindowListsEveryPanelsKey) {
+    Counts counts;
+    ui::PanelManager panels;
+    panels.add(std::make_unique<TestPanel>("Nine", SDLK_F9, false, false, counts));
+    panels.add(std::make_unique<TestPanel>("No key", SDLK_UNKNOWN, false, false, counts));
+    panels.add(ui::make_performance_panel([] { return ui::PerformanceReadout{}; }, [](bool) {}));
+    panels.add(ui::make_shortcuts_panel(panels));
+    const auto keys = panels.shortcuts();
+    ASSERT_EQ(keys.size(), 3u);
+    EXPECT_EQ(keys[0].keys, "F9");
+    EXPECT_EQ(keys[0].what, "Nine");
+    EXPECT_EQ(keys[1].keys, "F12");
+    EXPECT_EQ(keys[2].keys, "F1");
+    EXPECT_TRUE(panels.handle_key(SDLK_F1));
+    ui::Fonts fonts;
+    const std::string text = imgui_frame([&] {
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        panels.draw_windows(ctx);
+    });
+    EXPECT_NE(text.find("Performance: frame-time graph"), std::string::npos) << text;
+    EXPECT_NE(text.find("Nine"), std::string::npos);
+    EXPECT_NE(text.find("Orbit"), std::string::npos) << "the 3D view's fixed keys are listed too";
+    EXPECT_NE(text.find("This window"), std::string::npos);
+}
+
+TEST(Panels, ThePerformanceWindowShowsWhatItReadsAndSwitchesTheKeptInterface) {
+    ui::PanelManager panels;
+    ui::PerformanceReadout r;
+    r.frame_ms = {10.0f, 20.0f, 30.0f};
+    r.busy_reason = "a stretch plays";
+    r.stages.render = 12.5f;
+    r.keep_interface = true;
+    int switched = -1;
+    bool open = true;
+    panels.add(ui::make_performance_panel([&] { return r; }, [&](bool keep) { switched = keep ? 1 : 0; }), &open);
+    ui::Fonts fonts;
+    const std::string text = imgui_frame([&] {
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        panels.draw_windows(ctx);
+    });
+    EXPECT_NE(text.find("avg 20.0 ms, worst 30.0 ms"), std::string::npos) << text;
+    EXPECT_NE(text.find("Drawing every frame: a stretch plays"), std::string::npos);
+    EXPECT_NE(text.find("12.50 ms"), std::string::npos);
+    EXPECT_EQ(switched, -1) << "nothing clicked, nothing switched";
+}
