@@ -4,6 +4,7 @@
 // [SECTION] Surfaces from props
 // [SECTION] Reading and validating a clip
 // [SECTION] Mirroring
+#include "anim/stretch_groups.hpp"
 #include "anim/clip.hpp"
 
 #include "anatomy/muscle_catalogue.hpp"
@@ -314,6 +315,7 @@ const ClipVocabulary& default_clip_vocabulary(const Rig& rig) {
         ClipVocabulary out;
         for (const auto& m : anat::load_default_muscle_catalogue(rig.skeleton).muscles) out.muscle_ids.push_back(m.id);
         out.condition_ids = default_safety().condition_ids();
+        out.group_ids = stretch_group_ids(default_stretch_groups());
         return out;
     }();
     return v;
@@ -337,7 +339,8 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
         root["id"].problem("the id \"" + info.id + "\" must match the file name (\"" + options.expected_id + "\")");
     info.name = root["name"].string();
     if (root["name"].is_string() && info.name.empty()) root["name"].problem("empty text");
-    info.group = root["group"].string_one_of({"hip_flexors", "hamstrings", "gluteals", "lumbar"}, "hip_flexors");
+    const auto& groups = options.group_ids.empty() ? default_clip_vocabulary(rig).group_ids : options.group_ids;
+    info.group = root["group"].string_one_of(groups, groups.empty() ? std::string() : groups.front());
     info.position = from_string(positions, root["position"].string_one_of(names_of(positions), "standing"));
     info.side = from_string(sides, root["side"].string_one_of(names_of(sides), "right"));
     const auto& ids = options.muscle_ids.empty() ? default_clip_vocabulary(rig).muscle_ids : options.muscle_ids;

@@ -141,6 +141,8 @@ struct ClipOptions {
     std::vector<std::string> muscle_ids;
     // Known condition ids for precautions; empty: the default safety file's.
     std::vector<std::string> condition_ids;
+    // Known stretch groups, in the library's order; empty: assets/anim/stretch_groups.json's.
+    std::vector<std::string> group_ids;
 };
 
 // Parses and validates a clip. Throws core::Error listing every problem, one per line, each as
@@ -154,10 +156,11 @@ Clip parse_clip(const Rig& rig, const std::string& json_text, const std::string&
 Clip mirror_clip(const Rig& rig, const Clip& clip);
 
 // The names clips may use, from the data files: muscle ids (both sides) from the default muscle
-// catalogue (assets/muscles), condition ids from assets/safety. Read once per process; throws
-// core::Error if either file is missing or invalid.
+// catalogue (assets/muscles), condition ids from assets/safety, stretch groups from
+// assets/anim/stretch_groups.json. Read once per process; throws core::Error if a file is
+// missing or invalid.
 struct ClipVocabulary {
-    std::vector<std::string> muscle_ids, condition_ids;
+    std::vector<std::string> muscle_ids, condition_ids, group_ids;
 };
 const ClipVocabulary& default_clip_vocabulary(const Rig& rig);
 

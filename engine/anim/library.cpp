@@ -1,20 +1,13 @@
 #include "anim/library.hpp"
 
+#include "anim/stretch_groups.hpp"
+
 #include "core/error.hpp"
 #include "core/files.hpp"
 
 #include <algorithm>
 
 namespace anim {
-
-namespace {
-int group_rank(const std::string& group) {
-    const char* order[] = {"hip_flexors", "hamstrings", "gluteals", "lumbar"};
-    for (int i = 0; i < 4; ++i)
-        if (group == order[i]) return i;
-    return 4;
-}
-}  // namespace
 
 Library Library::load(const Rig& rig, const std::filesystem::path& dir, const ClipOptions& options) {
     std::vector<std::filesystem::path> files;
@@ -35,7 +28,10 @@ Library Library::load(const Rig& rig, const std::filesystem::path& dir, const Cl
         }
     }
     if (!problems.empty()) throw core::Error(problems);
-    std::stable_sort(clips.begin(), clips.end(), [](const Clip& a, const Clip& b) { return group_rank(a.info.group) < group_rank(b.info.group); });
+    // Grouped in the groups' order (assets/anim/stretch_groups.json), by file name within a group.
+    const std::vector<std::string> order = options.group_ids.empty() ? stretch_group_ids(default_stretch_groups()) : options.group_ids;
+    auto rank = [&](const std::string& g) { return std::find(order.begin(), order.end(), g) - order.begin(); };
+    std::stable_sort(clips.begin(), clips.end(), [&](const Clip& a, const Clip& b) { return rank(a.info.group) < rank(b.info.group); });
     Library lib;
     for (auto& c : clips) lib.add(rig, std::move(c));
     return lib;

@@ -2,6 +2,7 @@
 
 #include "anatomy/muscle_catalogue.hpp"
 #include "anatomy/skeleton_builder.hpp"
+#include "anim/stretch_groups.hpp"
 #include "anim/library.hpp"
 #include "anim/safety.hpp"
 #include "biomech/measures.hpp"
@@ -275,7 +276,9 @@ std::vector<std::string> handout_default_stretches(const std::vector<std::string
     const anim::Safety& safety = anim::default_safety();
     std::vector<std::string> out;
     // Per group, the easiest stretch that suits the conditions (the library's order breaks ties).
-    for (const char* group : {"hip_flexors", "hamstrings"}) {
+    for (const auto& g : anim::default_stretch_groups()) {
+        if (!g.handout) continue;
+        const std::string& group = g.id;
         int best = -1;
         for (std::size_t i = 0; i < lib.size(); ++i) {
             const auto& info = lib.info(i);

@@ -2,6 +2,7 @@
 // group, position and difficulty), the player bar (step text, timeline with phases, transport,
 // speed, loop, side, hold timer), the live stretch meters with a plot over the clip, the
 // posterior-tilt cue, camera framing and following, and the props.
+#include "anim/stretch_groups.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include "core/log.hpp"
@@ -21,15 +22,6 @@ namespace ui {
 
 namespace {
 
-struct Choice {
-    const char* label;
-    const char* id;
-};
-constexpr Choice group_choices[] = {{"All muscle groups", ""},
-                                    {"Hip flexors and quadriceps", "hip_flexors"},
-                                    {"Hamstrings", "hamstrings"},
-                                    {"Gluteals", "gluteals"},
-                                    {"Low back (mobility)", "lumbar"}};
 constexpr const char* position_choices[] = {"Any position", "Standing", "Kneeling", "Lying on the back", "Seated", "Lying face down"};
 constexpr const char* difficulty_choices[] = {"Any difficulty", "Easy", "Moderate", "Harder"};
 
@@ -225,9 +217,13 @@ void Viewer::draw_stretch_library() {
     // The group filter on its own row, position and difficulty side by side: each shows its choice whole.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##group", group_choices[stretch_group_filter_].label, ImGuiComboFlags_HeightLarge)) {
-        for (int i = 0; i < static_cast<int>(std::size(group_choices)); ++i)
-            if (ImGui::Selectable(group_choices[i].label, i == stretch_group_filter_)) stretch_group_filter_ = i;
+    // 0: every group; i: the library's group i - 1 (assets/anim/stretch_groups.json).
+    const auto& groups = anim::default_stretch_groups();
+    stretch_group_filter_ = std::clamp(stretch_group_filter_, 0, static_cast<int>(groups.size()));
+    auto group_label = [&](int i) { return i == 0 ? "All muscle groups" : groups[static_cast<std::size_t>(i - 1)].name.c_str(); };
+    if (ImGui::BeginCombo("##group", group_label(stretch_group_filter_), ImGuiComboFlags_HeightLarge)) {
+        for (int i = 0; i <= static_cast<int>(groups.size()); ++i)
+            if (ImGui::Selectable(group_label(i), i == stretch_group_filter_)) stretch_group_filter_ = i;
         ImGui::EndCombo();
     }
     tooltip("Which muscles the stretch is for");
@@ -256,7 +252,7 @@ void Viewer::draw_stretch_library() {
         std::string last_group;
         for (std::size_t i = 0; i < lib.size(); ++i) {
             const anim::StretchInfo& info = lib.info(i);
-            if (stretch_group_filter_ > 0 && info.group != group_choices[stretch_group_filter_].id) continue;
+            if (stretch_group_filter_ > 0 && info.group != groups[static_cast<std::size_t>(stretch_group_filter_ - 1)].id) continue;
             if (stretch_position_filter_ > 0 && static_cast<int>(info.position) != stretch_position_filter_ - 1) continue;
             if (stretch_difficulty_filter_ > 0 && info.difficulty != stretch_difficulty_filter_) continue;
             if (stretch_search_[0] != '\0' && std::find(found.begin(), found.end(), info.id) == found.end()) continue;
@@ -267,8 +263,7 @@ void Viewer::draw_stretch_library() {
             ++shown;
             if (info.group != last_group) {
                 last_group = info.group;
-                for (const auto& g : group_choices)
-                    if (info.group == g.id) ImGui::TextDisabled("%s", g.label);
+                ImGui::TextDisabled("%s", anim::stretch_group_name(groups, info.group).c_str());
             }
             ImGui::PushID(static_cast<int>(i));
             const bool current = stretch_->showing_clip() && stretch_->player().selected() == static_cast<int>(i);
