@@ -4,6 +4,17 @@
 
 namespace anat {
 
+namespace {
+bool has_prefix(const std::vector<std::string>& prefixes, std::string_view name) {
+    for (const auto& p : prefixes)
+        if (name.starts_with(p)) return true;
+    return false;
+}
+}  // namespace
+
+bool BoneDisplay::is_arm_bone(std::string_view bone) const { return has_prefix(arm_bones, bone); }
+bool BoneDisplay::keeps_fine_detail(std::string_view joint) const { return has_prefix(fine_detail_joints, joint); }
+
 int Skeleton::find_joint(std::string_view name) const {
     for (std::size_t i = 0; i < joints.size(); ++i)
         if (joints[i].name == name) return static_cast<int>(i);

@@ -78,8 +78,17 @@ struct KneeModel {
     glm::vec3 translation(float knee_angle_rad) const;
 };
 
+// How the bones are drawn, from skeleton.json's "display": name prefixes.
+struct BoneDisplay {
+    std::vector<std::string> arm_bones;           // hidden together when they hang over the pelvis
+    std::vector<std::string> fine_detail_joints;  // their bone meshes keep only the finest coarse level
+    bool is_arm_bone(std::string_view bone) const;
+    bool keeps_fine_detail(std::string_view joint) const;
+};
+
 struct Skeleton {
     SkeletonParams params;
+    BoneDisplay display;
     std::vector<Joint> joints;  // parents before children; joints[0] is the pelvis
     std::vector<Landmark> landmarks;
     std::vector<ReferenceFrame> frames;

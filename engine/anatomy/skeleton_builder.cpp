@@ -40,6 +40,7 @@ struct Data {
     std::map<std::string, float> disc_mm;
     std::map<std::string, float> segment_deg;
     float ao_below_vertex = 0.145f;
+    BoneDisplay display;
 };
 
 Data read_data(const std::string& text, const std::string& file) {
@@ -48,6 +49,10 @@ Data read_data(const std::string& text, const std::string& file) {
     Data d;
     d.reference_stature = static_cast<float>(root["reference_stature_m"].number(1.0, 2.5, 1.75));
     d.gait_stature = static_cast<float>(root["gait2392_stature_m"].number(1.0, 2.5, 1.8));
+    const auto display = root["display"];
+    core::check_keys(display, {"about", "arm_bones", "fine_detail_joints"});
+    d.display.arm_bones = display["arm_bones"].strings();
+    d.display.fine_detail_joints = display["fine_detail_joints"].strings();
     for (const auto& [k, v] : root["proportions_of_stature"].members()) d.prop[k] = static_cast<float>(v.number(0.0, 1.0));
     auto g = root["gait2392_osim"];
     for (const char* k :
@@ -119,6 +124,7 @@ class Builder {
 public:
     Builder(const Data& d, const SkeletonParams& params) : d_(d) {
         sk_.params = params;
+        sk_.display = d.display;
         H_ = params.stature_m;
         k_ = H_ / d.reference_stature;  // morphometry (mm at 1.75 m) scales with stature
         s_p_ = H_ / d.gait_stature;     // gait2392 pelvis and torso scale uniformly with stature

@@ -42,12 +42,6 @@ std::size_t BoneSet::triangle_count() const {
 
 // [SECTION] Loading a skeleton model
 
-bool is_arm_bone(std::string_view name) {
-    for (std::string_view prefix : {"humerus_", "radius_", "ulna_", "carpals_", "metacarpal_", "finger_"})
-        if (name.substr(0, prefix.size()) == prefix) return true;
-    return false;
-}
-
 std::vector<SkinWeight> skin_weights(const anat::Skeleton& sk, const core::MeshData& skin_rest) {
     struct Segment {
         glm::vec3 a, b;
@@ -185,7 +179,7 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
         const auto id = static_cast<std::uint32_t>(bones_.size());
         auto& target = cartilage ? cart_mesh[static_cast<std::size_t>(joint)] : bone_mesh[static_cast<std::size_t>(joint)];
         auto& ids = cartilage ? cart_ids[static_cast<std::size_t>(joint)] : bone_ids[static_cast<std::size_t>(joint)];
-        ids.insert(ids.end(), merged.vertices.size(), id | (is_arm_bone(n.name) ? gfx::arm_id_bit : 0u));
+        ids.insert(ids.end(), merged.vertices.size(), id | (sk.display.is_arm_bone(n.name) ? gfx::arm_id_bit : 0u));
         target.append(merged);
     }
     if (bones_.empty()) throw core::Error(model.source + ": no bone meshes found");
@@ -213,12 +207,8 @@ struct CoarseMesh {
 // The error is a distance between surfaces; it misses detail carried by shading, and weighs most
 // on thin bones. At level 2 the face (orbits, nasal aperture) lost its relief, and the fingers
 // of the whole-body view came out a pixel thinner and broken (phalanges and metacarpals are a few
-// millimetres thick). The skull's, the hands' and the feet's meshes stop at level 1.
-bool keeps_fine_detail(const std::string& joint) {
-    for (const char* prefix : {"c0_c1", "wrist", "ankle", "mtp"})  // the skull hangs on c0_c1
-        if (joint.starts_with(prefix)) return true;
-    return false;
-}
+// millimetres thick). The skull's, the hands' and the feet's meshes stop at level 1: which joints
+// those are is skeleton.json's "display" (anat::BoneDisplay; the skull hangs on c0_c1).
 struct CoarseSpec {
     std::size_t fraction;  // at most 1/fraction of the full mesh's triangles
     float max_error_m;
@@ -276,7 +266,7 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
     std::vector<CoarseJob> jobs;
     for (std::size_t j = 0; j < bone_mesh.size(); ++j)
         for (const core::MeshData* m : {&bone_mesh[j], &cart_mesh[j]})
-            if (!m->indices.empty()) jobs.push_back({m, keeps_fine_detail(sk.joints[j].name) ? 1 : gfx::coarse_levels, {}});
+            if (!m->indices.empty()) jobs.push_back({m, sk.display.keeps_fine_detail(sk.joints[j].name) ? 1 : gfx::coarse_levels, {}});
     if (!skin_rest_.vertices.empty()) jobs.push_back({&skin_rest_, gfx::coarse_levels, {}});
     make_coarse_levels(jobs);
 

@@ -32,9 +32,8 @@ std::vector<SkinWeight> skin_weights(const anat::Skeleton& skeleton, const core:
 void pose_skin_vertex(core::Vertex& out, const core::Vertex& rest, const SkinWeight& w, std::span<const core::Rigid> world,
                       std::span<const glm::vec3> joint_rest);
 
-// The arm bones (humerus, radius, ulna, carpals, metacarpals, fingers): their vertices carry
-// gfx::arm_id_bit, so a view can hide them when they cover the pelvis.
-bool is_arm_bone(std::string_view name);
+// The arm bones (skeleton.json's display.arm_bones: humerus to fingers) carry gfx::arm_id_bit in
+// their vertices, so a view can hide them when they cover the pelvis.
 
 class BoneSet {
 public:

@@ -162,6 +162,26 @@ TEST(Skeleton, BadDataNamesTheFileAndField) {
     }
 }
 
+TEST(Skeleton, HowBonesAreDrawnIsDataInTheSkeletonFile) {
+    const Skeleton& s = skeleton();
+    for (const char* arm : {"humerus_r", "radius_l", "ulna_r", "carpals_l", "metacarpal_3_r", "finger_2_distal_l"})
+        EXPECT_TRUE(s.display.is_arm_bone(arm)) << arm;
+    for (const char* other : {"femur_r", "scapula_l", "clavicle_r", "hip_bone_r", "skull"}) EXPECT_FALSE(s.display.is_arm_bone(other)) << other;
+    for (const char* fine : {"c0_c1", "wrist_r", "ankle_l", "mtp_r"}) EXPECT_TRUE(s.display.keeps_fine_detail(fine)) << fine;
+    for (const char* coarse : {"hip_r", "knee_l", "l4_l5", "shoulder_r"}) EXPECT_FALSE(s.display.keeps_fine_detail(coarse)) << coarse;
+    // Without it the file is incomplete, and says so.
+    std::string text = core::read_file(core::asset_dir() / "skeleton" / "skeleton.json");
+    const auto at = text.find("\"fine_detail_joints\"");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 20, "\"fine_detail_joint\"");
+    try {
+        anat::build_skeleton(text, "skeleton.json", {});
+        FAIL() << "a display without fine_detail_joints loads";
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("skeleton.json: /display"), std::string::npos) << e.what();
+    }
+}
+
 TEST(ForwardKinematics, RestPoseReproducesRestPositionsAndRotationsPropagate) {
     const Skeleton& s = skeleton();
     anat::Pose pose = anat::rest_pose(s);
