@@ -1,5 +1,7 @@
 #include "scene/body.hpp"
 
+#include "scene/muscle_styles.hpp"
+
 #include "bonegen/generator.hpp"
 #include "bonegen/model_layout.hpp"
 
@@ -77,60 +79,15 @@ void Body::set_pose(const anat::Pose& pose) {
     ++pose_version_;
 }
 
-bool Body::muscle_visible(std::size_t i, const Layers& layers) const {
-    const anat::Muscle& m = catalogue_.muscles[i];
-    if (!layers.muscles) return false;
-    if (!layers.isolated_muscles.empty()) return layers.isolated_muscles.count(m.id) > 0;
-    if (m.side == anat::Side::right && !layers.right) return false;
-    if (m.side == anat::Side::left && !layers.left) return false;
-    if (layers.hidden_groups.count(m.group)) return false;
-    return !layers.hidden_muscles.count(m.id);
-}
+bool Body::muscle_visible(std::size_t i, const Layers& layers) const { return scene::muscle_visible(catalogue_.muscles[i], layers); }
 
-glm::vec3 Body::heat_color(float t) {
-    // A perceptually even ramp for the legend: calm blue (0), teal, yellow, red (1 and beyond).
-    t = std::clamp(t, 0.0f, 1.2f) / 1.2f;
-    const glm::vec3 stops[] = {{0.23f, 0.36f, 0.62f}, {0.20f, 0.62f, 0.62f}, {0.93f, 0.80f, 0.30f}, {0.88f, 0.28f, 0.20f}, {0.70f, 0.10f, 0.30f}};
-    const float x = t * 4.0f;
-    const int i = std::min(static_cast<int>(x), 3);
-    return glm::mix(stops[i], stops[i + 1], x - static_cast<float>(i));
-}
+glm::vec3 Body::heat_color(float t) { return scene::heat_color(t); }
 
-glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const {
-    const anat::Muscle& m = catalogue_.muscles[i];
-    switch (mode) {
-        case ColorMode::anatomical: {
-            // Natural muscle red, a little variation so neighbours separate.
-            const float v = 0.92f + 0.08f * static_cast<float>((i / 2) % 3) / 2.0f;
-            return glm::vec3(0.66f, 0.17f, 0.14f) * v;
-        }
-        case ColorMode::group:
-            if (const auto* g = catalogue_.find_group(m.group)) return g->color;
-            return glm::vec3(0.7f);
-        case ColorMode::stretch: return heat_color(std::max(states_[i].relative_elongation, 0.0f));
-        case ColorMode::tightness: return heat_color(tightness_[i]);
-        case ColorMode::tension: {
-            // Passive force relative to F_max, on a scale where 0.25 F_max is full colour.
-            return heat_color(std::min(states_[i].passive_force_norm / 0.25f, 1.2f));
-        }
-    }
-    return glm::vec3(0.7f);
-}
+glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const { return scene::muscle_color(catalogue_, i, mode, states_, tightness_); }
 
 void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     frame.floor_y_m = floor_y();
     frame.shadow_version = pose_version_ * 4 + (d.layers.skeleton ? 1 : 0) + (d.layers.muscles ? 2 : 0);
-
-    const bool has_focus = d.selection.kind != Selection::Kind::none || !d.emphasised.empty() || !d.layers.isolated_muscles.empty();
-    const bool xray = d.layers.xray && has_focus;
-    const bool demo = d.stretch_demo && !d.emphasised.empty();
-    const bool mute = (d.stretch_demo || d.mute_others) && !d.emphasised.empty();
-    // Which muscles are "in focus" (selected, emphasised or isolated).
-    auto selected = [&](const anat::Muscle& m) {
-        if (d.selection.kind == Selection::Kind::muscle && d.selection.id == m.id) return true;
-        return d.selection.kind == Selection::Kind::group && m.in_group(d.selection.id);
-    };
-    auto focused = [&](const anat::Muscle& m) { return selected(m) || d.emphasised.count(m.id) > 0; };
 
     solid_.vertices.clear();
     solid_.indices.clear();
@@ -139,29 +96,10 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     solid_ids_.clear();
     ghost_ids_.clear();
     const anat::BodyAxes axes = anat::body_axes(skeleton_, world_);
-    // Ghosts: only the muscles out of focus in x-ray; every other muscle is drawn once, solid.
-    anat::MuscleStyle no_ghost;
-    no_ghost.visible = false;
-    std::vector<anat::MuscleStyle> solid_styles(catalogue_.muscles.size()), ghost_styles(catalogue_.muscles.size(), no_ghost);
-    for (std::size_t i = 0; i < catalogue_.muscles.size(); ++i) {
-        const anat::Muscle& m = catalogue_.muscles[i];
-        anat::MuscleStyle s;
-        s.visible = muscle_visible(i, d.layers);
-        const bool emphasised = d.emphasised.count(m.id) > 0;
-        // Emphasised muscles (a stretch's targets, highlighted groups) show their group's colour.
-        if (demo && emphasised)
-            s.color = muscle_color(i, ColorMode::stretch);
-        else
-            s.color = muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
-        s.id = muscle_id_base + static_cast<std::uint32_t>(i);
-        const bool focus = focused(m);
-        if (selected(m)) s.flags = gfx::vertex_flag_highlight;
-        if ((xray || mute) && !focus && d.layers.isolated_muscles.empty()) {
-            ghost_styles[i] = s;
-            s.visible = false;
-        }
-        solid_styles[i] = s;
-    }
+    // Each muscle drawn once: solid, or a ghost out of focus (scene::muscle_styles).
+    const MuscleStyles styles = muscle_styles(catalogue_, states_, tightness_, d);
+    const auto& solid_styles = styles.solid;
+    const auto& ghost_styles = styles.ghost;
     anat::build_muscle_mesh(catalogue_, paths_, solid_styles, axes, {}, solid_, solid_ids_);
     anat::build_muscle_mesh(catalogue_, paths_, ghost_styles, axes, {}, ghost_, ghost_ids_);
     auto upload = [](std::unique_ptr<gfx::GpuMesh>& gpu, const core::MeshData& m, const std::vector<std::uint32_t>& ids) {
@@ -179,7 +117,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     if (d.layers.skeleton) {
         int highlight = -1;
         if (d.selection.kind == Selection::Kind::bone) highlight = bones_->find_bone(d.selection.id);
-        const float opacity = xray ? 0.22f : 1.0f;
+        const float opacity = xray_in_effect(d) ? 0.22f : 1.0f;
         bones_->append_bone_items(frame.items, world_, opacity, 1, highlight, !d.layers.arms);
     }
     if (!solid_.indices.empty()) {

@@ -11,14 +11,12 @@
 #include "biomech/muscle_mechanics.hpp"
 #include "scene/bone_set.hpp"
 #include "scene/display.hpp"
+#include "scene/muscle_styles.hpp"
 
 #include <optional>
 #include <set>
 
 namespace scene {
-
-// Picking ids: bones 1..999 (bone index + 1), muscles 1000 + muscle index.
-inline constexpr std::uint32_t muscle_id_base = 1000;
 
 class Body {
 public:

@@ -173,28 +173,17 @@ struct MuscleLook {
 
 // Each muscle's colour and opacity as Body::build_frame draws it (a ghost is drawn muted).
 std::vector<MuscleLook> muscle_looks(const scene::Body& body, const scene::Body::Display& d) {
-    using scene::ColorMode;
-    using scene::Selection;
-    const auto& muscles = body.catalogue().muscles;
-    const bool has_focus = d.selection.kind != Selection::Kind::none || !d.emphasised.empty() || !d.layers.isolated_muscles.empty();
-    const bool xray = d.layers.xray && has_focus;
-    const bool demo = d.stretch_demo && !d.emphasised.empty();
-    const bool mute = (d.stretch_demo || d.mute_others) && !d.emphasised.empty();
-    std::vector<MuscleLook> looks(muscles.size());
-    for (std::size_t i = 0; i < muscles.size(); ++i) {
-        const anat::Muscle& m = muscles[i];
+    // As the viewer draws them (scene::muscle_styles): a ghost there is a translucent muscle here.
+    const scene::MuscleStyles styles = scene::muscle_styles(body.catalogue(), body.muscle_states(), body.tightness(), d);
+    std::vector<MuscleLook> looks(styles.solid.size());
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        const bool ghost = styles.ghost[i].visible;
+        const anat::MuscleStyle& s = ghost ? styles.ghost[i] : styles.solid[i];
         MuscleLook& look = looks[i];
-        look.visible = body.muscle_visible(i, d.layers);
+        look.visible = s.visible;
         if (!look.visible) continue;
-        const bool emphasised = d.emphasised.count(m.id) > 0;
-        if (demo && emphasised)
-            look.color_srgb = body.muscle_color(i, ColorMode::stretch);
-        else
-            look.color_srgb = body.muscle_color(i, emphasised && d.color_mode == ColorMode::anatomical ? ColorMode::group : d.color_mode);
-        const bool selected = (d.selection.kind == Selection::Kind::muscle && d.selection.id == m.id) ||
-                              (d.selection.kind == Selection::Kind::group && m.in_group(d.selection.id));
-        const bool focus = selected || emphasised;
-        if ((xray || mute) && !focus && d.layers.isolated_muscles.empty()) look.opacity = muted_muscle_opacity;
+        look.color_srgb = s.color;
+        if (ghost) look.opacity = muted_muscle_opacity;
     }
     return looks;
 }
