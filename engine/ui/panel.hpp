@@ -20,6 +20,10 @@ namespace ui {
 struct PanelContext {
     const Fonts* fonts = nullptr;
     bool anatomy_shown = true;  // false while a model file is shown instead of the anatomy
+    // Begins a column window docked at the left or right edge, over the share [from, to] of the
+    // height under the menu bar (the viewer lays the columns out and keeps their widths); false:
+    // collapsed, nothing to draw (End already called).
+    std::function<bool(const char* title, bool* open, bool left, float from, float to, float default_width_em)> begin_column;
 };
 
 class Panel {

@@ -1,6 +1,6 @@
-// ui/panel_layers.cpp: the Layers panel (skeleton, skin, each muscle group, left and right, with
-// show / only / show all, x-ray and the colour mode) and the colour legend.
-#include "ui/viewer_impl.hpp"
+// ui/panel_layers.cpp: the Layers panel (F3): skeleton, skin, muscles, each side, the arms,
+// x-ray, each muscle group with show / only / select, show all, and the colour mode.
+#include "ui/panels.hpp"
 
 #include <imgui.h>
 
@@ -9,14 +9,33 @@
 namespace ui {
 
 namespace {
-ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
-}  // namespace
 
-void Viewer::draw_layers_panel() {
+ImVec4 im(glm::vec3 c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
+
+class LayersPanel : public Panel {
+public:
+    explicit LayersPanel(LayersPanelDeps deps)
+        : display_(*deps.display), catalogue_(std::move(deps.catalogue)), select_(std::move(deps.select)), inspector_open_(*deps.inspector_open) {}
+    std::string_view title() const override { return "Layers panel"; }
+    SDL_Keycode key() const override { return SDLK_F3; }
+    std::string_view key_name() const override { return "F3"; }
+    bool needs_anatomy() const override { return true; }
+    bool column() const override { return true; }
+    void draw(const PanelContext& context, bool& open) override;
+
+private:
+    scene::Display& display_;
+    std::function<const anat::MuscleCatalogue&()> catalogue_;
+    std::function<void(const scene::Selection&)> select_;
+    const bool& inspector_open_;
+};
+
+void LayersPanel::draw(const PanelContext& context, bool& open) {
     const float em = ImGui::GetFontSize();
-    if (!begin_column_window("Layers (F3)", &settings_.show_layers_panel, false, 0.0f, settings_.show_inspector_panel ? 0.5f : 1.0f, 21.0f)) return;
-    auto& L = world_->display.layers;
-    const auto& catalogue = world_->body().catalogue();
+    // The right column's top half, or all of it without the inspector.
+    if (!context.begin_column || !context.begin_column("Layers (F3)", &open, false, 0.0f, inspector_open_ ? 0.5f : 1.0f, 21.0f)) return;
+    auto& L = display_.layers;
+    const auto& catalogue = catalogue_();
 
     ImGui::Checkbox("Skeleton", &L.skeleton);
     ImGui::SameLine(em * 7);
@@ -73,7 +92,7 @@ void Viewer::draw_layers_panel() {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only the %s (Esc to undo)", g.name.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Select")) select({scene::Selection::Kind::group, g.id});
+        if (ImGui::SmallButton("Select")) select_({scene::Selection::Kind::group, g.id});
         ImGui::PopID();
     }
     if (!L.isolated_muscles.empty()) {
@@ -86,7 +105,7 @@ void Viewer::draw_layers_panel() {
 
     ImGui::Separator();
     ImGui::TextDisabled("Colour muscles (C)");
-    int mode = static_cast<int>(world_->display.color_mode);
+    int mode = static_cast<int>(display_.color_mode);
     const char* names[] = {"Anatomical", "By group", "By stretch", "By tightness", "By passive tension"};
     const char* tips[] = {"Natural muscle red", "One colour per group", "How far each muscle is toward its normal end range",
                           "The tightness set in the Posture panel", "Passive force relative to each muscle's strength"};
@@ -94,45 +113,12 @@ void Viewer::draw_layers_panel() {
         if (ImGui::RadioButton(names[i], mode == i)) mode = i;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[i]);
     }
-    world_->display.color_mode = static_cast<scene::ColorMode>(mode);
+    display_.color_mode = static_cast<scene::ColorMode>(mode);
     ImGui::End();
 }
 
-void Viewer::draw_legend() {
-    const auto mode = world_->display.color_mode;
-    if (mode == scene::ColorMode::anatomical || mode == scene::ColorMode::group) return;
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
-    const float above_player = player_bar_height_ > 0.0f ? player_bar_height_ + em * 0.4f : 0.0f;
-    const ImVec4 sr = scene_rect_points();
-    ImGui::SetNextWindowPos(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f - above_player), ImGuiCond_Always,
-                            ImVec2(0.5f, 1.0f));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
-    if (ImGui::Begin("##legend", nullptr, flags)) {
-        audit_capture_window();
-        const char* title = mode == scene::ColorMode::stretch     ? "Stretch toward the normal end range"
-                            : mode == scene::ColorMode::tightness ? "Tightness set in the Posture panel"
-                                                                  : "Passive tension (share of the muscle's strength)";
-        const char* lo = mode == scene::ColorMode::stretch ? "neutral" : mode == scene::ColorMode::tightness ? "0" : "none";
-        const char* hi = mode == scene::ColorMode::stretch ? "end range" : mode == scene::ColorMode::tightness ? "100" : "25 %+";
-        ImGui::TextUnformatted(title);
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float w = em * 16, h = em * 0.8f;
-        constexpr int steps = 32;
-        for (int i = 0; i < steps; ++i) {
-            const float t0 = static_cast<float>(i) / steps, t1 = static_cast<float>(i + 1) / steps;
-            const glm::vec3 c = scene::Body::heat_color(t0 / (1.0f / 1.2f) > 1.2f ? 1.2f : t0 * 1.2f);
-            dl->AddRectFilled(ImVec2(p.x + w * t0, p.y), ImVec2(p.x + w * t1 + 1, p.y + h), ImGui::ColorConvertFloat4ToU32(im(c)));
-        }
-        ImGui::Dummy(ImVec2(w, h));
-        ImGui::TextDisabled("%s", lo);
-        ImGui::SameLine(w - ImGui::CalcTextSize(hi).x + ImGui::GetStyle().WindowPadding.x);
-        ImGui::TextDisabled("%s", hi);
-    }
-    ImGui::End();
-}
+}  // namespace
+
+std::unique_ptr<Panel> make_layers_panel(LayersPanelDeps deps) { return std::make_unique<LayersPanel>(std::move(deps)); }
 
 }  // namespace ui

@@ -4,6 +4,8 @@
 
 #include "gfx/renderer.hpp"
 #include "gfx/ui_layer.hpp"
+#include "scene/display.hpp"
+#include "anatomy/muscle_catalogue.hpp"
 #include "ui/panel.hpp"
 
 #include <functional>
@@ -20,6 +22,15 @@ std::unique_ptr<Panel> make_shortcuts_panel(const PanelManager& panels);
 std::unique_ptr<Panel> make_about_panel(std::string renderer);
 // About the model: what the posture model does, its assumptions and what the evidence says.
 std::unique_ptr<Panel> make_about_model_panel();
+
+// Layers (F3), the top of the right column: what is shown, each muscle group, the colour mode.
+struct LayersPanelDeps {
+    scene::Display* display = nullptr;                        // what it changes
+    std::function<const anat::MuscleCatalogue&()> catalogue;  // the body's (it can be rebuilt)
+    std::function<void(const scene::Selection&)> select;      // a group's "Select"
+    const bool* inspector_open = nullptr;                     // the inspector shares the column
+};
+std::unique_ptr<Panel> make_layers_panel(LayersPanelDeps deps);
 
 // Milliseconds per stage of a frame, smoothed. `present`: showing the frame, which on a software
 // renderer includes drawing the interface's pixels; `total`: the whole loop.

@@ -239,10 +239,11 @@ void Viewer::add_panels() {
     };
     panels_.add(column("Posture and stretches panel", SDLK_F2, "F2", "Posture and stretches panel", &Viewer::draw_posture_panel),
                 &settings_.show_posture_panel);
-    panels_.add(column("Layers panel", SDLK_F3, "F3", "Layers panel", &Viewer::draw_layers_panel), &settings_.show_layers_panel);
+    panels_.add(make_layers_panel({&world_->display, [this]() -> const anat::MuscleCatalogue& { return world_->body().catalogue(); },
+                                   [this](const scene::Selection& s) { select(s); }, &settings_.show_inspector_panel}),
+                &settings_.show_layers_panel);
     panels_.add(column("Inspector", SDLK_F4, "F4", "Inspector panel", &Viewer::draw_inspector_panel), &settings_.show_inspector_panel);
-    panels_.add(make_performance_panel([this] { return performance_readout(); }, [this](bool keep) { keep_interface_ = keep; }),
-                &show_performance_);
+    panels_.add(make_performance_panel([this] { return performance_readout(); }, [this](bool keep) { keep_interface_ = keep; }), &show_performance_);
     panels_.add(make_shortcuts_panel(panels_));
     panels_.add(make_about_model_panel());
     panels_.add(make_about_panel(window_->gl_renderer()));
@@ -857,7 +858,12 @@ void Viewer::draw_ui() {
 }
 
 void Viewer::draw_ui_windows() {
-    const PanelContext panel_context{&fonts_, !world_->has_user_model()};
+    PanelContext panel_context;
+    panel_context.fonts = &fonts_;
+    panel_context.anatomy_shown = !world_->has_user_model();
+    panel_context.begin_column = [this](const char* title, bool* open, bool left, float from, float to, float width_em) {
+        return begin_column_window(title, open, left, from, to, width_em);
+    };
     draw_video_export_window();
     draw_handout_window();
     if (presenting_) {
@@ -1074,6 +1080,44 @@ void Viewer::draw_menu_bar() {
     if (ImGui::SmallButton("Frame")) frame_all(true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame everything (F)");
     ImGui::EndMainMenuBar();
+}
+
+void Viewer::draw_legend() {
+    const auto mode = world_->display.color_mode;
+    if (mode == scene::ColorMode::anatomical || mode == scene::ColorMode::group) return;
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float status = settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f;
+    const float above_player = player_bar_height_ > 0.0f ? player_bar_height_ + em * 0.4f : 0.0f;
+    const ImVec4 sr = scene_rect_points();
+    ImGui::SetNextWindowPos(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y - status - em * 0.6f - above_player), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##legend", nullptr, flags)) {
+        audit_capture_window();
+        const char* title = mode == scene::ColorMode::stretch     ? "Stretch toward the normal end range"
+                            : mode == scene::ColorMode::tightness ? "Tightness set in the Posture panel"
+                                                                  : "Passive tension (share of the muscle's strength)";
+        const char* lo = mode == scene::ColorMode::stretch ? "neutral" : mode == scene::ColorMode::tightness ? "0" : "none";
+        const char* hi = mode == scene::ColorMode::stretch ? "end range" : mode == scene::ColorMode::tightness ? "100" : "25 %+";
+        ImGui::TextUnformatted(title);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = em * 16, h = em * 0.8f;
+        constexpr int steps = 32;
+        for (int i = 0; i < steps; ++i) {
+            const float t0 = static_cast<float>(i) / steps, t1 = static_cast<float>(i + 1) / steps;
+            const glm::vec3 c = scene::heat_color(t0 / (1.0f / 1.2f) > 1.2f ? 1.2f : t0 * 1.2f);
+            dl->AddRectFilled(ImVec2(p.x + w * t0, p.y), ImVec2(p.x + w * t1 + 1, p.y + h),
+                              ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1.0f)));
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::TextDisabled("%s", lo);
+        ImGui::SameLine(w - ImGui::CalcTextSize(hi).x + ImGui::GetStyle().WindowPadding.x);
+        ImGui::TextDisabled("%s", hi);
+    }
+    ImGui::End();
 }
 
 void Viewer::draw_status_bar() {

@@ -84,7 +84,6 @@ private:
     // Panels (panel_*.cpp)
     void draw_posture_panel();
     void draw_posture_tab();
-    void draw_layers_panel();
     void draw_legend();
     void draw_inspector_panel();
     void draw_hover_tooltip();

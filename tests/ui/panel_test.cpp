@@ -4,6 +4,8 @@
 #include "ui/panel.hpp"
 #include "ui/panels.hpp"
 
+#include "anatomy/skeleton_builder.hpp"
+
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -159,4 +161,66 @@ TEST(Panels, ThePerformanceWindowShowsWhatItReadsAndSwitchesTheKeptInterface) {
     EXPECT_NE(text.find("Drawing every frame: a stretch plays"), std::string::npos);
     EXPECT_NE(text.find("12.50 ms"), std::string::npos);
     EXPECT_EQ(switched, -1) << "nothing clicked, nothing switched";
+}
+
+TEST(Panels, TheLayersPanelListsTheCataloguesGroupsAndSharesTheColumnWithTheInspector) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    scene::Display display;
+    bool inspector = true, open = true;
+    std::vector<scene::Selection> selected;
+    ui::PanelManager panels;
+    panels.add(ui::make_layers_panel({&display, []() -> const anat::MuscleCatalogue& { return catalogue; },
+                                      [&](const scene::Selection& s) { selected.push_back(s); }, &inspector}),
+               &open);
+    float from = -1.0f, to = -1.0f;
+    bool left = true;
+    ui::Fonts fonts;
+    auto frame = [&] {
+        return imgui_frame([&] {
+            ui::PanelContext ctx;
+            ctx.fonts = &fonts;
+            ctx.begin_column = [&](const char* title, bool* o, bool l, float f, float t, float) {
+                from = f;
+                to = t;
+                left = l;
+                ImGui::SetNextWindowSize(ImVec2(420, 900), ImGuiCond_Always);  // a column's size, as the viewer gives it
+                const bool shown = ImGui::Begin(title, o);
+                if (shown) ui::audit_capture_window();
+                if (!shown) ImGui::End();
+                return shown;
+            };
+            panels.draw_windows(ctx);
+            EXPECT_LT(from, 0.0f) << "a column is not drawn with the floating windows";
+            panels.draw_columns(ctx);
+        });
+    };
+    std::string text = frame();
+    EXPECT_FALSE(left) << "the right column";
+    EXPECT_FLOAT_EQ(from, 0.0f);
+    EXPECT_FLOAT_EQ(to, 0.5f) << "the top half, the inspector below";
+    for (const auto& g : catalogue.groups) EXPECT_NE(text.find(g.name), std::string::npos) << g.name << "\n" << text;
+    EXPECT_NE(text.find("Colour muscles (C)"), std::string::npos);
+    inspector = false;
+    from = to = -1.0f;
+    text = frame();
+    EXPECT_FLOAT_EQ(to, 1.0f) << "the whole column without the inspector";
+    // With a model file on screen the anatomy's layers are not drawn.
+    from = -1.0f;
+    imgui_frame([&] {
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        ctx.anatomy_shown = false;
+        ctx.begin_column = [&](const char*, bool*, bool, float f, float, float) {
+            from = f;
+            return false;
+        };
+        panels.draw_columns(ctx);
+    });
+    EXPECT_LT(from, 0.0f);
+    // Isolation: the count of muscles shown alone.
+    display.layers.isolated_muscles = {"psoas_r", "iliacus_r"};
+    text = frame();
+    EXPECT_NE(text.find("Showing only 2 muscles"), std::string::npos) << text;
+    EXPECT_TRUE(selected.empty()) << "nothing clicked, nothing selected";
 }
