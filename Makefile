@@ -5,7 +5,7 @@ BUILD  := build
 JOBS   ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all build deps configure run test test-cpu test-gl bench fuzz soak asan clean snapshots approve-golden install package package-check
+.PHONY: all build deps configure run test test-cpu test-gl test-process bench fuzz soak asan clean snapshots approve-golden install package package-check
 
 all: build
 

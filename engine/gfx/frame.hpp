@@ -86,8 +86,6 @@ struct FrameDesc {
     std::vector<DrawItem> items;
     std::vector<Polyline> lines;
     std::optional<Underlay> underlay;
-    // The contact shadow is re-rendered only when this changes (or the items' count does).
-    std::uint64_t shadow_version = 0;
     // Simpler stand-ins that cast the shadow instead of `items` (e.g. the body outline): the
     // shadow is soft, so a few thousand triangles do what the full model's tens of thousands do.
     std::vector<DrawItem> shadow_casters;

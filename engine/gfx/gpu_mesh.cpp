@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "gfx/face_cull.hpp"
 
+#include <atomic>
 #include <algorithm>
 #include <cstddef>
 
@@ -26,6 +27,8 @@ float sampled_mean_edge(std::span<const glm::vec3> positions, std::span<const st
     }
     return n == 0 ? 0.0f : static_cast<float>(sum / static_cast<double>(n));
 }
+// Content versions, unique across meshes: a mesh made where another was freed never repeats a key.
+std::atomic<std::uint64_t> next_version{1};
 }  // namespace
 
 GpuMesh::GpuMesh(const core::MeshData& mesh, bool dynamic, std::span<const std::uint32_t> ids) : dynamic_(dynamic) {
@@ -105,6 +108,7 @@ void GpuMesh::upload(const core::MeshData& mesh, std::span<const std::uint32_t> 
     indices_ = mesh.indices;
     mean_edge_ = sampled_mean_edge(positions_, indices_);
     if (!dynamic_) planes_ = gfx::face_planes(positions_, indices_);
+    version_ = next_version++;
 }
 
 void GpuMesh::update(const core::MeshData& mesh, std::span<const std::uint32_t> ids) {
@@ -118,10 +122,13 @@ void GpuMesh::update_vertices(std::span<const core::Vertex> vertices) {
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(vertices.size() * sizeof(core::Vertex)), vertices.data());
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     bounds_ = {};
+    bool moved = false;  // the same pose again (a camera move): the version, and the shadow, stay
     for (std::size_t i = 0; i < vertices.size(); ++i) {
+        moved = moved || positions_[i] != vertices[i].position;
         positions_[i] = vertices[i].position;
         bounds_.add(vertices[i].position);
     }
+    if (moved) version_ = next_version++;
     mean_edge_ = sampled_mean_edge(positions_, indices_);
 }
 

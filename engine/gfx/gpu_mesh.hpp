@@ -43,6 +43,9 @@ public:
     // Each triangle's plane (gfx::face_planes) for meshes whose vertices never move; empty for
     // dynamic ones and the levels of dynamic ones.
     const std::vector<glm::vec4>& face_planes() const { return planes_; }
+    // Changes whenever the contents do, and is never the same for two meshes: what caches of
+    // work done on a mesh (the contact shadow) key on. A level of detail has its full mesh's.
+    std::uint64_t content_version() const { return shared_ ? shared_->version_ : version_; }
 
 private:
     void bind_vertex_attributes() const;  // vbo_ and id_buffer_ (or the shared mesh's) into vao_
@@ -62,6 +65,7 @@ private:
     std::vector<std::uint32_t> indices_;
     std::vector<glm::vec4> planes_;
     const GpuMesh* shared_ = nullptr;  // a level of detail: the full mesh whose vertices it draws
+    std::uint64_t version_ = 0;
 };
 
 }  // namespace gfx

@@ -93,17 +93,39 @@ Renderer::Renderer(const ShaderLibrary& shaders) : shaders_(shaders) {
 
 // [SECTION] Contact shadow
 
+namespace {
+// What the contact shadow depends on: the floor's height and each opaque caster's mesh (its
+// contents' version) and placement. FNV-1a over those bytes; never 0.
+std::uint64_t shadow_key(const std::vector<DrawItem>& casters, float floor_y) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* data, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    mix(&floor_y, sizeof(floor_y));
+    for (const auto& item : casters) {
+        if (!item.mesh || !item.casts_shadow || item.color.a < 0.99f) continue;
+        const std::uint64_t version = item.mesh->content_version();
+        const GpuMesh* mesh = item.mesh;
+        mix(&version, sizeof(version));
+        mix(&mesh, sizeof(mesh));
+        mix(&item.world_from_mesh, sizeof(item.world_from_mesh));
+    }
+    return h == 0 ? 1 : h;
+}
+}  // namespace
+
 void Renderer::start_shadow(const FrameDesc& frame) {
     stats_.shadow_updated = false;
     if (shadow_job_.valid()) {  // the last frame stopped (threw) before uploading its shadow: redo it
         shadow_job_.wait();
         shadow_job_ = {};
-        shadow_version_ = ~0ull;
+        shadow_key_ = 0;
     }
     const std::vector<DrawItem>& casters = frame.shadow_casters.empty() ? frame.items : frame.shadow_casters;
-    if (frame.shadow_version == shadow_version_ && casters.size() == shadow_item_count_) return;
-    shadow_version_ = frame.shadow_version;
-    shadow_item_count_ = casters.size();
+    const std::uint64_t key = shadow_key(casters, frame.floor_y_m);
+    if (key == shadow_key_) return;
+    shadow_key_ = key;
     stats_.shadow_updated = true;
 
     core::Bounds b;

@@ -5,9 +5,9 @@
 // bones and skin per vertex where their triangles are small on screen; the triangles facing away
 // dropped beforehand by a worker thread, face_cull.hpp); the contact shadow
 // (top-down occlusion, blurred; computed on the CPU by a worker thread while the backdrop and the
-// opaque items are sent, cached by shadow_version) laid on the visible floor;
-// transparent items (back to front); depth-tested lines; on-top lines (items and lines mark the
-// stencil); FXAA where the stencil is marked, inside the subject's screen rectangle. All of it
+// opaque items are sent; kept while its casters' meshes, contents and placements stay the same)
+// laid on the visible floor; transparent items (back to front); depth-tested lines; on-top lines
+// (items and lines mark the stencil); FXAA where the stencil is marked, inside the subject's screen rectangle. All of it
 // straight into the destination where that has a depth and stencil buffer (a window asks for
 // them, render_to_image has them), else offscreen and then copied. Software rasterisers pay per
 // pixel, so every full-screen pass that can be cached, masked or cut is.
@@ -121,8 +121,7 @@ private:
     bool gradient_drawn_ = false;
     GpuMesh line_mesh_;
     core::MeshData line_data_;
-    std::uint64_t shadow_version_ = ~0ull;
-    std::size_t shadow_item_count_ = 0;
+    std::uint64_t shadow_key_ = 0;  // what the shadow shows (shadow_key()); 0: nothing yet
     glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
     std::vector<std::uint8_t> shadow_texels_;
     glm::ivec4 shadow_extent_{0};       // the texels holding any shadow (shadow_extent())

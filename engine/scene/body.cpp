@@ -87,7 +87,6 @@ glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const { return scene
 
 void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
     frame.floor_y_m = floor_y();
-    frame.shadow_version = pose_version_ * 4 + (d.layers.skeleton ? 1 : 0) + (d.layers.muscles ? 2 : 0);
 
     solid_.vertices.clear();
     solid_.indices.clear();

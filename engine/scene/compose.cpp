@@ -25,8 +25,6 @@ ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDe
     if (world.has_user_model()) return out;
     if (content.props_of && content.props && content.props_of->showing_clip()) {
         content.props->append(frame, content.props_of->prop_boxes(), content.props_of->strap_points(body.world_from_bone()));
-        // The props cast shadows too: a new clip's props need a new shadow.
-        frame.shadow_version ^= static_cast<std::uint64_t>(content.props_of->player().selected() + 1) << 48;
     }
     if (content.ghost) append_ghost(frame, body, *content.ghost);
     out.measures = biomech::measure(body.skeleton(), body.pose(), body.world_from_bone());

@@ -28,7 +28,7 @@ struct ComposedView {
 };
 
 // Poses the world's body and appends the view's items and lines to `frame` (whose camera and
-// options are the caller's). The contact shadow's key covers the props: they cast shadows too.
+// options are the caller's).
 ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDesc& frame);
 
 // Appends the skeleton in `pose` as a translucent blue ghost that casts no shadow.

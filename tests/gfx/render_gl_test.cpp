@@ -131,6 +131,46 @@ TEST_F(RenderGl, TransparentBackgroundLeavesClearAlphaAndOpaqueSubject) {
     EXPECT_EQ(img.pixel(size.x / 2, size.y / 2)[3], 255);
 }
 
+// The renderer keys the contact shadow on what casts it: the same casters again (a camera move)
+// reuse it; a caster moved, changed or added, or the floor moved, make it again; what casts no
+// shadow (a ghost, glass) does not count. No caller keeps a version.
+TEST_F(RenderGl, TheContactShadowIsMadeAgainOnlyWhenWhatCastsItChanges) {
+    gfx::Renderer r(*shaders_);
+    const core::MeshData ball = core::make_uv_sphere(0.3f, 24, 12);
+    gfx::GpuMesh sphere(ball);
+    gfx::GpuMesh moving(ball, true);
+    gfx::FrameDesc f = base_frame();
+    f.draw_floor = true;
+    f.camera.target = {0, 0.3f, 0};
+    f.camera.distance_m = 3.0f;
+    f.items.push_back({&sphere, glm::translate(glm::mat4(1.0f), {0, 0.32f, 0})});
+    auto updated = [&](const gfx::FrameDesc& frame) {
+        (void)r.render_to_image(frame, {64, 48});
+        return r.stats().shadow_updated;
+    };
+    EXPECT_TRUE(updated(f)) << "the first frame makes it";
+    EXPECT_FALSE(updated(f)) << "the same casters again";
+    f.camera.orbit(0.5f, 0.1f);
+    EXPECT_FALSE(updated(f)) << "only the camera moved";
+    gfx::DrawItem ghost{&sphere, glm::translate(glm::mat4(1.0f), {0.5f, 0.32f, 0})};
+    ghost.color.a = 0.3f;
+    f.items.push_back(ghost);
+    EXPECT_FALSE(updated(f)) << "a translucent item casts no shadow";
+    f.items[0].world_from_mesh = glm::translate(glm::mat4(1.0f), {0.1f, 0.32f, 0});
+    EXPECT_TRUE(updated(f)) << "a caster moved";
+    f.items.push_back({&moving, glm::mat4(1.0f)});
+    EXPECT_TRUE(updated(f)) << "a caster added";
+    EXPECT_FALSE(updated(f));
+    moving.update_vertices(ball.vertices);
+    EXPECT_FALSE(updated(f)) << "a dynamic mesh given the same vertices (the same pose)";
+    core::MeshData lifted = ball;
+    for (auto& v : lifted.vertices) v.position.y += 0.05f;
+    moving.update_vertices(lifted.vertices);
+    EXPECT_TRUE(updated(f)) << "a dynamic mesh whose vertices moved";
+    f.floor_y_m = -0.1f;
+    EXPECT_TRUE(updated(f)) << "the floor moved";
+}
+
 TEST_F(RenderGl, FloorShowsAContactShadowUnderTheObject) {
     gfx::Renderer r(*shaders_);
     gfx::GpuMesh sphere(core::make_uv_sphere(0.3f, 32, 16));
@@ -141,7 +181,6 @@ TEST_F(RenderGl, FloorShowsAContactShadowUnderTheObject) {
         gfx::DrawItem item{&sphere, glm::translate(glm::mat4(1.0f), {0, 0.32f, 0})};
         item.casts_shadow = casts;
         f.items.push_back(item);
-        f.shadow_version = casts ? 1 : 2;
         f.camera.target = {0, 0.3f, 0};
         f.camera.distance_m = 3.0f;
         f.camera.orbit(0.0f, core::deg_to_rad(35.0f));
@@ -324,7 +363,6 @@ TEST_F(RenderGl, DrawingInPlaceGivesTheSamePictureAsDrawingOffscreenAndCopying) 
     gfx::FrameDesc f = base_frame();
     f.draw_floor = true;
     f.fxaa = true;
-    f.shadow_version = 1;
     f.camera.target = {0, 0.3f, 0};
     f.camera.distance_m = 3.0f;
     f.camera.orbit(0.4f, core::deg_to_rad(25.0f));
