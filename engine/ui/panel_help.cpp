@@ -12,6 +12,12 @@ namespace ui {
 
 namespace {
 
+void heading(const PanelContext& context, const char* text) {
+    ImGui::PushFont(context.fonts->large);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 static constexpr std::pair<const char*, const char*> fixed[] = {
     {"Left drag", "Orbit"},
     {"Right or middle drag", "Pan"},
@@ -86,9 +92,7 @@ public:
         ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
         if (ImGui::Begin("About Anatomy", &open)) {
             audit_capture_window();
-            ImGui::PushFont(context.fonts->large);
-            ImGui::TextUnformatted("Anatomy");
-            ImGui::PopFont();
+            heading(context, "Anatomy");
             ImGui::TextWrapped(
                 "A real-time 3D view of the skeleton and the muscles around the hip, for exploring anatomy, "
                 "following stretches and explaining pelvic tilt.");
@@ -120,9 +124,7 @@ public:
         }
         audit_capture_window();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushFont(context.fonts->large);
-        ImGui::TextUnformatted("What the posture model does");
-        ImGui::PopFont();
+        heading(context, "What the posture model does");
         ImGui::TextWrapped(
             "It finds how a standing body settles when some muscles are set shorter (tighter) or weaker. Each muscle pulls along "
             "the same path you see on screen; a shortened muscle starts to pull earlier and harder as it is stretched. The model "
@@ -145,9 +147,7 @@ public:
             ImGui::TextWrapped("%s", item);
         }
         ImGui::Spacing();
-        ImGui::PushFont(context.fonts->large);
-        ImGui::TextUnformatted("What the evidence says");
-        ImGui::PopFont();
+        heading(context, "What the evidence says");
         ImGui::TextWrapped(
             "Mechanically, a tight hip flexor can pull the pelvis into anterior tilt and a tight hamstring can pull it into posterior "
             "tilt, mostly near the end of their range: in a lunge, when bending forward, or sitting with straight legs. In relaxed "

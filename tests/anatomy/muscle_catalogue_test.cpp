@@ -1,3 +1,4 @@
+#include "../catalogue_fixture.hpp"
 #include "anatomy/muscle_catalogue.hpp"
 #include "anatomy/muscle_path.hpp"
 #include "anatomy/skeleton_builder.hpp"
@@ -14,26 +15,7 @@ using anat::Side;
 
 namespace {
 
-const anat::Skeleton& skeleton() {
-    static const anat::Skeleton s = anat::build_default_skeleton();
-    return s;
-}
-const anat::MuscleCatalogue& catalogue() {
-    static const anat::MuscleCatalogue c = anat::load_default_muscle_catalogue(skeleton());
-    return c;
-}
-const anat::Muscle& muscle(const std::string& id) {
-    const int i = catalogue().find(id);
-    EXPECT_GE(i, 0) << id;
-    return catalogue().muscles[static_cast<std::size_t>(std::max(i, 0))];
-}
-float length(const std::string& id, const Coordinates& c) { return anat::muscle_length(muscle(id), skeleton(), c); }
-Coordinates hip_knee(float hip, float knee, Side side = Side::right) {
-    Coordinates c;
-    c.legs[static_cast<std::size_t>(side)].hip_flexion_deg = hip;
-    c.legs[static_cast<std::size_t>(side)].knee_flexion_deg = knee;
-    return c;
-}
+using namespace cataloguetest;  // skeleton(), catalogue(), muscle(), length(), hip_knee()
 std::string catalogue_text() { return core::read_file(core::asset_dir() / "muscles" / "muscles.json"); }
 
 const char* hip_flexors[] = {"psoas_r", "iliacus_r", "rectus_femoris_r", "sartorius_r", "tfl_r"};

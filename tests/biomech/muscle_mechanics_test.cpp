@@ -1,41 +1,13 @@
 // Muscle mechanics over the catalogue's muscles: relative elongation from neutral to the end
 // range, passive force after Thelen, growing with stretch and with tightness.
-#include "anatomy/muscle_catalogue.hpp"
-#include "anatomy/muscle_path.hpp"
-#include "anatomy/skeleton_builder.hpp"
+#include "../catalogue_fixture.hpp"
 #include "biomech/muscle_mechanics.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-using anat::Coordinates;
-using anat::Side;
-
-namespace {
-
-const anat::Skeleton& skeleton() {
-    static const anat::Skeleton s = anat::build_default_skeleton();
-    return s;
-}
-const anat::MuscleCatalogue& catalogue() {
-    static const anat::MuscleCatalogue c = anat::load_default_muscle_catalogue(skeleton());
-    return c;
-}
-const anat::Muscle& muscle(const std::string& id) {
-    const int i = catalogue().find(id);
-    EXPECT_GE(i, 0) << id;
-    return catalogue().muscles[static_cast<std::size_t>(std::max(i, 0))];
-}
-float length(const std::string& id, const Coordinates& c) { return anat::muscle_length(muscle(id), skeleton(), c); }
-Coordinates hip_knee(float hip, float knee, Side side = Side::right) {
-    Coordinates c;
-    c.legs[static_cast<std::size_t>(side)].hip_flexion_deg = hip;
-    c.legs[static_cast<std::size_t>(side)].knee_flexion_deg = knee;
-    return c;
-}
-
-}  // namespace
+using namespace cataloguetest;  // the default catalogue, muscle(), length(), hip_knee()
 
 TEST(MuscleMechanics, RelativeElongationIsZeroAtNeutralAndOneAtTheEndRange) {
     for (const auto& m : catalogue().muscles) {

@@ -56,6 +56,16 @@ std::string imgui_frame(const std::function<void()>& draw) {
     return text;
 }
 
+// The text of the panels' floating windows in one frame.
+std::string draw_windows(ui::PanelManager& panels) {
+    ui::Fonts fonts;  // the default font for both
+    return imgui_frame([&] {
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        panels.draw_windows(ctx);
+    });
+}
+
 }  // namespace
 
 TEST(Panels, KeysOpenAndCloseThemAndTheManagerOrASettingKeepsTheState) {
@@ -129,12 +139,7 @@ TEST(Panels, TheShortcutWindowListsEveryPanelsKey) {
     EXPECT_EQ(keys[1].keys, "F12");
     EXPECT_EQ(keys[2].keys, "F1");
     EXPECT_TRUE(panels.handle_key(SDLK_F1));
-    ui::Fonts fonts;
-    const std::string text = imgui_frame([&] {
-        ui::PanelContext ctx;
-        ctx.fonts = &fonts;
-        panels.draw_windows(ctx);
-    });
+    const std::string text = draw_windows(panels);
     EXPECT_NE(text.find("Performance: frame-time graph"), std::string::npos) << text;
     EXPECT_NE(text.find("Nine"), std::string::npos);
     EXPECT_NE(text.find("Orbit"), std::string::npos) << "the 3D view's fixed keys are listed too";
@@ -151,12 +156,7 @@ TEST(Panels, ThePerformanceWindowShowsWhatItReadsAndSwitchesTheKeptInterface) {
     int switched = -1;
     bool open = true;
     panels.add(ui::make_performance_panel([&] { return r; }, [&](bool keep) { switched = keep ? 1 : 0; }), &open);
-    ui::Fonts fonts;
-    const std::string text = imgui_frame([&] {
-        ui::PanelContext ctx;
-        ctx.fonts = &fonts;
-        panels.draw_windows(ctx);
-    });
+    const std::string text = draw_windows(panels);
     EXPECT_NE(text.find("avg 20.0 ms, worst 30.0 ms"), std::string::npos) << text;
     EXPECT_NE(text.find("Drawing every frame: a stretch plays"), std::string::npos);
     EXPECT_NE(text.find("12.50 ms"), std::string::npos);
