@@ -30,7 +30,7 @@ test-cpu: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L cpu
 
 test-process: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L process -LE gl
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L process
 
 test-gl: build
 	cd $(BUILD) && ctest --output-on-failure -L gl
