@@ -2,6 +2,8 @@
 
 #include "anim/clip.hpp"
 #include "biomech/posture.hpp"
+#include "scene/posture_state.hpp"
+#include "scene/stretch_state.hpp"
 
 #include <algorithm>
 
@@ -82,6 +84,27 @@ std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport) {
         right.title = biomech::hypothetical_title(shown.programme.group, shown.programme.lengthen_percent);
     }
     return {left, right};
+}
+
+ViewPose view_pose(PoseOf of, const PostureState& posture, const StretchState* stretch, const biomech::PostureResult* after) {
+    ViewPose out{posture.displayed_pose(), &posture.target().tightness};
+    switch (of) {
+        case PoseOf::current:
+            if (stretch && stretch->active()) out.pose = stretch->pose();
+            break;
+        case PoseOf::neutral:
+            out.pose = posture.solver().pose_at(posture.neutral().dofs);
+            out.tightness = &posture.neutral().tightness;
+            break;
+        case PoseOf::posture: break;
+        case PoseOf::after_programme:
+            if (after) {
+                out.pose = posture.solver().pose_at(after->dofs);
+                out.tightness = &after->tightness;
+            }
+            break;
+    }
+    return out;
 }
 
 }  // namespace scene

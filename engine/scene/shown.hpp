@@ -21,7 +21,14 @@ namespace anim {
 struct Clip;
 }
 
+namespace biomech {
+struct PostureResult;
+}
+
 namespace scene {
+
+class PostureState;
+class StretchState;
 
 enum class Compare {
     off,
@@ -89,5 +96,14 @@ struct ViewPlan {
 };
 // The views for `viewport`: one, or a reference on the left and the subject on the right.
 std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport);
+
+// The pose a view draws and the tightness its muscles are coloured and loaded with. `stretch`:
+// the stretch state, or null; `after`: the posture solved for the programme (after_programme
+// falls back to the posture without it). The tightness points into `posture` or `after`.
+struct ViewPose {
+    anat::Pose pose;
+    const std::vector<float>* tightness = nullptr;
+};
+ViewPose view_pose(PoseOf of, const PostureState& posture, const StretchState* stretch, const biomech::PostureResult* after);
 
 }  // namespace scene

@@ -28,31 +28,21 @@ biomech::PostureSettings Viewer::after_programme() const {
 
 scene::ComposedView Viewer::build_view(gfx::FrameDesc& frame, const scene::ViewPlan& view) {
     const double t0 = platform::now_s();
-    anat::Pose pose;
-    const std::vector<float>* tightness = &posture_->target().tightness;
-    switch (view.pose) {
-        case scene::PoseOf::current: pose = current_pose(); break;
-        case scene::PoseOf::neutral:
-            pose = posture_->solver().pose_at(posture_->neutral().dofs);
-            tightness = &posture_->neutral().tightness;
-            break;
-        case scene::PoseOf::posture: pose = posture_->displayed_pose(); break;
-        case scene::PoseOf::after_programme: {
-            const auto after = after_programme();
-            if (!after_valid_ || !(after == after_settings_key_)) {
-                after_result_ = posture_->solver().solve(after, &posture_->target());
-                after_settings_key_ = after;
-                after_valid_ = true;
-            }
-            pose = posture_->solver().pose_at(after_result_.dofs);
-            tightness = &after_result_.tightness;
-            break;
+    const biomech::PostureResult* after = nullptr;
+    if (view.pose == scene::PoseOf::after_programme) {
+        const auto settings = after_programme();
+        if (!after_valid_ || !(settings == after_settings_key_)) {
+            after_result_ = posture_->solver().solve(settings, &posture_->target());
+            after_settings_key_ = settings;
+            after_valid_ = true;
         }
+        after = &after_result_;
     }
+    const scene::ViewPose vp = scene::view_pose(view.pose, *posture_, stretch_.get(), after);
     // Posed here rather than by compose_view, so the performance window can tell the stages apart.
     scene::Body& body = world_->body();
-    body.tightness() = *tightness;
-    body.set_pose(pose);
+    body.tightness() = *vp.tightness;
+    body.set_pose(vp.pose);
     const double t1 = platform::now_s();
     frame = gfx::FrameDesc{};
     frame.camera = camera_.current();

@@ -379,25 +379,12 @@ void VideoExport::Impl::advance(const Segment& s, int local_frame, bool first_fr
 // [SECTION] Rendering: one view, or two side by side, then captions
 
 biomech::SpinopelvicMeasures VideoExport::Impl::render_view(const scene::ViewPlan& view, bool with_labels) {
-    anat::Pose pose;
-    const std::vector<float>* tightness = &posture.target().tightness;
-    switch (view.pose) {
-        case scene::PoseOf::current: pose = current_pose(); break;
-        case scene::PoseOf::neutral:
-            pose = posture.solver().pose_at(posture.neutral().dofs);
-            tightness = &posture.neutral().tightness;
-            break;
-        case scene::PoseOf::posture: pose = posture.displayed_pose(); break;
-        case scene::PoseOf::after_programme:
-            pose = posture.solver().pose_at(after.dofs);
-            tightness = &after.tightness;
-            break;
-    }
+    const scene::ViewPose vp = scene::view_pose(view.pose, posture, &stretch, &after);
     gfx::FrameDesc frame;
     frame.camera = camera.current();
     scene::ViewContent content;
-    content.pose = &pose;
-    content.tightness = tightness;
+    content.pose = &vp.pose;
+    content.tightness = vp.tightness;
     if (view.props) {
         content.props_of = &stretch;
         content.props = &props;

@@ -3,7 +3,9 @@
 // the screen splits for a comparison), tested with no GL.
 #include "anatomy/skeleton_builder.hpp"
 #include "anim/clip.hpp"
+#include "scene/posture_state.hpp"
 #include "scene/shown.hpp"
+#include "scene/stretch_state.hpp"
 
 #include <gtest/gtest.h>
 
@@ -136,4 +138,41 @@ TEST(Shown, AComparisonSplitsTheViewportIntoAReferenceAndASubject) {
     EXPECT_EQ(programme[0].title, "Before");
     EXPECT_NE(programme[1].title.find("10"), std::string::npos) << programme[1].title;
     EXPECT_FALSE(programme[1].props || programme[1].underlay);  // a hypothesis, not the patient
+}
+
+TEST(Shown, EachViewPoseComesFromItsSource) {
+    const anat::Skeleton skeleton = anat::build_default_skeleton();
+    const auto& cat = catalogue();
+    scene::PostureState posture(skeleton, cat);
+    biomech::PostureSettings tight;
+    tight[biomech::PostureGroup::hip_flexors] = 80.0f;
+    posture.set_settings(tight);
+    posture.snap();
+    const anat::Pose standing = posture.displayed_pose();
+    const auto neutral = scene::view_pose(scene::PoseOf::neutral, posture, nullptr, nullptr);
+    const auto current = scene::view_pose(scene::PoseOf::current, posture, nullptr, nullptr);
+    const auto held = scene::view_pose(scene::PoseOf::posture, posture, nullptr, nullptr);
+    // Neutral has its own pose and tightness; current and posture are the posture on screen.
+    EXPECT_EQ(neutral.tightness, &posture.neutral().tightness);
+    EXPECT_EQ(current.tightness, &posture.target().tightness);
+    ASSERT_FALSE(standing.local.empty());
+    EXPECT_EQ(current.pose.local, standing.local);
+    EXPECT_EQ(held.pose.local, standing.local);
+    EXPECT_NE(neutral.pose.local, standing.local);  // the hip flexors tilt the pelvis
+
+    // After the programme: the solved posture and its tightness; without one, the posture.
+    const biomech::PostureResult after = posture.solver().solve(biomech::hypothetically_lengthened(tight, "hip_flexors", 20.0f), &posture.target());
+    const auto programme = scene::view_pose(scene::PoseOf::after_programme, posture, nullptr, &after);
+    EXPECT_EQ(programme.tightness, &after.tightness);
+    EXPECT_EQ(programme.pose.local, posture.solver().pose_at(after.dofs).local);
+    EXPECT_EQ(scene::view_pose(scene::PoseOf::after_programme, posture, nullptr, nullptr).pose.local, standing.local);
+
+    // A playing stretch is the current pose, never the posture's.
+    scene::StretchState stretch(skeleton, cat);
+    stretch.start(0, standing);
+    stretch.update(1.5f, standing, posture.target().tightness);
+    ASSERT_TRUE(stretch.active());
+    EXPECT_EQ(scene::view_pose(scene::PoseOf::current, posture, &stretch, nullptr).pose.local, stretch.pose().local);
+    EXPECT_EQ(scene::view_pose(scene::PoseOf::posture, posture, &stretch, nullptr).pose.local, standing.local);
+    EXPECT_NE(stretch.pose().local, standing.local);
 }
