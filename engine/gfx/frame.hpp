@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -35,8 +36,18 @@ struct CoarseLevel {
 // How many coarser levels an item can carry.
 inline constexpr std::size_t coarse_levels = 3;
 
+// A mesh the scene builds on the CPU (the muscles, each frame): the renderer uploads it into a
+// GPU mesh of its own, kept under `key` from frame to frame, so whoever builds it holds no GL
+// objects. `revision` changes whenever the contents do: the same revision is not sent again.
+struct CpuMesh {
+    std::uint64_t key = 0;
+    std::uint64_t revision = 0;
+    std::shared_ptr<const core::MeshData> mesh;
+    std::shared_ptr<const std::vector<std::uint32_t>> ids;  // per vertex, as GpuMesh takes them; may be null
+};
+
 struct DrawItem {
-    const GpuMesh* mesh = nullptr;
+    const GpuMesh* mesh = nullptr;  // null: `cpu` (the renderer's copy of it)
     glm::mat4 world_from_mesh{1.0f};
     glm::vec4 color{1.0f};  // linear RGB multiplies the vertex colour; a < 1 draws in the transparent pass
     Shading shading = Shading::plain;
@@ -51,6 +62,7 @@ struct DrawItem {
     // mesh are unused. The renderer draws the coarsest whose error covers under a pixel: a
     // software rasteriser pays for every triangle, even a sub-pixel one.
     std::array<CoarseLevel, coarse_levels> coarse{};
+    CpuMesh cpu{};  // drawn when `mesh` is null
 };
 
 // A screen-space thick polyline in world coordinates (overlays: angle arcs, plumb lines, leaders).

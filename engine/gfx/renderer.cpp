@@ -646,7 +646,36 @@ void Renderer::bind_frame() const {
     glViewport(0, 0, frame_size_.x, frame_size_.y);
 }
 
-void Renderer::render(const FrameDesc& frame, GLuint dest_fbo, glm::ivec4 viewport) {
+const FrameDesc& Renderer::uploaded(const FrameDesc& frame) {
+    auto has_cpu = [](const DrawItem& item) { return !item.mesh && item.cpu.mesh; };
+    if (std::none_of(frame.items.begin(), frame.items.end(), has_cpu) &&
+        std::none_of(frame.shadow_casters.begin(), frame.shadow_casters.end(), has_cpu))
+        return frame;
+    uploaded_frame_ = frame;
+    auto resolve = [&](DrawItem& item) {
+        if (!has_cpu(item)) return;
+        auto [it, added] = cpu_meshes_.try_emplace(item.cpu.key);
+        KeptMesh& kept = it->second;
+        const std::span<const std::uint32_t> ids = item.cpu.ids ? std::span<const std::uint32_t>(*item.cpu.ids) : std::span<const std::uint32_t>{};
+        if (added) {
+            kept.mesh = GpuMesh(*item.cpu.mesh, true, ids);
+            kept.revision = item.cpu.revision;
+            ++cpu_mesh_uploads_;
+        } else if (kept.revision != item.cpu.revision) {
+            kept.mesh.update(*item.cpu.mesh, ids);
+            kept.revision = item.cpu.revision;
+            ++cpu_mesh_uploads_;
+        }
+        item.mesh = &kept.mesh;
+        item.cpu = {};
+    };
+    for (auto& item : uploaded_frame_.items) resolve(item);
+    for (auto& item : uploaded_frame_.shadow_casters) resolve(item);
+    return uploaded_frame_;
+}
+
+void Renderer::render(const FrameDesc& given, GLuint dest_fbo, glm::ivec4 viewport) {
+    const FrameDesc& frame = uploaded(given);
     stats_ = {};
     const glm::ivec2 size{std::max(viewport.z, 1), std::max(viewport.w, 1)};
     glDisable(GL_SCISSOR_TEST);  // the caller's would clip the frame's copies
@@ -768,7 +797,8 @@ void Renderer::draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const
     if (scissor) glDisable(GL_SCISSOR_TEST);
 }
 
-std::vector<std::uint32_t> Renderer::render_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only) {
+std::vector<std::uint32_t> Renderer::render_ids(const FrameDesc& given, glm::ivec2 size, std::span<const std::uint32_t> only) {
+    const FrameDesc& frame = uploaded(given);
     std::vector<std::uint32_t> ids(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y), 0u);
     draw_ids(frame, size, only, nullptr);
     glPixelStorei(GL_PACK_ALIGNMENT, 4);
@@ -782,7 +812,8 @@ std::vector<std::uint32_t> Renderer::render_ids(const FrameDesc& frame, glm::ive
     return ids;
 }
 
-Renderer::PickResult Renderer::pick(const FrameDesc& frame, glm::ivec2 size, glm::ivec2 pixel) {
+Renderer::PickResult Renderer::pick(const FrameDesc& given, glm::ivec2 size, glm::ivec2 pixel) {
+    const FrameDesc& frame = uploaded(given);
     PickResult result;
     if (pixel.x < 0 || pixel.y < 0 || pixel.x >= size.x || pixel.y >= size.y) return result;
     // Only the pixel matters: a scissor keeps llvmpipe from shading the rest.

@@ -24,6 +24,7 @@
 #include <future>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace gfx {
@@ -74,7 +75,14 @@ public:
     // Waits until the GPU has finished everything submitted (for honest stage timings).
     static void finish();
 
+    // How many CPU meshes (DrawItem::cpu) the renderer keeps on the GPU, and how many it sent.
+    std::size_t cpu_meshes_kept() const { return cpu_meshes_.size(); }
+    std::size_t cpu_mesh_uploads() const { return cpu_mesh_uploads_; }
+
 private:
+    // `frame` with each CpuMesh uploaded (when its revision is new) and named by its GPU mesh:
+    // `frame` itself when it has none, else a copy kept until the next call.
+    const FrameDesc& uploaded(const FrameDesc& frame);
     // The id pass into pick_ (bound on return), inside the scissor rectangle if one is given.
     void draw_ids(const FrameDesc& frame, glm::ivec2 size, std::span<const std::uint32_t> only, const glm::ivec4* scissor);
     // The contact shadow in two halves: start() works out whether it changed and, if so, computes
@@ -122,7 +130,7 @@ private:
     GpuMesh line_mesh_;
     core::MeshData line_data_;
     std::uint64_t shadow_key_ = 0;  // what the shadow shows (shadow_key()); 0: nothing yet
-    glm::vec4 shadow_rect_{0.0f};  // x, z of the min corner; width, depth covered (metres)
+    glm::vec4 shadow_rect_{0.0f};   // x, z of the min corner; width, depth covered (metres)
     std::vector<std::uint8_t> shadow_texels_;
     glm::ivec4 shadow_extent_{0};       // the texels holding any shadow (shadow_extent())
     std::future<void> shadow_job_;      // valid while the worker computes shadow_texels_
@@ -137,6 +145,13 @@ private:
     Buffer culled_ibo_;
     std::future<void> cull_job_;  // valid while the worker culls into culled_indices_
     RenderStats stats_;
+    struct KeptMesh {
+        GpuMesh mesh;
+        std::uint64_t revision = 0;
+    };
+    std::unordered_map<std::uint64_t, KeptMesh> cpu_meshes_;  // by CpuMesh::key (node addresses stay put)
+    std::size_t cpu_mesh_uploads_ = 0;
+    FrameDesc uploaded_frame_;
 };
 
 }  // namespace gfx

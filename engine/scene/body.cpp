@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace scene {
 
@@ -27,9 +28,9 @@ const char* color_mode_name(ColorMode m) {
 
 Body::Body(anat::Skeleton skeleton, anat::MuscleCatalogue catalogue, std::unique_ptr<BoneSet> bones)
     : skeleton_(std::move(skeleton)), catalogue_(std::move(catalogue)), bones_(std::move(bones)), rig_(skeleton_) {
-    tightness_.assign(catalogue_.muscles.size(), 0.0f);
-    styles_.resize(catalogue_.muscles.size());
-    set_pose(anat::rest_pose(skeleton_));
+    static std::atomic<std::uint64_t> next_serial{1};
+    serial_ = next_serial++;
+    set_pose(anat::rest_pose(skeleton_), {});
 }
 
 std::unique_ptr<Body> Body::load_default(std::vector<std::string>& warnings) {
@@ -66,69 +67,73 @@ std::unique_ptr<Body> Body::from_parts(Parts parts, std::vector<std::string>& wa
     return std::make_unique<Body>(std::move(parts.skeleton), std::move(parts.catalogue), std::move(bones));
 }
 
-void Body::set_pose(const anat::Pose& pose) {
-    pose_ = pose;
-    if (pose_.translation.size() != pose_.local.size()) pose_.translation.assign(pose_.local.size(), glm::vec3(0.0f));
-    world_.resize(skeleton_.joints.size());
-    anat::forward_kinematics(skeleton_, pose_, world_);
-    coords_ = anat::path_coordinates(rig_, pose_);
-    anat::evaluate_paths(catalogue_, world_, coords_, paths_);
-    states_.resize(catalogue_.muscles.size());
-    for (std::size_t i = 0; i < catalogue_.muscles.size(); ++i)
-        states_[i] = biomech::muscle_state(catalogue_.muscles[i], paths_.length_m[i], tightness_[i], catalogue_);
+void Body::set_pose(const anat::Pose& pose, std::span<const float> tightness) {
+    // The tightness may be the body's own: copied before posing overwrites it.
+    const std::vector<float> t(tightness.begin(), tightness.end());
+    pose_body(skeleton_, rig_, catalogue_, pose, t, posed_);
     ++pose_version_;
+}
+
+PosedBody Body::posed_at(const anat::Pose& pose, std::span<const float> tightness) const {
+    return pose_body(skeleton_, rig_, catalogue_, pose, tightness);
 }
 
 bool Body::muscle_visible(std::size_t i, const Layers& layers) const { return scene::muscle_visible(catalogue_.muscles[i], layers); }
 
 glm::vec3 Body::heat_color(float t) { return scene::heat_color(t); }
 
-glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const { return scene::muscle_color(catalogue_, i, mode, states_, tightness_); }
+glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const {
+    return scene::muscle_color(catalogue_, i, mode, posed_.states, posed_.tightness);
+}
 
-void Body::build_frame(gfx::FrameDesc& frame, const Display& d) {
+void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
     frame.floor_y_m = floor_y();
 
-    solid_.vertices.clear();
-    solid_.indices.clear();
-    ghost_.vertices.clear();
-    ghost_.indices.clear();
-    solid_ids_.clear();
-    ghost_ids_.clear();
-    const anat::BodyAxes axes = anat::body_axes(skeleton_, world_);
-    // Each muscle drawn once: solid, or a ghost out of focus (scene::muscle_styles).
-    const MuscleStyles styles = muscle_styles(catalogue_, states_, tightness_, d);
-    const auto& solid_styles = styles.solid;
-    const auto& ghost_styles = styles.ghost;
-    anat::build_muscle_mesh(catalogue_, paths_, solid_styles, axes, {}, solid_, solid_ids_);
-    anat::build_muscle_mesh(catalogue_, paths_, ghost_styles, axes, {}, ghost_, ghost_ids_);
-    auto upload = [](std::unique_ptr<gfx::GpuMesh>& gpu, const core::MeshData& m, const std::vector<std::uint32_t>& ids) {
-        if (!gpu)
-            gpu = std::make_unique<gfx::GpuMesh>(m, true, ids);
-        else
-            gpu->update(m, ids);
+    // The muscles as CPU meshes the renderer uploads (gfx::CpuMesh), one set per view. A frame
+    // kept from before (the viewer picks in last frame's) may still hold the last set: then a
+    // new one, so what it holds never changes under it.
+    // Two sets a view take turns, so their storage is reused.
+    if (static_cast<std::size_t>(view) >= geometry_.size()) geometry_.resize(static_cast<std::size_t>(view) + 1);
+    auto& sets = geometry_[static_cast<std::size_t>(view)];
+    auto free_set = std::find_if(sets.begin(), sets.end(), [](const auto& g) { return g && g.use_count() == 1; });
+    if (free_set == sets.end()) free_set = std::find_if(sets.begin(), sets.end(), [](const auto& g) { return !g; });
+    if (free_set == sets.end()) {
+        free_set = sets.begin();  // both still held: a fresh one
+        *free_set = nullptr;
+    }
+    if (!*free_set) *free_set = std::make_shared<MuscleGeometry>();
+    const std::shared_ptr<MuscleGeometry> geometry = *free_set;
+    muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry);
+    static std::atomic<std::uint64_t> next_revision{1};
+    const std::uint64_t revision = next_revision++;
+    auto cpu_mesh = [&](bool ghost) {
+        gfx::CpuMesh m;
+        m.key = (serial_ << 16) | (static_cast<std::uint64_t>(view) << 1) | (ghost ? 1u : 0u);
+        m.revision = revision;
+        m.mesh = std::shared_ptr<const core::MeshData>(geometry, ghost ? &geometry->ghost : &geometry->solid);
+        m.ids = std::shared_ptr<const std::vector<std::uint32_t>>(geometry, ghost ? &geometry->ghost_ids : &geometry->solid_ids);
+        return m;
     };
-    upload(solid_mesh_, solid_, solid_ids_);
-    upload(ghost_mesh_, ghost_, ghost_ids_);
 
     // The skin doubles as the shadow caster, so it is posed even when hidden.
-    bones_->update(world_, d.layers.skin || bones_->has_skin());
+    bones_->update(posed_.world, d.layers.skin || bones_->has_skin());
     bones_->append_shadow_caster(frame.shadow_casters);
     if (d.layers.skeleton) {
         int highlight = -1;
         if (d.selection.kind == Selection::Kind::bone) highlight = bones_->find_bone(d.selection.id);
         const float opacity = xray_in_effect(d) ? 0.22f : 1.0f;
-        bones_->append_bone_items(frame.items, world_, opacity, 1, highlight, !d.layers.arms);
+        bones_->append_bone_items(frame.items, posed_.world, opacity, 1, highlight, !d.layers.arms);
     }
-    if (!solid_.indices.empty()) {
+    if (!geometry->solid.indices.empty()) {
         gfx::DrawItem item;
-        item.mesh = solid_mesh_.get();
+        item.cpu = cpu_mesh(false);
         item.shading = gfx::Shading::muscle;
         item.per_vertex_ids = true;
         frame.items.push_back(item);
     }
-    if (!ghost_.indices.empty()) {
+    if (!geometry->ghost.indices.empty()) {
         gfx::DrawItem item;
-        item.mesh = ghost_mesh_.get();
+        item.cpu = cpu_mesh(true);
         item.shading = gfx::Shading::muscle;
         item.color.a = 0.16f;
         item.casts_shadow = false;
@@ -146,7 +151,7 @@ Selection Body::decode_pick(std::uint32_t id) const {
 
 core::Bounds Body::bounds() const {
     core::Bounds b;
-    for (const auto& w : world_) b.add(w.translation);
+    for (const auto& w : posed_.world) b.add(w.translation);
     // The joints stop short of the skull's top and the toes: grow by a little.
     b.min -= glm::vec3(0.12f, 0.07f, 0.12f);
     b.max += glm::vec3(0.12f, 0.16f, 0.14f);

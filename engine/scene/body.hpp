@@ -1,8 +1,9 @@
 // scene/body.hpp: the anatomical body on screen: the rig posed each frame, bones, discs, skin
 // and muscles, with layers, colour modes, selection and the muscles' live mechanics.
 //
-// Per frame: set_pose() (forward kinematics, muscle paths, mechanics), then build_frame() (muscle
-// geometry and draw items). Needs a GL context for its GPU meshes.
+// Per frame: set_pose() (scene::pose_body: forward kinematics, muscle paths, mechanics, a value
+// the body keeps as the pose it shows), then build_frame() (scene::muscle_geometry, uploaded, and
+// the draw items). Needs a GL context for its GPU meshes.
 #pragma once
 
 #include "anatomy/muscle_catalogue.hpp"
@@ -12,7 +13,9 @@
 #include "scene/bone_set.hpp"
 #include "scene/display.hpp"
 #include "scene/muscle_styles.hpp"
+#include "scene/posed_body.hpp"
 
+#include <array>
 #include <optional>
 #include <set>
 
@@ -41,19 +44,25 @@ public:
     const anat::MuscleCatalogue& catalogue() const { return catalogue_; }
     const BoneSet& bones() const { return *bones_; }
 
-    // Per-muscle tightness 0..1 (index = catalogue order); used by mechanics and colours.
-    std::vector<float>& tightness() { return tightness_; }
-    const std::vector<float>& tightness() const { return tightness_; }
+    // Shows `pose` with each muscle's tightness 0..1 (catalogue order; used by the mechanics and
+    // the colours). Without a tightness, the one last given.
+    void set_pose(const anat::Pose& pose, std::span<const float> tightness);
+    void set_pose(const anat::Pose& pose) { set_pose(pose, posed_.tightness); }
+    // The same posing as a value, leaving what the body shows alone (a second view).
+    PosedBody posed_at(const anat::Pose& pose, std::span<const float> tightness) const;
 
-    void set_pose(const anat::Pose& pose);
-    const anat::Pose& pose() const { return pose_; }
-    std::span<const core::Rigid> world_from_bone() const { return world_; }
-    const anat::MusclePaths& paths() const { return paths_; }
-    const std::vector<biomech::MuscleState>& muscle_states() const { return states_; }
+    const PosedBody& posed() const { return posed_; }
+    const std::vector<float>& tightness() const { return posed_.tightness; }
+    const anat::Pose& pose() const { return posed_.pose; }
+    std::span<const core::Rigid> world_from_bone() const { return posed_.world; }
+    const anat::MusclePaths& paths() const { return posed_.paths; }
+    const std::vector<biomech::MuscleState>& muscle_states() const { return posed_.states; }
     std::uint64_t pose_version() const { return pose_version_; }
 
     using Display = scene::Display;
-    void build_frame(gfx::FrameDesc& frame, const Display& display);
+    // Appends the body's draw items. `view`: which view of the screen they are for (a comparison
+    // has two, posed differently): the renderer keeps each view's muscle meshes apart.
+    void build_frame(gfx::FrameDesc& frame, const Display& display, int view = 0);
 
     // What a picking id refers to.
     Selection decode_pick(std::uint32_t id) const;
@@ -70,18 +79,11 @@ private:
     anat::MuscleCatalogue catalogue_;
     std::unique_ptr<BoneSet> bones_;
     anat::RigIndex rig_;
-    anat::Pose pose_;
-    std::vector<core::Rigid> world_;
-    anat::PathCoordinates coords_;
-    anat::MusclePaths paths_;
-    std::vector<biomech::MuscleState> states_;
-    std::vector<float> tightness_;
+    PosedBody posed_;
     std::uint64_t pose_version_ = 0;
-    // Geometry, rebuilt each frame from the paths.
-    core::MeshData solid_, ghost_;
-    std::vector<std::uint32_t> solid_ids_, ghost_ids_;
-    std::unique_ptr<gfx::GpuMesh> solid_mesh_, ghost_mesh_;
-    std::vector<anat::MuscleStyle> styles_;
+    std::uint64_t serial_ = 0;  // tells this body's meshes from another's (gfx::CpuMesh::key)
+    // Per view, rebuilt each frame from the paths: two sets in turn (gfx::CpuMesh shares them).
+    std::vector<std::array<std::shared_ptr<MuscleGeometry>, 2>> geometry_;
 };
 
 }  // namespace scene

@@ -19,9 +19,11 @@ void append_ghost(gfx::FrameDesc& frame, const Body& body, const anat::Pose& pos
 ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDesc& frame) {
     ComposedView out;
     Body& body = world.body();
-    if (content.tightness) body.tightness() = *content.tightness;
-    if (content.pose) body.set_pose(*content.pose);
-    world.build_frame(frame);
+    if (content.pose || content.tightness) {
+        const anat::Pose pose = content.pose ? *content.pose : body.pose();
+        body.set_pose(pose, content.tightness ? std::span<const float>(*content.tightness) : std::span<const float>(body.tightness()));
+    }
+    world.build_frame(frame, content.view);
     if (world.has_user_model()) return out;
     if (content.props_of && content.props && content.props_of->showing_clip()) {
         content.props->append(frame, content.props_of->prop_boxes(), content.props_of->strap_points(body.world_from_bone()));

@@ -13,13 +13,14 @@
 namespace scene {
 
 struct ViewContent {
-    const anat::Pose* pose = nullptr;               // required
+    const anat::Pose* pose = nullptr;               // null: the body as last posed
     const std::vector<float>* tightness = nullptr;  // null: the body keeps its own
     std::optional<anat::Pose> ghost;                // a pose drawn as a translucent skeleton (the neutral one)
     // The stretch whose props (mat, step, strap) stand in the view, and who draws them; both or neither.
     const StretchState* props_of = nullptr;
     const PropRenderer* props = nullptr;
     std::optional<OverlayToggles> overlays;  // the measurements drawn (scene::overlays_drawn), or none
+    int view = 0;                            // which view of the screen (ViewPlan::index): each keeps its own muscle meshes
 };
 
 struct ComposedView {

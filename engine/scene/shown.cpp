@@ -70,6 +70,7 @@ std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport) {
     right.viewport = {viewport.x + half, viewport.y, viewport.z - half, viewport.w};
     left.reference = true;
     right.subject = true;
+    right.index = 1;
     if (shown.compare == Compare::neutral_vs_current) {
         left.pose = PoseOf::neutral;
         left.title = "Neutral";

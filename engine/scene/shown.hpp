@@ -93,6 +93,7 @@ struct ViewPlan {
     bool underlay = false;   // the patient's radiograph behind the model
     bool subject = false;    // the view whose measurements the readouts show
     bool reference = false;  // the left of a comparison: the differences are taken against it
+    int index = 0;           // its place in the list: what keeps its meshes apart (scene::ViewContent::view)
 };
 // The views for `viewport`: one, or a reference on the left and the subject on the right.
 std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport);

@@ -41,14 +41,14 @@ scene::ComposedView Viewer::build_view(gfx::FrameDesc& frame, const scene::ViewP
     const scene::ViewPose vp = scene::view_pose(view.pose, *posture_, stretch_.get(), after);
     // Posed here rather than by compose_view, so the performance window can tell the stages apart.
     scene::Body& body = world_->body();
-    body.tightness() = *vp.tightness;
-    body.set_pose(vp.pose);
+    body.set_pose(vp.pose, *vp.tightness);
     const double t1 = platform::now_s();
     frame = gfx::FrameDesc{};
     frame.camera = camera_.current();
     frame.draw_floor = settings_.show_floor;
     frame.fxaa = settings_.fxaa;
     scene::ViewContent content;
+    content.view = view.index;
     if (shown_.ghost) content.ghost = posture_->solver().pose_at(posture_->neutral().dofs);
     if (view.props && stretch_) {
         if (!props_) props_ = std::make_unique<scene::PropRenderer>();

@@ -411,8 +411,7 @@ void export_scene(const SceneExportRequest& rq) {
     scene::PostureState posture(body.skeleton(), body.catalogue());
     posture.set_settings(rq.posture, false);
     posture.snap();
-    body.tightness() = posture.target().tightness;
-    body.set_pose(posture.displayed_pose());
+    body.set_pose(posture.displayed_pose(), posture.target().tightness);
     if (!rq.stretch.empty()) {
         scene::StretchState stretch(body.skeleton(), body.catalogue());
         const int index = find_stretch(stretch.library(), rq.stretch);

@@ -193,8 +193,7 @@ void take_snapshot(const SnapshotRequest& rq) {
         scene::PostureState posture(body.skeleton(), body.catalogue());
         posture.set_settings(profile ? profile->posture : rq.posture, false);
         posture.snap();
-        body.tightness() = posture.target().tightness;
-        body.set_pose(posture.displayed_pose());
+        body.set_pose(posture.displayed_pose(), posture.target().tightness);
         if (!rq.stretch.empty()) {
             stretch = std::make_unique<scene::StretchState>(body.skeleton(), body.catalogue());
             const int index = find_stretch(stretch->library(), rq.stretch);

@@ -383,6 +383,7 @@ biomech::SpinopelvicMeasures VideoExport::Impl::render_view(const scene::ViewPla
     gfx::FrameDesc frame;
     frame.camera = camera.current();
     scene::ViewContent content;
+    content.view = view.index;
     content.pose = &vp.pose;
     content.tightness = vp.tightness;
     if (view.props) {

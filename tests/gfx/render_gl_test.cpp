@@ -520,3 +520,35 @@ TEST_F(RenderGl, TheUnderlayShowsItsImageUnderTheItems) {
     EXPECT_GT(faded[0], faded[1] + 40);
     save_on_failure(img, "underlay_fail.png");
 }
+
+TEST_F(RenderGl, ACpuMeshIsUploadedOncePerRevisionAndKeptUnderItsKey) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    auto red = std::make_shared<core::MeshData>(coloured(core::make_box({0.3f, 0.3f, 0.05f}), {255, 0, 0, 255}));
+    gfx::DrawItem item;
+    item.cpu = {7, 1, red, std::make_shared<std::vector<std::uint32_t>>(red->vertices.size(), 42u)};
+    item.per_vertex_ids = true;
+    f.items.push_back(item);
+    gfx::Image img = r.render_to_image(f, size);
+    EXPECT_GT(img.pixel(size.x / 2, size.y / 2)[0], 150) << "the CPU mesh is drawn";
+    EXPECT_EQ(r.cpu_mesh_uploads(), 1u);
+    // Its vertex ids pick.
+    EXPECT_EQ(r.pick(f, size, size / 2).id, 42u);
+    r.render_to_image(f, size);
+    EXPECT_EQ(r.cpu_mesh_uploads(), 1u) << "the same revision is not sent again";
+    EXPECT_EQ(r.cpu_meshes_kept(), 1u);
+
+    // A new revision under the same key replaces the contents; another key keeps its own mesh.
+    auto green = std::make_shared<core::MeshData>(coloured(core::make_box({0.3f, 0.3f, 0.05f}), {0, 255, 0, 255}));
+    f.items[0].cpu = {7, 2, green, nullptr};
+    img = r.render_to_image(f, size);
+    EXPECT_GT(img.pixel(size.x / 2, size.y / 2)[1], 150);
+    EXPECT_LT(img.pixel(size.x / 2, size.y / 2)[0], 100);
+    EXPECT_EQ(r.cpu_mesh_uploads(), 2u);
+    EXPECT_EQ(r.cpu_meshes_kept(), 1u);
+    EXPECT_EQ(r.pick(f, size, size / 2).id, 0u) << "no ids: nothing to pick";
+    f.items[0].cpu.key = 8;
+    r.render_to_image(f, size);
+    EXPECT_EQ(r.cpu_meshes_kept(), 2u);
+    save_on_failure(img, "cpu_mesh_fail.png");
+}

@@ -16,10 +16,10 @@ MuscleItems muscle_items(scene::World& world) {
     world.build_frame(frame);
     MuscleItems out;
     for (const auto& item : frame.items) {
-        if (item.shading != gfx::Shading::muscle || !item.mesh) continue;
+        if (item.shading != gfx::Shading::muscle || !item.cpu.mesh) continue;
         const bool ghost = item.color.a < 0.99f;
         (ghost ? out.ghost : out.solid) += 1;
-        (ghost ? out.ghost_triangles : out.solid_triangles) += item.mesh->triangle_count();
+        (ghost ? out.ghost_triangles : out.solid_triangles) += item.cpu.mesh->indices.size() / 3;
     }
     return out;
 }

@@ -85,8 +85,7 @@ TEST(TeachingCameraGl, EveryStoryStepShowsItsTopicMuscles) {
         if (st.highlight.empty() || !st.stretch.empty() || st.compare) continue;
         if (const auto* p = biomech::find_preset(presets, st.preset)) posture.set_settings(p->settings, false);
         posture.snap();
-        body.tightness() = posture.target().tightness;
-        body.set_pose(posture.displayed_pose());
+        body.set_pose(posture.displayed_pose(), posture.target().tightness);
         world.display = {};
         world.display.layers.arms = scene::story_step_shows_arms(st);
         std::vector<std::string> topic;
