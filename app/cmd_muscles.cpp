@@ -1,4 +1,4 @@
-// anatomy muscles [--json]: the muscle catalogue.
+// anatomy muscles [--json] [--stature M] [--mass KG]: the muscle catalogue, sized for a body.
 // anatomy validate FILE: checks a muscle catalogue file and lists every problem with its place.
 #include "command.hpp"
 
@@ -16,10 +16,15 @@ namespace {
 
 struct MusclesOptions {
     bool json = false;
+    float stature_m = 1.75f;
+    float body_mass_kg = 72.0f;
 };
 
 int run_muscles(const MusclesOptions& o) {
-    const anat::Skeleton skeleton = anat::build_default_skeleton();
+    anat::SkeletonParams params;
+    params.stature_m = o.stature_m;
+    params.body_mass_kg = o.body_mass_kg;
+    const anat::Skeleton skeleton = anat::build_default_skeleton(params);
     const anat::MuscleCatalogue c = anat::load_default_muscle_catalogue(skeleton);
     if (o.json) {
         core::Json list = core::Json::array();
@@ -42,15 +47,18 @@ int run_muscles(const MusclesOptions& o) {
             j["innervation"] = m.innervation;
             j["note"] = m.note;
             j["source"] = m.params.source;
+            j["volume_cm3"] = m.volume_cm3;
+            j["reference_volume_cm3"] = m.reference_volume_cm3;
+            j["reference_volume_source"] = m.volume.source;
             list.push_back(j);
         }
         std::cout << list.dump(2) << "\n";
         return app::exit_ok;
     }
-    std::printf("%-26s %-28s %-6s %-15s %10s\n", "id", "name", "side", "group", "neutral mm");
+    std::printf("%-26s %-28s %-6s %-15s %10s %9s\n", "id", "name", "side", "group", "neutral mm", "volume cm3");
     for (const auto& m : c.muscles)
-        std::printf("%-26s %-28s %-6s %-15s %10.1f\n", m.id.c_str(), m.name.c_str(), m.side == anat::Side::right ? "right" : "left", m.group.c_str(),
-                    static_cast<double>(m.neutral_length_m * 1000.0f));
+        std::printf("%-26s %-28s %-6s %-15s %10.1f %9.0f\n", m.id.c_str(), m.name.c_str(), m.side == anat::Side::right ? "right" : "left",
+                    m.group.c_str(), static_cast<double>(m.neutral_length_m * 1000.0f), static_cast<double>(m.volume_cm3));
     return app::exit_ok;
 }
 
@@ -73,7 +81,9 @@ int run_validate(const ValidateOptions& o) {
 const bool registered_muscles = app::register_command([](CLI::App& cli) -> app::CommandRun {
     auto* sub = cli.add_subcommand("muscles", "List the muscle catalogue (both sides)");
     auto o = std::make_shared<MusclesOptions>();
-    sub->add_flag("--json", o->json, "Print a JSON list: id, name, side, group, neutral_length_m, parameters and texts");
+    sub->add_flag("--json", o->json, "Print a JSON list: id, name, side, group, neutral_length_m, parameters, volumes and texts");
+    sub->add_option("--stature", o->stature_m, "Stature in metres (lengths and volumes)")->check(CLI::Range(1.2f, 2.2f))->capture_default_str();
+    sub->add_option("--mass", o->body_mass_kg, "Body mass in kilograms (volumes)")->check(CLI::Range(30.0f, 200.0f))->capture_default_str();
     return {sub, [o] { return run_muscles(*o); }};
 });
 

@@ -7,6 +7,8 @@
 // [SECTION] Attachment landmarks
 #include "anatomy/muscle_catalogue.hpp"
 
+#include "anatomy/muscle_mesh.hpp"
+
 #include "anatomy/muscle_path.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -403,14 +405,34 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
     }
     if (n.has("wrap")) parse_muscle_wraps(n.get("wrap"), sk, side, surfaces, m);
     parse_end_range(n["end_range"], side, m.end_range);
-    static const std::set<std::string> known = {"id",          "name", "group",  "also_in", "origin", "insertion", "action",
-                                                "innervation", "note", "params", "path",    "wrap",   "end_range", "shape"};
+    static const std::set<std::string> known = {"id",   "name",   "group", "also_in", "origin",    "insertion", "action", "innervation",
+                                                "note", "params", "path",  "wrap",    "end_range", "shape",     "volume"};
     for (const auto& [k, v] : n.members())
         if (!known.count(k)) v.problem("unknown field \"" + k + "\"");
     if (n.has("shape")) {
         auto sh = n.get("shape");
-        if (sh.has("radius_scale")) m.shape.radius_scale = static_cast<float>(sh.get("radius_scale").number(0.1, 5.0, 1.0));
+        for (const auto& [k, v] : sh.members())
+            if (k == "radius_scale")
+                v.problem("\"radius_scale\" is no longer used: a belly is as thick as its volume (\"volume\")");
+            else if (k != "flatten")
+                v.problem("unknown field \"" + k + "\"");
         if (sh.has("flatten")) m.shape.flatten = static_cast<float>(sh.get("flatten").number(0.1, 1.0, 1.0));
+    }
+    if (n.has("volume")) {
+        auto vn = n.get("volume");
+        for (const auto& [k, v] : vn.members())
+            if (k != "regression" && k != "share" && k != "source") v.problem("unknown field \"" + k + "\"");
+        const auto reg = vn["regression"].items();
+        if (reg.size() != 2)
+            vn["regression"].problem("expected [b1, b2]: the muscle's volume in cm3 is b1 * V_total + b2");
+        else {
+            m.volume.regression = true;
+            m.volume.b1 = static_cast<float>(reg[0].number(0.0, 1.0));
+            m.volume.b2 = static_cast<float>(reg[1].number(-500.0, 500.0));
+        }
+        if (vn.has("share")) m.volume.share = static_cast<float>(vn.get("share").number(0.01, 1.0));
+        m.volume.source = vn["source"].string();
+        if (m.volume.source.empty()) vn["source"].problem("every number needs its source");
     }
     return m;
 }
@@ -480,6 +502,40 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
     return out;
 }
 
+// Each belly's radius so that its mesh at neutral standing holds the reference volume (the mesh's
+// own volume, measured: the cross-section is a polygon and the profile tapers into the tendons).
+void size_bellies(MuscleCatalogue& c, const Skeleton& sk, std::span<const core::Rigid> world, const PathCoordinates& pc) {
+    MusclePaths paths;
+    evaluate_paths(c, world, pc, paths);
+    const BodyAxes axes = body_axes(sk, world);
+    std::vector<MuscleStyle> styles(c.muscles.size());
+    for (auto& st : styles) st.visible = false;
+    core::MeshData mesh;
+    std::vector<std::uint32_t> ids;
+    auto measure = [&](std::size_t i) {
+        mesh.vertices.clear();
+        mesh.indices.clear();
+        ids.clear();
+        styles[i].visible = true;
+        build_muscle_mesh(c, paths, styles, axes, {}, mesh, ids);
+        styles[i].visible = false;
+        return static_cast<float>(std::abs(mesh.enclosed_volume()) * 1e6);
+    };
+    for (std::size_t i = 0; i < c.muscles.size(); ++i) {
+        Muscle& m = c.muscles[i];
+        const float length = std::max(paths.length_m[i], 1e-3f);
+        m.radius_m = std::sqrt(m.reference_volume_cm3 * 1e-6f / (core::pi * 0.6f * length));  // a first guess
+        // No rounder than the mesh draws a belly (beyond it only the tendons would swell).
+        const float roundest = max_belly_radius_per_length * length;
+        for (int pass = 0; pass < 5; ++pass) {
+            const float v = measure(i);
+            if (v <= 0.0f) break;
+            m.radius_m = std::min(m.radius_m * std::clamp(std::sqrt(m.reference_volume_cm3 / v), 0.5f, 2.0f), roundest);
+        }
+        m.volume_cm3 = measure(i);
+    }
+}
+
 void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
     const RigIndex ix(sk);
     const Pose rest = rest_pose(sk);
@@ -496,10 +552,21 @@ void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
             m.params.l_ts_m *= k;
         }
         m.end_length_m = muscle_length(m, sk, m.end_range.pose);
-        // Thickness from the physiological cross-section: area = force / specific tension.
-        const float area = m.params.f_max_n / c.specific_tension_n_per_m2;
-        m.radius_m = std::sqrt(area / core::pi) * m.shape.radius_scale;
+        // The living volume (anatomy-data 1.7), else the physiological cross-section (force /
+        // specific tension) times the optimal fibre length.
+        if (m.volume.regression) {
+            const float v_total = 47.0f * sk.params.stature_m * sk.params.body_mass_kg + 1285.0f;
+            m.reference_volume_cm3 = (m.volume.b1 * v_total + m.volume.b2) * m.volume.share;
+        } else {
+            m.reference_volume_cm3 = m.params.f_max_n / c.specific_tension_n_per_m2 * m.params.l_opt_m * 1e6f;
+            char text[200];
+            std::snprintf(text, sizeof(text), "physiological cross-section (%.0f N / %.0f N/cm2) x optimal fibre length (%.1f cm)",
+                          static_cast<double>(m.params.f_max_n), static_cast<double>(c.specific_tension_n_per_m2 * 1e-4f),
+                          static_cast<double>(m.params.l_opt_m * 100.0f));
+            m.volume.source = text;
+        }
     }
+    size_bellies(c, sk, world, pc);
 }
 
 }  // namespace

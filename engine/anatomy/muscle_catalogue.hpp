@@ -75,8 +75,17 @@ struct EndRange {
 };
 
 struct MuscleShape {
-    float radius_scale = 1.0f;  // thickness relative to the cross-section from force
-    float flatten = 1.0f;       // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
+    float flatten = 1.0f;  // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
+};
+
+// The volume of living muscle the belly is drawn with: a regression on stature and body mass
+// (Handsfield 2014: V = (b1 * V_total + b2) * share, V_total = 47 h m + 1285 cm3) or, where the
+// study has no such muscle, the physiological cross-section times the optimal fibre length.
+struct MuscleVolume {
+    bool regression = false;
+    float b1 = 0.0f, b2 = 0.0f;  // cm3 per cm3 of V_total, cm3
+    float share = 1.0f;          // of the whole muscle, for a line of a muscle the model splits
+    std::string source;
 };
 
 struct Muscle {
@@ -92,7 +101,10 @@ struct Muscle {
     std::vector<MuscleWrap> wraps;  // tried in order; a segment goes round the first it would cut, its legs round the others
     EndRange end_range;
     MuscleShape shape;
-    float radius_m = 0.0f;  // belly radius drawn (from force via specific tension)
+    MuscleVolume volume;
+    float reference_volume_cm3 = 0.0f;  // the living volume for this skeleton's stature and body mass
+    float volume_cm3 = 0.0f;            // the drawn belly's, at neutral standing
+    float radius_m = 0.0f;              // belly radius drawn, sized to the reference volume
     // Filled by the loader from the rig: lengths at neutral standing and at the end range.
     float neutral_length_m = 0.0f;
     float end_length_m = 0.0f;

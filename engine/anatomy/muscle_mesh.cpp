@@ -120,12 +120,16 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
         // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
         const float tendon = std::min(0.5f * m.params.l_ts_m / length, 0.4f);
         const float t0 = 0.35f * tendon, t1 = 1.0f - 0.65f * tendon;
-        // Shorter fibres bulge (constant volume), within limits so poses stay believable.
-        const float neutral_fibre = std::max(m.neutral_length_m - m.params.l_ts_m, 0.2f * m.params.l_opt_m);
-        const float fibre = std::max(length - m.params.l_ts_m, 0.2f * m.params.l_opt_m);
-        const float bulge = std::clamp(std::sqrt(neutral_fibre / fibre), 0.8f, 1.3f);
-        // A belly never rounder than a spindle: radius at most a fifth of the length.
-        const float r_belly = std::min(m.radius_m * bulge, 0.2f * length);
+        // The belly keeps its volume: it thickens as it shortens and thins as it lengthens (its
+        // cross-section goes as one over its length), within limits so poses stay believable.
+        const float neutral_length = std::max(m.neutral_length_m, 1e-3f);
+        const float neutral_belly = neutral_length * (1.0f - std::min(0.5f * m.params.l_ts_m / neutral_length, 0.4f));
+        const float belly_length = length * (1.0f - tendon);
+        const float bulge = std::clamp(std::sqrt(neutral_belly / std::max(belly_length, 1e-3f)), 0.7f, 1.45f);
+        // A belly never rounder than a spindle: radius at most a sixth of the line's length. (A
+        // line that spans only part of its muscle, as the vasti's do, holds less than the muscle's
+        // volume: drawn fuller it would be a ball.)
+        const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length);
         const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f);
         const float aspect = std::sqrt(m.shape.flatten);  // major = r / aspect, minor = r * aspect
 

@@ -26,6 +26,9 @@ struct BodyAxes {
 };
 BodyAxes body_axes(const Skeleton& skeleton, std::span<const core::Rigid> world_from_bone);
 
+// The roundest a belly is drawn: its radius over its line's length.
+inline constexpr float max_belly_radius_per_length = 0.17f;
+
 struct MuscleMeshSettings {
     int rings = 12;  // along the path
     int sides = 8;   // around the cross-section

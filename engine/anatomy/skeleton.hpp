@@ -23,6 +23,7 @@ namespace anat {
 struct SkeletonParams {
     float stature_m = 1.75f;
     float pelvic_incidence_deg = 52.0f;
+    float body_mass_kg = 72.0f;  // sizes the muscles (their living volumes, anatomy-data 1.7)
 };
 
 struct Joint {

@@ -10,6 +10,15 @@ Bounds MeshData::bounds() const {
     return b;
 }
 
+double MeshData::enclosed_volume() const {
+    double six_v = 0.0;
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
+        const glm::dvec3 a = vertices[indices[i]].position, b = vertices[indices[i + 1]].position, c = vertices[indices[i + 2]].position;
+        six_v += glm::dot(a, glm::cross(b, c));
+    }
+    return six_v / 6.0;
+}
+
 void MeshData::compute_normals() {
     std::vector<glm::vec3> acc(vertices.size(), glm::vec3(0.0f));
     for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {

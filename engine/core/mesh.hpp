@@ -33,6 +33,9 @@ struct MeshData {
     void append(const MeshData& other);
     // Appends another mesh moved by `m` (normals by its rotation part).
     void append_transformed(const MeshData& other, const glm::mat4& m);
+    // The volume a closed mesh encloses (mesh units cubed; the divergence theorem over its
+    // triangles, so positive when they wind counter-clockwise seen from outside).
+    double enclosed_volume() const;
 };
 
 // Simple shapes, used by placeholders, gizmos and tests.

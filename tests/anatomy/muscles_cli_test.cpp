@@ -21,9 +21,27 @@ TEST(MusclesCli, JsonListsEveryMuscleWithTheDocumentedKeys) {
     ASSERT_TRUE(j.is_array());
     EXPECT_EQ(j.size(), 58u);
     for (const auto& m : j) {
-        for (const char* key : {"id", "name", "side", "group", "neutral_length_m"}) ASSERT_TRUE(m.contains(key)) << key;
+        for (const char* key : {"id", "name", "side", "group", "neutral_length_m", "volume_cm3", "reference_volume_cm3", "reference_volume_source"})
+            ASSERT_TRUE(m.contains(key)) << key;
         EXPECT_GT(m["neutral_length_m"].get<double>(), 0.05);
+        EXPECT_GT(m["volume_cm3"].get<double>(), 5.0);
+        EXPECT_FALSE(m["reference_volume_source"].get<std::string>().empty());
     }
+}
+
+TEST(MusclesCli, AHeavierTallerBodyHasBiggerMuscles) {
+    const auto base = run("muscles --json");
+    const auto big = run("muscles --json --stature 1.9 --mass 95");
+    ASSERT_EQ(base.code, 0);
+    ASSERT_EQ(big.code, 0);
+    const auto a = nlohmann::json::parse(base.out), b = nlohmann::json::parse(big.out);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i]["reference_volume_source"].get<std::string>().find("Handsfield") == std::string::npos) continue;
+        EXPECT_GT(b[i]["reference_volume_cm3"].get<double>(), a[i]["reference_volume_cm3"].get<double>() * 1.15) << a[i]["id"];
+        EXPECT_GT(b[i]["volume_cm3"].get<double>(), a[i]["volume_cm3"].get<double>()) << a[i]["id"];
+    }
+    EXPECT_NE(run("muscles --mass 5").code, 0) << "a body mass out of range is refused";
 }
 
 TEST(ValidateCli, ReportsEveryProblemWithItsPlace) {
