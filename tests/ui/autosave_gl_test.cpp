@@ -58,7 +58,7 @@ TEST(AutosaveGl, UnsavedWorkSurvivesAKillAndIsRestoredOnTheNextStart) {
 
     // 2. Start again: the offer is there; Enter restores; Ctrl+Q asks to save; Enter saves and closes.
     const std::string restore =
-        "$A & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 2.5; "
+        "$A & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 2.5; "
         "xdotool key --window $w Return; sleep 1.5; xdotool key --window $w ctrl+q; sleep 1.5; "
         "xdotool key --window $w Return; wait $!";
     EXPECT_EQ(run_x(restore, log.string()), 0) << core::read_file(log);

@@ -52,7 +52,7 @@ TEST(CompareGl, WheelZoomOverOneBodyKeepsBothInTheirHalves) {
         const std::string wheel = zoom ? "xdotool click 4; sleep 0.15; xdotool click 4; sleep 0.15; xdotool click 4; " : "";
         const std::string script = std::string(ANATOMY_BINARY) +
                                    " --compare neutral --preset tight_hip_flexors --quit-after-frames 300 --ui-screenshot " + shot.string() +
-                                   " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; "
+                                   " & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; "
                                    "xdotool key --window $w F2 F3 F4; sleep 0.5; xdotool mousemove --window $w 1080 420; sleep 0.2; " +
                                    wheel + "wait";
         // Each run starts from fresh settings (the first saves its closed panels).

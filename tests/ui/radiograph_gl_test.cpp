@@ -48,7 +48,7 @@ struct Files {
 int run(const Files& f, const std::string& args, const std::string& script, const fs::path& shot, double seconds = 9.0, const fs::path& open = {}) {
     const std::string body = std::string(ANATOMY_BINARY) + " --measure " + (open.empty() ? f.landmarks : open).string() + " " + args +
                              " --quit-after-seconds " + std::to_string(seconds) + " --ui-screenshot " + shot.string() +
-                             " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 2; " + script + " wait";
+                             " & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 2; " + script + " wait";
     const std::string cmd =
         "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());

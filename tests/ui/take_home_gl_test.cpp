@@ -28,7 +28,7 @@ int drive(const fs::path& dir, const std::string& menu_item_y, double wait_s) {
         "sleep 2; xdotool mousemove --window $w 24 10 click 1; sleep 0.7; xdotool mousemove --window $w 70 " + menu_item_y + " click 1; sleep 1; ";
     const std::string handout_save = menu_item_y == "283" ? "xdotool mousemove --window $w 174 658 click 1; sleep 1; " : "";
     const std::string script = "cd " + dir.string() + " && " + ANATOMY_BINARY + " --preset tight_hip_flexors --quit-after-seconds " +
-                               std::to_string(wait_s) + " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); " + clicks +
+                               std::to_string(wait_s) + " & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); " + clicks +
                                handout_save + "xdotool mousemove --window $w 874 603 click 1; wait";
     const std::string cmd = "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + script + "' >" +
                             (dir / "log.txt").string() + " 2>&1";

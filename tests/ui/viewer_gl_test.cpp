@@ -147,7 +147,7 @@ namespace {
 // window, UI included, to `shot`.
 int run_driven(const std::string& script, const fs::path& shot, int frames = 400) {
     const std::string body = std::string(ANATOMY_BINARY) + " --quit-after-frames " + std::to_string(frames) + " --ui-screenshot " + shot.string() +
-                             " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; " + script + " wait";
+                             " & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); sleep 1.5; " + script + " wait";
     const std::string cmd =
         "env -u SDL_VIDEODRIVER " + isolated_env() + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
@@ -218,7 +218,7 @@ FrameLog run_logged(const std::string& args, double seconds, const std::string& 
     fs::remove(log);
     const std::string viewer =
         std::string(ANATOMY_BINARY) + " " + args + " --quit-after-seconds " + std::to_string(seconds) + " --frame-log " + log.string();
-    const std::string body = viewer + " & w=$(xdotool search --sync --onlyvisible --name Anatomy | head -1); " + script + " wait";
+    const std::string body = viewer + " & w=$(timeout 120 xdotool search --sync --onlyvisible --name Anatomy | head -1); " + script + " wait";
     const std::string cmd =
         "env -u SDL_VIDEODRIVER " + isolated_env() + env + "xvfb-run -a -s '-screen 0 1600x1000x24' sh -c '" + body + "' >/dev/null 2>&1";
     const auto start = std::chrono::steady_clock::now();
