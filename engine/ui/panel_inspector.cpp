@@ -1,6 +1,7 @@
 // ui/panel_inspector.cpp: the Inspector (search, the selected muscle's or bone's card with live
 // length, stretch and passive force), hover tooltips, and labels with leader lines.
 #include "ui/labels.hpp"
+#include "ui/panels.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include "scene/search.hpp"
@@ -22,14 +23,32 @@ const char* force_words(float norm) {
     return "high";
 }
 
-}  // namespace
+class InspectorPanel : public Panel {
+public:
+    explicit InspectorPanel(InspectorPanelDeps deps)
+        : d_(std::move(deps)), display_(*d_.display), layers_open_(*d_.layers_open), patient_mode_(*d_.patient_mode) {}
+    std::string_view title() const override { return "Inspector"; }
+    SDL_Keycode key() const override { return SDLK_F4; }
+    std::string_view key_name() const override { return "F4"; }
+    std::string_view key_help() const override { return "Inspector panel"; }
+    bool needs_anatomy() const override { return true; }
+    bool column() const override { return true; }
+    void draw(const PanelContext& context, bool& open) override;
 
-void Viewer::draw_inspector_panel() {
+private:
+    InspectorPanelDeps d_;
+    scene::Display& display_;
+    const bool& layers_open_;
+    const bool& patient_mode_;
+    char search_[128] = {};
+};
+
+void InspectorPanel::draw(const PanelContext& context, bool& open) {
     const float em = ImGui::GetFontSize();
-    if (!begin_column_window("Inspector (F4)", &settings_.show_inspector_panel, false, settings_.show_layers_panel ? 0.5f : 0.0f, 1.0f, 21.0f))
-        return;
-    const scene::Body& body = world_->body();
-    const auto& cat = body.catalogue();
+    // The right column's bottom half under the layers, or all of it.
+    if (!context.begin_column || !context.begin_column("Inspector (F4)", &open, false, layers_open_ ? 0.5f : 0.0f, 1.0f, 21.0f)) return;
+    const ShownBody on_screen = d_.body();
+    const auto& cat = *on_screen.catalogue;
     ImGui::PushTextWrapPos(0.0f);  // every line wraps at the panel's edge, however narrow
 
     ImGui::SetNextItemWidth(-1);
@@ -37,8 +56,8 @@ void Viewer::draw_inspector_panel() {
     if (search_[0] != '\0') {
         scene::SearchInput in;
         in.catalogue = &cat;
-        for (const auto& b : body.bones().bones()) in.bones.push_back(b.name);
-        in.stretches = stretch_ ? &stretch_->library() : nullptr;
+        for (const auto& b : *on_screen.bones) in.bones.push_back(b.name);
+        in.stretches = on_screen.stretches;
         in.synonyms = &scene::default_synonyms();
         const auto hits = scene::search(in, search_);
         ImGui::BeginChild("results", ImVec2(0, em * 9), true);
@@ -52,23 +71,19 @@ void Viewer::draw_inspector_panel() {
                 last_kind = kind;
             }
             ImGui::PushID(shown++);
-            if (ImGui::Selectable(h.label.c_str(), world_->display.selection.id == h.id)) {
+            if (ImGui::Selectable(h.label.c_str(), display_.selection.id == h.id)) {
                 switch (h.kind) {
-                    case scene::SearchHit::Kind::group: select({scene::Selection::Kind::group, h.id}); break;
+                    case scene::SearchHit::Kind::group: d_.select({scene::Selection::Kind::group, h.id}); break;
                     case scene::SearchHit::Kind::muscle:
-                        select({scene::Selection::Kind::muscle, h.id});
-                        focus_selection();
+                        d_.select({scene::Selection::Kind::muscle, h.id});
+                        d_.focus();
                         break;
                     case scene::SearchHit::Kind::bone:
-                        select({scene::Selection::Kind::bone, h.id});
-                        focus_selection();
+                        d_.select({scene::Selection::Kind::bone, h.id});
+                        d_.focus();
                         break;
                     case scene::SearchHit::Kind::stretch:
-                        if (stretch_) {
-                            start_stretch(stretch_->library().find(h.id));
-                            settings_.show_posture_panel = true;
-                            select_stretch_tab_ = true;
-                        }
+                        if (on_screen.stretches) d_.start_stretch(on_screen.stretches->find(h.id));
                         break;
                 }
             }
@@ -82,7 +97,7 @@ void Viewer::draw_inspector_panel() {
         ImGui::EndChild();
     }
 
-    const auto& sel = world_->display.selection;
+    const auto& sel = display_.selection;
     ImGui::Separator();
     if (sel.kind == scene::Selection::Kind::none) {
         ImGui::TextWrapped("Click a muscle or a bone, or search, to see it here.");
@@ -90,9 +105,9 @@ void Viewer::draw_inspector_panel() {
         const int i = cat.find(sel.id);
         if (i >= 0) {
             const auto& m = cat.muscles[static_cast<std::size_t>(i)];
-            const auto& st = body.muscle_states()[static_cast<std::size_t>(i)];
-            ImGui::PushFont(fonts_.large);
-            ImGui::TextWrapped("%s", muscle_name(m).c_str());
+            const auto& st = on_screen.posed->states[static_cast<std::size_t>(i)];
+            ImGui::PushFont(context.fonts->large);
+            ImGui::TextWrapped("%s", muscle_name(cat, m, patient_mode_).c_str());
             ImGui::PopFont();
             const auto* g = cat.find_group(m.group);
             ImGui::TextDisabled("%s", g ? g->name.c_str() : m.group.c_str());
@@ -102,7 +117,7 @@ void Viewer::draw_inspector_panel() {
                         static_cast<double>(st.change_m * 1000.0f));
             ImGui::Text("Stretch toward end range");
             const float frac = std::clamp(st.relative_elongation, 0.0f, 1.0f);
-            const glm::vec3 c = scene::Body::heat_color(std::max(st.relative_elongation, 0.0f));
+            const glm::vec3 c = scene::heat_color(std::max(st.relative_elongation, 0.0f));
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(c.r, c.g, c.b, 1));
             char pct[32];
             std::snprintf(pct, sizeof(pct), "%.0f %%", static_cast<double>(st.relative_elongation * 100.0f));
@@ -111,7 +126,12 @@ void Viewer::draw_inspector_panel() {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 %% at neutral standing, 100 %% at a normal end range (%s)", m.end_range.source.c_str());
             ImGui::Text("Passive tension  %s  (%.0f N)", force_words(st.passive_force_norm), static_cast<double>(st.passive_force_n));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("From Thelen's passive curve: a qualitative guide, not a measurement");
-            const float tight = body.tightness()[static_cast<std::size_t>(i)];
+            ImGui::Text("Volume  %.0f cm\xC2\xB3", static_cast<double>(m.volume_cm3));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("As drawn at neutral standing; living muscle of this body: %.0f cm\xC2\xB3 (%s)",
+                                  static_cast<double>(m.reference_volume_cm3),
+                                  m.volume.regression ? "MRI, Handsfield 2014" : "cross-section x fibre length");
+            const float tight = on_screen.posed->tightness[static_cast<std::size_t>(i)];
             if (tight > 0.0f) ImGui::Text("Tightness  %.0f", static_cast<double>(tight * 100.0f));
             ImGui::Separator();
             ImGui::PushTextWrapPos(0.0f);
@@ -138,52 +158,63 @@ void Viewer::draw_inspector_panel() {
             }
             ImGui::PopTextWrapPos();
             ImGui::Separator();
-            auto& L = world_->display.layers;
-            if (ImGui::Button("Focus (F)")) focus_selection();
+            auto& L = display_.layers;
+            if (ImGui::Button("Focus (F)")) d_.focus();
             same_line_if_fits("Show only (I)");
             if (ImGui::Button("Show only (I)")) L.isolated_muscles = {m.id};
             same_line_if_fits("Hide (H)");
             if (ImGui::Button("Hide (H)")) {
                 L.hidden_muscles.insert(m.id);
-                select({});
+                d_.select({});
             }
-            if (ImGui::Button("Add note...")) open_note_popup_ = true;
+            if (ImGui::Button("Add note...")) d_.add_note();
         }
     } else if (sel.kind == scene::Selection::Kind::bone) {
-        ImGui::PushFont(fonts_.large);
+        ImGui::PushFont(context.fonts->large);
         ImGui::TextWrapped("%s", scene::pretty_bone_name(sel.id).c_str());
         ImGui::PopFont();
-        const int b = body.bones().find_bone(sel.id);
-        if (b >= 0) {
-            const auto& info = body.bones().bones()[static_cast<std::size_t>(b)];
+        const auto bone = std::find_if(on_screen.bones->begin(), on_screen.bones->end(), [&](const scene::BoneInfo& b) { return b.name == sel.id; });
+        if (bone != on_screen.bones->end()) {
+            const auto& info = *bone;
             if (info.joint >= 0)
                 ImGui::TextDisabled("Moves with the %s",
-                                    scene::pretty_bone_name(body.skeleton().joints[static_cast<std::size_t>(info.joint)].name).c_str());
+                                    scene::pretty_bone_name(on_screen.skeleton->joints[static_cast<std::size_t>(info.joint)].name).c_str());
             if (info.cartilage) ImGui::TextDisabled("Cartilage");
         }
-        if (ImGui::Button("Focus (F)")) focus_selection();
+        if (ImGui::Button("Focus (F)")) d_.focus();
         ImGui::SameLine();
-        if (ImGui::Button("Add note...")) open_note_popup_ = true;
+        if (ImGui::Button("Add note...")) d_.add_note();
     } else if (sel.kind == scene::Selection::Kind::group) {
         const auto* g = cat.find_group(sel.id);
-        ImGui::PushFont(fonts_.large);
+        ImGui::PushFont(context.fonts->large);
         ImGui::TextUnformatted(g ? g->name.c_str() : sel.id.c_str());
         ImGui::PopFont();
         // The plain words once, under the name; the rows stay short enough for the column.
-        if (settings_.patient_mode && g && !g->plain.empty()) ImGui::TextDisabled("%s", g->plain.c_str());
+        if (patient_mode_ && g && !g->plain.empty()) ImGui::TextDisabled("%s", g->plain.c_str());
         const float row_w = ImGui::GetContentRegionAvail().x;
         for (std::size_t i = 0; i < cat.muscles.size(); ++i) {
             const auto& m = cat.muscles[i];
             if (!m.in_group(sel.id)) continue;
             const std::string name = m.display_name(), shown = fit_text(name, row_w);
             ImGui::PushID(m.id.c_str());
-            if (ImGui::Selectable(shown.c_str())) select({scene::Selection::Kind::muscle, m.id});
+            if (ImGui::Selectable(shown.c_str())) d_.select({scene::Selection::Kind::muscle, m.id});
             if (shown != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
             ImGui::PopID();
         }
     }
     ImGui::PopTextWrapPos();
     ImGui::End();
+}
+
+}  // namespace
+
+std::unique_ptr<Panel> make_inspector_panel(InspectorPanelDeps deps) { return std::make_unique<InspectorPanel>(std::move(deps)); }
+
+std::string muscle_name(const anat::MuscleCatalogue& catalogue, const anat::Muscle& m, bool patient_mode) {
+    if (!patient_mode) return m.display_name();
+    const auto* g = catalogue.find_group(m.group);
+    const std::string side = m.side == anat::Side::right ? "right" : "left";
+    return m.name + " (" + (g && !g->plain.empty() ? g->plain + ", " : std::string()) + side + ")";
 }
 
 void Viewer::draw_hover_tooltip() {

@@ -4,7 +4,10 @@
 
 #include "gfx/renderer.hpp"
 #include "gfx/ui_layer.hpp"
+#include "anim/library.hpp"
+#include "scene/bone_set.hpp"
 #include "scene/display.hpp"
+#include "scene/posed_body.hpp"
 #include "anatomy/muscle_catalogue.hpp"
 #include "ui/panel.hpp"
 
@@ -31,6 +34,29 @@ struct LayersPanelDeps {
     const bool* inspector_open = nullptr;                     // the inspector shares the column
 };
 std::unique_ptr<Panel> make_layers_panel(LayersPanelDeps deps);
+
+// The inspector (F4), the bottom of the right column: search, and the selected muscle's, bone's
+// or group's card with the muscle's live length, stretch, passive tension and volume.
+struct ShownBody {
+    const anat::MuscleCatalogue* catalogue = nullptr;
+    const anat::Skeleton* skeleton = nullptr;
+    const std::vector<scene::BoneInfo>* bones = nullptr;
+    const scene::PosedBody* posed = nullptr;   // the live mechanics
+    const anim::Library* stretches = nullptr;  // null: no stretch library loaded
+};
+struct InspectorPanelDeps {
+    scene::Display* display = nullptr;                    // its selection and layers
+    std::function<ShownBody()> body;                      // the body on screen (it can be rebuilt)
+    std::function<void(const scene::Selection&)> select;  // a search hit, a group's muscle, Hide
+    std::function<void()> focus;                          // Focus (F)
+    std::function<void(int clip)> start_stretch;          // a stretch found by search
+    std::function<void()> add_note;                       // Add note...
+    const bool* layers_open = nullptr;                    // the layers share the column
+    const bool* patient_mode = nullptr;                   // plain words beside the names
+};
+std::unique_ptr<Panel> make_inspector_panel(InspectorPanelDeps deps);
+// A muscle's name as the interface shows it: with its group's plain words in patient mode.
+std::string muscle_name(const anat::MuscleCatalogue& catalogue, const anat::Muscle& m, bool patient_mode);
 
 // Milliseconds per stage of a frame, smoothed. `present`: showing the frame, which on a software
 // renderer includes drawing the interface's pixels; `total`: the whole loop.

@@ -194,12 +194,7 @@ ImVec4 Viewer::scene_rect_points() const {
     return ImVec4(main->Pos.x + static_cast<float>(vp.x) / ratio, main->Pos.y, static_cast<float>(vp.z) / ratio, main->Size.y);
 }
 
-std::string Viewer::muscle_name(const anat::Muscle& m) const {
-    if (!settings_.patient_mode) return m.display_name();
-    const auto* g = world_->body().catalogue().find_group(m.group);
-    const std::string side = m.side == anat::Side::right ? "right" : "left";
-    return m.name + " (" + (g && !g->plain.empty() ? g->plain + ", " : std::string()) + side + ")";
-}
+std::string Viewer::muscle_name(const anat::Muscle& m) const { return ui::muscle_name(world_->body().catalogue(), m, settings_.patient_mode); }
 
 std::string Viewer::selection_label(const scene::Selection& s) const {
     const auto& cat = world_->body().catalogue();
@@ -242,7 +237,23 @@ void Viewer::add_panels() {
     panels_.add(make_layers_panel({&world_->display, [this]() -> const anat::MuscleCatalogue& { return world_->body().catalogue(); },
                                    [this](const scene::Selection& s) { select(s); }, &settings_.show_inspector_panel}),
                 &settings_.show_layers_panel);
-    panels_.add(column("Inspector", SDLK_F4, "F4", "Inspector panel", &Viewer::draw_inspector_panel), &settings_.show_inspector_panel);
+    InspectorPanelDeps inspector;
+    inspector.display = &world_->display;
+    inspector.body = [this] {
+        const scene::Body& body = world_->body();
+        return ShownBody{&body.catalogue(), &body.skeleton(), &body.bones().bones(), &body.posed(), stretch_ ? &stretch_->library() : nullptr};
+    };
+    inspector.select = [this](const scene::Selection& s) { select(s); };
+    inspector.focus = [this] { focus_selection(); };
+    inspector.start_stretch = [this](int clip) {
+        start_stretch(clip);
+        settings_.show_posture_panel = true;
+        select_stretch_tab_ = true;
+    };
+    inspector.add_note = [this] { open_note_popup_ = true; };
+    inspector.layers_open = &settings_.show_layers_panel;
+    inspector.patient_mode = &settings_.patient_mode;
+    panels_.add(make_inspector_panel(std::move(inspector)), &settings_.show_inspector_panel);
     panels_.add(make_performance_panel([this] { return performance_readout(); }, [this](bool keep) { keep_interface_ = keep; }), &show_performance_);
     panels_.add(make_shortcuts_panel(panels_));
     panels_.add(make_about_model_panel());

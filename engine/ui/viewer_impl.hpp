@@ -85,7 +85,6 @@ private:
     void draw_posture_panel();
     void draw_posture_tab();
     void draw_legend();
-    void draw_inspector_panel();
     void draw_hover_tooltip();
     void draw_labels();
     void select(const scene::Selection& s);
@@ -164,7 +163,6 @@ private:
     glm::vec2 last_mouse_{-1.0f};
     double mouse_still_since_s_ = 0.0;
     bool hover_valid_ = false;
-    char search_[128] = {};
     biomech::PostureSettings drag_start_;
     bool dragging_slider_ = false;
 

@@ -5,6 +5,7 @@
 #include "ui/panels.hpp"
 
 #include "anatomy/skeleton_builder.hpp"
+#include "scene/posed_body.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -223,4 +224,76 @@ TEST(Panels, TheLayersPanelListsTheCataloguesGroupsAndSharesTheColumnWithTheInsp
     text = frame();
     EXPECT_NE(text.find("Showing only 2 muscles"), std::string::npos) << text;
     EXPECT_TRUE(selected.empty()) << "nothing clicked, nothing selected";
+}
+
+TEST(Panels, TheInspectorShowsTheSelectionsCardFromWhatItIsGiven) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    const anat::RigIndex rig(skeleton);
+    const scene::PosedBody posed =
+        scene::pose_body(skeleton, rig, catalogue, anat::rest_pose(skeleton), std::vector<float>(catalogue.muscles.size(), 0.0f));
+    const std::vector<scene::BoneInfo> bones{{"femur_r", skeleton.find_joint("hip_r"), false}};
+    scene::Display display;
+    bool layers = true, patient = false, open = true;
+    ui::InspectorPanelDeps deps;
+    deps.display = &display;
+    deps.body = [&] { return ui::ShownBody{&catalogue, &skeleton, &bones, &posed, nullptr}; };
+    deps.select = [&](const scene::Selection& s) { display.selection = s; };
+    deps.focus = [] {};
+    deps.start_stretch = [](int) {};
+    deps.add_note = [] {};
+    deps.layers_open = &layers;
+    deps.patient_mode = &patient;
+    ui::PanelManager panels;
+    panels.add(ui::make_inspector_panel(std::move(deps)), &open);
+    float from = -1.0f;
+    ui::Fonts fonts;
+    auto frame = [&] {
+        return imgui_frame([&] {
+            ui::PanelContext ctx;
+            ctx.fonts = &fonts;
+            ctx.begin_column = [&](const char* title, bool* o, bool, float f, float, float) {
+                from = f;
+                ImGui::SetNextWindowSize(ImVec2(420, 900), ImGuiCond_Always);
+                const bool shown = ImGui::Begin(title, o);
+                if (shown) ui::audit_capture_window();
+                if (!shown) ImGui::End();
+                return shown;
+            };
+            panels.draw_columns(ctx);
+        });
+    };
+    std::string text = frame();
+    EXPECT_FLOAT_EQ(from, 0.5f) << "under the layers";
+    EXPECT_NE(text.find("Click a muscle or a bone"), std::string::npos) << text;
+
+    // A muscle: its name, live length, volume and the catalogue's texts.
+    display.selection = {scene::Selection::Kind::muscle, "psoas_r"};
+    text = frame();
+    const auto& psoas = catalogue.muscles[static_cast<std::size_t>(catalogue.find("psoas_r"))];
+    EXPECT_NE(text.find("Psoas major (right)"), std::string::npos) << text;
+    EXPECT_NE(text.find(psoas.origin), std::string::npos);
+    char length[64], volume[64];
+    std::snprintf(length, sizeof(length), "Length  %.0f mm",
+                  static_cast<double>(posed.states[static_cast<std::size_t>(catalogue.find("psoas_r"))].length_m * 1000.0f));
+    std::snprintf(volume, sizeof(volume), "Volume  %.0f cm", static_cast<double>(psoas.volume_cm3));
+    EXPECT_NE(text.find(length), std::string::npos) << text;
+    EXPECT_NE(text.find(volume), std::string::npos) << text;
+    // Patient mode names it with its group's plain words.
+    patient = true;
+    text = frame();
+    EXPECT_NE(text.find("Psoas major (front of the hip, right)"), std::string::npos) << text;
+
+    // A group lists its muscles; a bone says what carries it.
+    display.selection = {scene::Selection::Kind::group, "hamstrings"};
+    text = frame();
+    EXPECT_NE(text.find("Semitendinosus (right)"), std::string::npos) << text;
+    display.selection = {scene::Selection::Kind::bone, "femur_r"};
+    text = frame();
+    EXPECT_NE(text.find("Moves with the"), std::string::npos) << text;
+
+    // Without the layers it takes the whole column.
+    layers = false;
+    frame();
+    EXPECT_FLOAT_EQ(from, 0.0f);
 }
