@@ -20,7 +20,7 @@ int Viewer::audit_state_count() const { return 9; }
 
 void Viewer::apply_audit_state(int state) {
     auto close_windows = [&] {
-        show_profile_window_ = show_safety_ = false;
+        show_profile_window_ = false;
         panels_.set_windows_open(false);
         show_export_image_ = show_export_video_ = show_handout_ = false;
     };
@@ -35,7 +35,8 @@ void Viewer::apply_audit_state(int state) {
             break;
         case 2:  // a muscle selected, the profile and the safety windows
             select({scene::Selection::Kind::muscle, "psoas_r"});
-            show_profile_window_ = show_safety_ = true;
+            show_profile_window_ = true;
+            panels_.set_open("Safety and red flags", true);
             break;
         case 3: panels_.set_windows_open(true); break;
         case 4:

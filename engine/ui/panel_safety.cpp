@@ -1,6 +1,7 @@
 // ui/panel_safety.cpp: safety content for stretching (assets/safety): the app-wide rule and a
 // stretch's precautions in the Stretches tab, the patient's conditions in the profile window,
-// and the "Safety and red flags" window (Help menu).
+// and the "Safety and red flags" window (Help menu; a panel object).
+#include "ui/panels.hpp"
 #include "ui/viewer_impl.hpp"
 
 #include "anim/safety.hpp"
@@ -68,7 +69,7 @@ void Viewer::draw_stretch_precautions(const anim::StretchInfo& info) {
         for (const auto& p : info.precautions) precaution_bullet(*safety, p);
         for (const auto& c : safety->conditions)
             if (c.every_stretch) precaution_bullet(*safety, *c.every_stretch);
-        if (ImGui::SmallButton("Red flags and conditions...")) show_safety_ = true;
+        if (ImGui::SmallButton("Red flags and conditions...")) panels_.set_open("Safety and red flags", true);
     }
 }
 
@@ -126,11 +127,19 @@ void Viewer::draw_profile_conditions() {
     }
 }
 
-void Viewer::draw_safety_window() {
-    if (!show_safety_) return;
+namespace {
+
+class SafetyPanel : public Panel {
+public:
+    std::string_view title() const override { return "Safety and red flags"; }
+    Menu menu() const override { return Menu::help; }
+    void draw(const PanelContext& context, bool& open) override;
+};
+
+void SafetyPanel::draw(const PanelContext& context, bool& open) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 32, em * 30), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Safety and red flags", &show_safety_)) {
+    if (!ImGui::Begin("Safety and red flags", &open)) {
         ImGui::End();
         return;
     }
@@ -142,12 +151,12 @@ void Viewer::draw_safety_window() {
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::PushFont(fonts_.large);
+    ImGui::PushFont(context.fonts->large);
     ImGui::TextUnformatted("While stretching");
     ImGui::PopFont();
     ImGui::TextColored(rule_color, "%s", safety->rule.c_str());
     ImGui::Spacing();
-    ImGui::PushFont(fonts_.large);
+    ImGui::PushFont(context.fonts->large);
     ImGui::TextUnformatted("Red flags");
     ImGui::PopFont();
     ImGui::TextUnformatted(safety->red_flags_intro.c_str());
@@ -157,7 +166,7 @@ void Viewer::draw_safety_window() {
     }
     ImGui::TextDisabled("%s", safety->red_flags_source.c_str());
     ImGui::Spacing();
-    ImGui::PushFont(fonts_.large);
+    ImGui::PushFont(context.fonts->large);
     ImGui::TextUnformatted("Conditions");
     ImGui::PopFont();
     ImGui::TextUnformatted("Tick a patient's conditions in File > Patient profile: the stretch library then marks what does not suit them, and why.");
@@ -171,5 +180,9 @@ void Viewer::draw_safety_window() {
     ImGui::PopTextWrapPos();
     ImGui::End();
 }
+
+}  // namespace
+
+std::unique_ptr<Panel> make_safety_panel() { return std::make_unique<SafetyPanel>(); }
 
 }  // namespace ui

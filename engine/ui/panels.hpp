@@ -25,6 +25,9 @@ std::unique_ptr<Panel> make_shortcuts_panel(const PanelManager& panels);
 std::unique_ptr<Panel> make_about_panel(std::string renderer);
 // About the model: what the posture model does, its assumptions and what the evidence says.
 std::unique_ptr<Panel> make_about_model_panel();
+// Safety and red flags (Help): the rule while stretching, the red flags and the conditions, from
+// assets/safety/safety.json.
+std::unique_ptr<Panel> make_safety_panel();
 
 // Layers (F3), the top of the right column: what is shown, each muscle group, the colour mode.
 struct LayersPanelDeps {

@@ -258,6 +258,7 @@ void Viewer::add_panels() {
     panels_.add(make_shortcuts_panel(panels_));
     panels_.add(make_about_model_panel());
     panels_.add(make_about_panel(window_->gl_renderer()));
+    panels_.add(make_safety_panel());
 }
 
 PerformanceReadout Viewer::performance_readout() const {
@@ -909,7 +910,6 @@ void Viewer::draw_ui_windows() {
                       [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
                       world_->body().skeleton().params.pelvic_incidence_deg,
                       body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt});
-    draw_safety_window();
     draw_note_popup();
     draw_export_image_window();
     if (settings_.show_status_bar) draw_status_bar();
@@ -1065,7 +1065,6 @@ void Viewer::draw_menu_bar() {
     }
     if (ImGui::BeginMenu("Help")) {
         panels_.menu_items(Panel::Menu::help);
-        if (ImGui::MenuItem("Safety and red flags")) show_safety_ = true;
         ImGui::EndMenu();
     }
     // Quick view buttons on the right of the menu bar.

@@ -131,7 +131,6 @@ private:
     void draw_stretch_suitability_tag(const anim::StretchInfo& info);
     bool stretch_suits_patient(const anim::StretchInfo& info) const;
     void draw_profile_conditions();
-    void draw_safety_window();
     void draw_note_popup();
     void draw_export_image_window();
     void open_profile(const core::fs::path& path);
@@ -208,7 +207,6 @@ private:
 
     // Windows
     bool running_ = true;
-    bool show_safety_ = false;
     bool hide_unsuitable_stretches_ = false;
     bool pending_font_rebuild_ = false;
     float pending_scale_ = 1.0f;

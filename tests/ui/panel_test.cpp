@@ -5,6 +5,7 @@
 #include "ui/panels.hpp"
 
 #include "anatomy/skeleton_builder.hpp"
+#include "anim/safety.hpp"
 #include "scene/posed_body.hpp"
 
 #include <gtest/gtest.h>
@@ -296,4 +297,18 @@ TEST(Panels, TheInspectorShowsTheSelectionsCardFromWhatItIsGiven) {
     layers = false;
     frame();
     EXPECT_FLOAT_EQ(from, 0.0f);
+}
+
+TEST(Panels, TheSafetyWindowIsAHelpPanelWithTheRuleTheRedFlagsAndTheConditions) {
+    ui::PanelManager panels;
+    panels.add(ui::make_safety_panel());
+    EXPECT_TRUE(draw_windows(panels).empty()) << "closed at first";
+    panels.set_open("Safety and red flags", true);
+    const std::string text = draw_windows(panels);
+    const anim::Safety& safety = anim::default_safety();
+    EXPECT_NE(text.find(safety.rule), std::string::npos) << text;
+    ASSERT_FALSE(safety.red_flags.empty());
+    for (const auto& f : safety.red_flags) EXPECT_NE(text.find(f), std::string::npos) << f;
+    for (const auto& c : safety.conditions) EXPECT_NE(text.find(c.name), std::string::npos) << c.name;
+    EXPECT_TRUE(panels.is_open("Safety and red flags"));
 }
