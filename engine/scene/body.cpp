@@ -74,10 +74,6 @@ void Body::set_pose(const anat::Pose& pose, std::span<const float> tightness) {
     ++pose_version_;
 }
 
-PosedBody Body::posed_at(const anat::Pose& pose, std::span<const float> tightness) const {
-    return pose_body(skeleton_, rig_, catalogue_, pose, tightness);
-}
-
 bool Body::muscle_visible(std::size_t i, const Layers& layers) const { return scene::muscle_visible(catalogue_.muscles[i], layers); }
 
 glm::vec3 Body::heat_color(float t) { return scene::heat_color(t); }

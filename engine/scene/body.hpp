@@ -48,8 +48,6 @@ public:
     // the colours). Without a tightness, the one last given.
     void set_pose(const anat::Pose& pose, std::span<const float> tightness);
     void set_pose(const anat::Pose& pose) { set_pose(pose, posed_.tightness); }
-    // The same posing as a value, leaving what the body shows alone (a second view).
-    PosedBody posed_at(const anat::Pose& pose, std::span<const float> tightness) const;
 
     const PosedBody& posed() const { return posed_; }
     const std::vector<float>& tightness() const { return posed_.tightness; }

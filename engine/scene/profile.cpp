@@ -41,6 +41,14 @@ std::string now_iso8601() {
     return buf;
 }
 
+void clamp_text(std::string& text, std::size_t limit) {
+    if (text.size() <= limit) return;
+    std::size_t end = limit;
+    // Back to the first byte of the character the limit falls in (continuation bytes: 10xxxxxx).
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) --end;
+    text.resize(end);
+}
+
 std::string serialize_profile(const Profile& p) {
     core::Json j;
     j["format"] = "anatomy-profile";

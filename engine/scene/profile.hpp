@@ -60,6 +60,10 @@ inline constexpr std::size_t max_profile_bytes = 4 * 1024 * 1024;
 inline constexpr std::size_t max_note_chars = 20000;
 inline constexpr std::size_t max_annotations = 500;
 
+// Shortens `text` to at most `limit` bytes without splitting a UTF-8 character: what an edit
+// box may hold so that the saved profile loads again.
+void clamp_text(std::string& text, std::size_t limit);
+
 std::string serialize_profile(const Profile& p);
 // Throws core::Error "file: /field: what" listing every problem.
 Profile parse_profile(const std::string& text, const std::string& file);

@@ -15,6 +15,7 @@
 #include "core/log.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <cstdio>
 
@@ -375,9 +376,9 @@ void Viewer::draw_profile_window() {
     ImGui::SetNextItemWidth(-em * 4.5f);  // room for its label
     if (ImGui::InputText("Patient", patient, sizeof(patient))) profile_.patient = patient;
     ImGui::TextDisabled("Notes");
-    static char notes[4096];
-    std::snprintf(notes, sizeof(notes), "%s", profile_.notes.c_str());
-    if (ImGui::InputTextMultiline("##notes", notes, sizeof(notes), ImVec2(-1, em * 6))) profile_.notes = notes;
+    // The profile's own text, however long (a fixed buffer cut a loaded profile's longer notes at
+    // the first edit); no longer than a profile may hold.
+    if (ImGui::InputTextMultiline("##notes", &profile_.notes, ImVec2(-1, em * 6))) scene::clamp_text(profile_.notes, scene::max_note_chars);
     ImGui::Separator();
     ImGui::Checkbox("Show pinned notes", &show_notes_);
     int remove = -1;

@@ -153,3 +153,25 @@ TEST(Profile, TheRadiographRoundTripsAndOlderVersionsReadWithout) {
     bad["radiograph"]["fit"]["settings"]["calves"] = 10;
     EXPECT_NE(error_of(bad.dump()).find("unknown group \"calves\""), std::string::npos) << error_of(bad.dump());
 }
+
+TEST(Profile, TextIsClampedToWhatAProfileMayHoldWithoutSplittingACharacter) {
+    std::string ascii(25000, 'a');
+    scene::clamp_text(ascii, scene::max_note_chars);
+    EXPECT_EQ(ascii.size(), scene::max_note_chars);
+    std::string short_text = "hip flexors";
+    scene::clamp_text(short_text, scene::max_note_chars);
+    EXPECT_EQ(short_text, "hip flexors") << "text within the limit is left alone";
+    // "aé" is 3 bytes (é: C3 A9): a limit of 2 falls inside the é and cuts before it.
+    std::string accented = "a\xC3\xA9";
+    scene::clamp_text(accented, 2);
+    EXPECT_EQ(accented, "a");
+    accented = "a\xC3\xA9";
+    scene::clamp_text(accented, 3);
+    EXPECT_EQ(accented, "a\xC3\xA9");
+    // A long note clamped this way saves and loads again.
+    scene::Profile p;
+    p.notes = std::string(scene::max_note_chars - 1, 'x') + "\xE2\x80\x94";  // an em dash across the limit
+    scene::clamp_text(p.notes, scene::max_note_chars);
+    EXPECT_EQ(p.notes.size(), scene::max_note_chars - 1);
+    EXPECT_EQ(scene::parse_profile(scene::serialize_profile(p), "p.anatomy").notes, p.notes);
+}
