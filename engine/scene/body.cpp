@@ -68,9 +68,7 @@ std::unique_ptr<Body> Body::from_parts(Parts parts, std::vector<std::string>& wa
 }
 
 void Body::set_pose(const anat::Pose& pose, std::span<const float> tightness) {
-    // The tightness may be the body's own: copied before posing overwrites it.
-    const std::vector<float> t(tightness.begin(), tightness.end());
-    pose_body(skeleton_, rig_, catalogue_, pose, t, posed_);
+    pose_body(skeleton_, rig_, catalogue_, pose, tightness, posed_);
     ++pose_version_;
 }
 
@@ -85,10 +83,10 @@ glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const {
 void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
     frame.floor_y_m = floor_y();
 
-    // The muscles as CPU meshes the renderer uploads (gfx::CpuMesh), one set per view. A frame
-    // kept from before (the viewer picks in last frame's) may still hold the last set: then a
-    // new one, so what it holds never changes under it.
-    // Two sets a view take turns, so their storage is reused.
+    // The muscles as CPU meshes the renderer uploads (gfx::CpuMesh), per view. A frame kept from
+    // before (the viewer picks in last frame's) still holds its set, which must not change under
+    // it: two sets a view take turns, reusing their storage, and a third is made only when both
+    // are held.
     if (static_cast<std::size_t>(view) >= geometry_.size()) geometry_.resize(static_cast<std::size_t>(view) + 1);
     auto& sets = geometry_[static_cast<std::size_t>(view)];
     auto free_set = std::find_if(sets.begin(), sets.end(), [](const auto& g) { return g && g.use_count() == 1; });

@@ -15,8 +15,9 @@ void pose_body(const anat::Skeleton& skeleton, const anat::RigIndex& rig, const 
     anat::forward_kinematics(skeleton, out.pose, out.world);
     anat::evaluate_paths(catalogue, out.world, anat::path_coordinates(rig, out.pose), out.paths);
     const std::size_t n = catalogue.muscles.size();
-    out.tightness.assign(n, 0.0f);
-    std::copy_n(tightness.begin(), std::min(n, tightness.size()), out.tightness.begin());
+    // `tightness` may be out.tightness itself (posing again with the same tightness): resize only.
+    if (tightness.data() != out.tightness.data()) out.tightness.assign(tightness.begin(), tightness.begin() + std::min(n, tightness.size()));
+    out.tightness.resize(n, 0.0f);
     out.states.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         out.states[i] = biomech::muscle_state(catalogue.muscles[i], out.paths.length_m[i], out.tightness[i], catalogue);

@@ -128,7 +128,7 @@ void InspectorPanel::draw(const PanelContext& context, bool& open) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("From Thelen's passive curve: a qualitative guide, not a measurement");
             ImGui::Text("Volume  %.0f cm\xC2\xB3", static_cast<double>(m.volume_cm3));
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("As drawn at neutral standing; living muscle of this body: %.0f cm\xC2\xB3 (%s)",
+                ImGui::SetTooltip("As drawn at neutral standing. Typical of young adults of this height and weight: %.0f cm\xC2\xB3 (%s)",
                                   static_cast<double>(m.reference_volume_cm3),
                                   m.volume.regression ? "MRI, Handsfield 2014" : "cross-section x fibre length");
             const float tight = on_screen.posed->tightness[static_cast<std::size_t>(i)];

@@ -72,6 +72,10 @@ TEST(PosedBody, BonesPathsAndMechanicsFollowThePoseAndTheTightness) {
     scene::PosedBody reused = standing;
     scene::pose_body(f.skeleton, f.rig, f.catalogue, f.hip_flexed(60.0f), relaxed, reused);
     EXPECT_EQ(reused.paths.length_m, flexed.paths.length_m);
+    // Posing again with the value's own tightness keeps it.
+    reused = tight_flexed;
+    scene::pose_body(f.skeleton, f.rig, f.catalogue, anat::rest_pose(f.skeleton), reused.tightness, reused);
+    EXPECT_EQ(reused.tightness, tight_flexed.tightness);
 }
 
 TEST(PosedBody, MuscleMeshesHoldEachShownMuscleOnceWithItsPickingId) {
