@@ -9,6 +9,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scene {
@@ -36,11 +37,30 @@ struct OverlayToggles {
 OverlaySet posture_overlays(const anat::Skeleton& skeleton, std::span<const core::Rigid> world, const biomech::SpinopelvicMeasures& measures,
                             const OverlayToggles& toggles);
 
-// Colours of the overlays (sRGB), also used by the UI's legend and readouts.
-inline constexpr glm::vec4 overlay_color_asis_psis{0.98f, 0.74f, 0.30f, 1.0f};
-inline constexpr glm::vec4 overlay_color_sacral{0.35f, 0.85f, 0.95f, 1.0f};
-inline constexpr glm::vec4 overlay_color_tilt{0.95f, 0.45f, 0.85f, 1.0f};
-inline constexpr glm::vec4 overlay_color_lumbar{0.50f, 0.92f, 0.55f, 1.0f};
-inline constexpr glm::vec4 overlay_color_plumb{0.92f, 0.92f, 0.95f, 0.8f};
+// What an overlay draws from: the body's landmarks where it stands, and the measures.
+struct OverlayInput {
+    const anat::Skeleton& skeleton;
+    std::span<const core::Rigid> world;
+    const biomech::SpinopelvicMeasures& measures;
+    float line_width_px = 2.5f;
+};
+
+// One overlay: what shows it, the measure it draws (a key of biomech::measure_table()), its colour.
+// Adding an overlay is one entry here and one flag in OverlayToggles; the check boxes, stories,
+// readout colours and captions iterate this table.
+struct OverlayInfo {
+    const char* id;       // as stories name it, a stable interface: "asis_psis"
+    const char* label;    // its check box: "ASIS-PSIS line"
+    const char* measure;  // the measure it shows, or "" (the plumb line shows none)
+    glm::vec4 color;      // sRGB, also the measure's colour in readouts and captions
+    bool OverlayToggles::*shown;
+    void (*draw)(const OverlayInput& in, const OverlayInfo& self, OverlaySet& out);
+};
+const std::vector<OverlayInfo>& overlay_table();
+const OverlayInfo* find_overlay(std::string_view id);  // null: no such overlay
+// The overlay that draws a measure, or null (pelvic incidence, hip and knee flexion have none).
+const OverlayInfo* overlay_of_measure(std::string_view measure_key);
+// A measure's colour in readouts: its overlay's, or a neutral grey where it has none.
+glm::vec4 measure_color(std::string_view measure_key);
 
 }  // namespace scene

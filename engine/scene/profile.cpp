@@ -119,7 +119,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
         }
         return s;
     };
-    p.patient = text_field(root["patient"], 200);
+    p.patient = text_field(root["patient"], max_patient_chars);
     p.notes = text_field(root["notes"], max_note_chars);
     p.saved_at = text_field(root["saved_at"], 64);
     auto posture = root["posture"];

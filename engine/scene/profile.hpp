@@ -58,6 +58,7 @@ struct Profile {
 // Limits that keep a hostile file from exhausting memory or the UI.
 inline constexpr std::size_t max_profile_bytes = 4 * 1024 * 1024;
 inline constexpr std::size_t max_note_chars = 20000;
+inline constexpr std::size_t max_patient_chars = 200;  // the patient's label, in bytes
 inline constexpr std::size_t max_annotations = 500;
 
 // Shortens `text` to at most `limit` bytes without splitting a UTF-8 character: what an edit

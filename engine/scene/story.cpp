@@ -24,14 +24,14 @@ Story parse_story(const std::string& text, const std::string& file) {
         st.focus = n["focus"].string();
         st.distance_m = static_cast<float>(n["distance_m"].number(0.3, 10.0, 1.8));
         st.overlays = {false, false, false, false, false, true};
+        std::vector<std::string> overlay_ids;
+        for (const auto& info : overlay_table()) overlay_ids.emplace_back(info.id);
         for (const auto& o : n["overlays"].items()) {
-            const std::string k = o.string_one_of({"asis_psis", "sacral_slope", "pelvic_tilt", "lumbar_curve", "plumb_line"}, "");
-            if (k == "asis_psis") st.overlays.asis_psis = true;
-            if (k == "sacral_slope") st.overlays.sacral_slope = true;
-            if (k == "pelvic_tilt") st.overlays.pelvic_tilt = true;
-            if (k == "lumbar_curve") st.overlays.lumbar_curve = true;
-            if (k == "plumb_line") st.overlays.plumb_line = true;
-            st.any_overlay = st.any_overlay || !k.empty();
+            const std::string k = o.string_one_of(overlay_ids, "");
+            if (const OverlayInfo* info = find_overlay(k)) {
+                st.overlays.*info->shown = true;
+                st.any_overlay = true;
+            }
         }
         st.highlight = n["highlight"].strings();
         if (n.has("ghost")) st.ghost = n.get("ghost").boolean();

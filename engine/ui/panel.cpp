@@ -4,30 +4,6 @@
 
 namespace ui {
 
-namespace {
-
-class FunctionPanel : public Panel {
-public:
-    explicit FunctionPanel(FunctionPanelDesc d) : d_(std::move(d)) {}
-    std::string_view title() const override { return d_.title; }
-    Menu menu() const override { return d_.menu; }
-    SDL_Keycode key() const override { return d_.key; }
-    std::string_view key_name() const override { return d_.key_name; }
-    std::string_view key_help() const override { return d_.key_help.empty() ? std::string_view(d_.title) : std::string_view(d_.key_help); }
-    bool needs_anatomy() const override { return d_.needs_anatomy; }
-    bool column() const override { return d_.column; }
-    void draw(const PanelContext& context, bool& open) override {
-        if (d_.draw) d_.draw(context, open);
-    }
-
-private:
-    FunctionPanelDesc d_;
-};
-
-}  // namespace
-
-std::unique_ptr<Panel> make_function_panel(FunctionPanelDesc desc) { return std::make_unique<FunctionPanel>(std::move(desc)); }
-
 Panel& PanelManager::add(std::unique_ptr<Panel> panel, bool* open) {
     Entry e;
     e.panel = std::move(panel);
@@ -49,7 +25,10 @@ void PanelManager::draw(const PanelContext& context, bool columns) {
 }
 
 void PanelManager::draw_columns(const PanelContext& context) { draw(context, true); }
-void PanelManager::draw_windows(const PanelContext& context) { draw(context, false); }
+void PanelManager::draw_windows(const PanelContext& context) {
+    for (auto& e : entries_) e.panel->tick(context);
+    draw(context, false);
+}
 
 void PanelManager::menu_items(Panel::Menu menu) {
     for (auto& e : entries_) {

@@ -29,8 +29,9 @@ struct PanelContext {
 class Panel {
 public:
     // Where its menu item goes: View's list of panels, View's tools, or Help (where the item
-    // opens the window rather than ticking it).
-    enum class Menu { panels, tools, help };
+    // opens the window rather than ticking it); none: opened by an action elsewhere (a File menu
+    // item, a button) through PanelManager::set_open.
+    enum class Menu { panels, tools, help, none };
 
     virtual ~Panel() = default;
     virtual std::string_view title() const = 0;  // the menu item
@@ -47,19 +48,10 @@ public:
     virtual bool column() const { return false; }
     // Draws the window; sets `open` false when the user closes it.
     virtual void draw(const PanelContext& context, bool& open) = 0;
+    // Every frame, open or closed, before the windows are drawn: what outlives the window (a file
+    // dialog it opened, a job it started).
+    virtual void tick(const PanelContext& /*context*/) {}
 };
-
-// A panel whose window is drawn by a function (the viewer's columns, until each is its own class).
-struct FunctionPanelDesc {
-    std::string title;
-    Panel::Menu menu = Panel::Menu::panels;
-    SDL_Keycode key = SDLK_UNKNOWN;
-    std::string key_name, key_help;
-    bool needs_anatomy = false;
-    bool column = false;
-    std::function<void(const PanelContext&, bool& open)> draw;
-};
-std::unique_ptr<Panel> make_function_panel(FunctionPanelDesc desc);
 
 class PanelManager {
 public:
@@ -68,6 +60,7 @@ public:
     Panel& add(std::unique_ptr<Panel> panel, bool* open = nullptr);
 
     void draw_columns(const PanelContext& context);
+    // Ticks every panel, then draws the open floating windows.
     void draw_windows(const PanelContext& context);
     // The menu items of the panels in `menu`, in the order they were added.
     void menu_items(Panel::Menu menu);

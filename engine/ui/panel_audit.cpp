@@ -20,9 +20,8 @@ int Viewer::audit_state_count() const { return 9; }
 
 void Viewer::apply_audit_state(int state) {
     auto close_windows = [&] {
-        show_profile_window_ = false;
         panels_.set_windows_open(false);
-        show_export_image_ = show_export_video_ = show_handout_ = false;
+        show_export_video_ = show_handout_ = false;
     };
     close_windows();
     switch (state) {
@@ -35,13 +34,13 @@ void Viewer::apply_audit_state(int state) {
             break;
         case 2:  // a muscle selected, the profile and the safety windows
             select({scene::Selection::Kind::muscle, "psoas_r"});
-            show_profile_window_ = true;
+            panels_.set_open("Patient profile", true);
             panels_.set_open("Safety and red flags", true);
             break;
         case 3: panels_.set_windows_open(true); break;
         case 4:
             show_export_video_ = true;
-            show_export_image_ = true;
+            panels_.set_open("Export image", true);
             break;
         case 5:
             show_handout_ = true;

@@ -68,7 +68,7 @@ void Viewer::restore_autosave() {
     const std::string what = rec.profile_path.empty() ? std::string("a profile not saved yet") : rec.profile_path;
     core::log_info("Restored unsaved work (" + what + ") from " + autosaver_->path().string());
     notify("Restored unsaved work (" + what + "). Save it from File > Patient profile.", false);
-    show_profile_window_ = true;
+    panels_.set_open("Patient profile", true);
 }
 
 bool Viewer::handle_prompt_key(const SDL_KeyboardEvent& key) {
@@ -83,7 +83,7 @@ bool Viewer::handle_prompt_key(const SDL_KeyboardEvent& key) {
             quit_question_ = false;
             if (profile_path_.empty()) {
                 quit_after_save_ = true;
-                profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
+                open_profile_dialog(true);
             } else {
                 save_profile_to(profile_path_);
                 if (!has_unsaved_work()) running_ = false;

@@ -21,6 +21,10 @@
 
 namespace ui {
 
+namespace {
+ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
+}  // namespace
+
 // [SECTION] Views: one, or two side by side
 
 biomech::PostureSettings Viewer::after_programme() const {
@@ -287,9 +291,11 @@ void Viewer::draw_presentation() {
         ImGui::PopFont();
         // Live numbers where the step shows overlays.
         if (st.any_overlay && shown_.compare == scene::Compare::off) {
-            ImGui::TextColored(ImVec4(0.98f, 0.74f, 0.30f, 1), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(measures_.pelvic_tilt_clinical_deg));
+            ImGui::TextColored(to_im(scene::measure_color("pelvic_tilt_clinical_deg")), "Pelvic tilt %.1f\xC2\xB0",
+                               static_cast<double>(measures_.pelvic_tilt_clinical_deg));
             ImGui::SameLine(0, em * 2);
-            ImGui::TextColored(ImVec4(0.50f, 0.92f, 0.55f, 1), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(measures_.lumbar_lordosis_deg));
+            ImGui::TextColored(to_im(scene::measure_color("lumbar_lordosis_deg")), "Lumbar lordosis %.1f\xC2\xB0",
+                               static_cast<double>(measures_.lumbar_lordosis_deg));
         }
         ImGui::TextDisabled("\xE2\x86\x90 \xE2\x86\x92 to step     Esc to leave the presentation");
     }
@@ -354,62 +360,20 @@ void Viewer::save_profile_to(const core::fs::path& path) {
     }
 }
 
-void Viewer::draw_profile_window() {
+void Viewer::open_profile_dialog(bool save) {
+    if (save)
+        profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
+    else
+        profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
+}
+
+void Viewer::draw_profile_dialogs() {
     if (auto p = profile_open_dialog_.draw()) open_profile(*p);
     if (auto p = profile_save_dialog_.draw()) {
         core::fs::path out = *p;
         if (out.extension() != ".anatomy" && out.extension() != ".json") out += ".anatomy";
         save_profile_to(out);
     }
-    if (!show_profile_window_) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 26, em * 24), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Patient profile", &show_profile_window_)) {
-        ImGui::End();
-        return;
-    }
-    audit_capture_window();
-    ImGui::PushTextWrapPos(0.0f);  // popped before End: every line wraps at the window's edge
-    ImGui::TextDisabled("%s", profile_path_.empty() ? "Not saved yet" : profile_path_.c_str());
-    char patient[201];
-    std::snprintf(patient, sizeof(patient), "%s", profile_.patient.c_str());
-    ImGui::SetNextItemWidth(-em * 4.5f);  // room for its label
-    if (ImGui::InputText("Patient", patient, sizeof(patient))) profile_.patient = patient;
-    ImGui::TextDisabled("Notes");
-    // The profile's own text, however long (a fixed buffer cut a loaded profile's longer notes at
-    // the first edit); no longer than a profile may hold.
-    if (ImGui::InputTextMultiline("##notes", &profile_.notes, ImVec2(-1, em * 6))) scene::clamp_text(profile_.notes, scene::max_note_chars);
-    ImGui::Separator();
-    ImGui::Checkbox("Show pinned notes", &show_notes_);
-    int remove = -1;
-    for (std::size_t i = 0; i < profile_.annotations.size(); ++i) {
-        const auto& a = profile_.annotations[i];
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this note");
-        ImGui::SameLine();
-        const scene::Selection target{a.target == scene::Annotation::Target::muscle ? scene::Selection::Kind::muscle : scene::Selection::Kind::bone,
-                                      a.id};
-        ImGui::TextWrapped("%s: %s", selection_label(target).c_str(), a.text.c_str());
-        ImGui::PopID();
-    }
-    if (remove >= 0) profile_.annotations.erase(profile_.annotations.begin() + remove);
-    if (profile_.annotations.empty()) ImGui::TextDisabled("Select a muscle or bone, then \"Add note\" in the Inspector.");
-    ImGui::Separator();
-    draw_profile_conditions();
-    ImGui::Separator();
-    if (ImGui::Button("Save")) {
-        if (profile_path_.empty())
-            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
-        else
-            save_profile_to(profile_path_);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Save as...")) profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
-    ImGui::SameLine();
-    if (ImGui::Button("Open...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
-    ImGui::PopTextWrapPos();
-    ImGui::End();
 }
 
 void Viewer::draw_note_popup() {
@@ -439,41 +403,15 @@ void Viewer::draw_note_popup() {
 
 // [SECTION] Image export
 
-void Viewer::draw_export_image_window() {
-    if (auto p = image_dialog_.draw()) {
-        core::fs::path out = *p;
-        if (out.extension() != ".png") out += ".png";
-        const glm::ivec2 sizes[] = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}, {export_custom_[0], export_custom_[1]}};
-        const glm::ivec2 size = glm::clamp(sizes[export_size_index_], glm::ivec2(16), glm::ivec2(8192));
-        try {
-            gfx::FrameDesc frame = frame_;
-            frame.transparent_background = export_transparent_;
-            // Same view, new shape: keep the camera, let the projection follow the aspect.
-            std::vector<scene::OverlayLabel> labels = overlay_set_.labels;
-            const auto notes = annotation_labels();
-            labels.insert(labels.end(), notes.begin(), notes.end());
-            const gfx::Image img = render_labelled_image(*renderer_, frame, size, labels, world_->body().world_from_bone()[0].translation);
-            gfx::write_png(out, img);
-            notify("Exported " + out.string(), false);
-        } catch (const core::Error& e) {
-            core::log_error(e.what());
-        }
-    }
-    if (!show_export_image_) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 20, 0), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Export image", &show_export_image_)) {
-        ImGui::End();
-        return;
-    }
-    audit_capture_window();
-    ImGui::TextWrapped("The 3D view with its labels, without the panels.");
-    const char* sizes[] = {"1280 x 720", "1920 x 1080 (Full HD)", "2560 x 1440", "3840 x 2160 (4K)", "Custom"};
-    ImGui::Combo("Size", &export_size_index_, sizes, 5);
-    if (export_size_index_ == 4) ImGui::InputInt2("Pixels", export_custom_);
-    ImGui::Checkbox("Transparent background", &export_transparent_);
-    if (ImGui::Button("Export...")) image_dialog_.open(FileDialog::Mode::save, "Export image (PNG)", {".png"}, ".", "anatomy.png");
-    ImGui::End();
+void Viewer::export_image(const core::fs::path& file, glm::ivec2 size, bool transparent) {
+    gfx::FrameDesc frame = frame_;
+    frame.transparent_background = transparent;
+    // Same view, new shape: keep the camera, let the projection follow the aspect.
+    std::vector<scene::OverlayLabel> labels = overlay_set_.labels;
+    const auto notes = annotation_labels();
+    labels.insert(labels.end(), notes.begin(), notes.end());
+    const gfx::Image img = render_labelled_image(*renderer_, frame, size, labels, world_->body().world_from_bone()[0].translation);
+    gfx::write_png(file, img);
 }
 
 }  // namespace ui

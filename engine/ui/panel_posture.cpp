@@ -1,6 +1,9 @@
-// ui/panel_posture.cpp: the Posture panel (sliders, presets, undo, per-muscle fine-tuning, live
-// measurements with a plain-words reading) and the "About the model" page.
-#include "ui/viewer_impl.hpp"
+// ui/panel_posture.cpp: the Posture and stretches column (F2). Its Posture tab: presets, sliders
+// with undo, per-muscle fine-tuning, live measurements with a plain-words reading, and which
+// overlays are drawn.
+#include "ui/panels.hpp"
+
+#include "scene/overlays.hpp"
 
 #include <imgui.h>
 
@@ -40,41 +43,79 @@ void help_marker(MakeText make_text) {
 
 ImVec4 to_im(glm::vec4 c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
+class PosturePanel : public Panel {
+public:
+    explicit PosturePanel(PosturePanelDeps deps) : d_(std::move(deps)), shown_(*d_.shown) {}
+    std::string_view title() const override { return "Posture and stretches panel"; }
+    SDL_Keycode key() const override { return SDLK_F2; }
+    std::string_view key_name() const override { return "F2"; }
+    bool needs_anatomy() const override { return true; }
+    bool column() const override { return true; }
+    void draw(const PanelContext& context, bool& open) override;
+
+private:
+    void draw_posture_tab();
+    // A slider moved: solve for `s`, recording the settings before the drag once for undo.
+    void drag(const biomech::PostureSettings& s);
+    void released();
+
+    PosturePanelDeps d_;
+    scene::Shown& shown_;
+    biomech::PostureSettings drag_start_;
+    bool dragging_slider_ = false;
+};
+
+void PosturePanel::drag(const biomech::PostureSettings& s) {
+    scene::PostureState& posture = d_.posture();
+    if (!dragging_slider_) {
+        drag_start_ = posture.settings();
+        dragging_slider_ = true;
+    }
+    posture.set_settings(s, false);
+}
+
+void PosturePanel::released() {
+    d_.posture().commit_undo_point(drag_start_);
+    dragging_slider_ = false;
+}
+
 }  // namespace
 
-void Viewer::draw_posture_panel() {
-    const float em = ImGui::GetFontSize();
-    if (!begin_column_window("Posture and stretches (F2)", &settings_.show_posture_panel, true, 0.0f, 1.0f, 23.0f)) return;
-    (void)em;
+void PosturePanel::draw(const PanelContext& context, bool& open) {
+    if (!context.begin_column || !context.begin_column("Posture and stretches (F2)", &open, true, 0.0f, 1.0f, 23.0f)) return;
     if (ImGui::BeginTabBar("##body_tabs")) {
-        if (ImGui::BeginTabItem("Posture", nullptr, select_posture_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+        bool& to_posture = *d_.select_posture_tab;
+        bool& to_stretches = *d_.select_stretch_tab;
+        if (ImGui::BeginTabItem("Posture", nullptr, to_posture ? ImGuiTabItemFlags_SetSelected : 0)) {
             draw_posture_tab();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Stretches", nullptr, select_stretch_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
-            draw_stretches_tab();
+        if (ImGui::BeginTabItem("Stretches", nullptr, to_stretches ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (d_.draw_stretches) d_.draw_stretches();
             ImGui::EndTabItem();
         }
-        select_posture_tab_ = select_stretch_tab_ = false;
+        to_posture = to_stretches = false;
         ImGui::EndTabBar();
     }
     ImGui::End();
 }
 
-void Viewer::draw_posture_tab() {
+void PosturePanel::draw_posture_tab() {
     const float em = ImGui::GetFontSize();
+    scene::PostureState& posture = d_.posture();
+    const anat::MuscleCatalogue& catalogue = d_.catalogue();
 
-    biomech::PostureSettings s = posture_->settings();
+    biomech::PostureSettings s = posture.settings();
     // Presets.
     ImGui::TextDisabled("Preset");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-em * 0.5f);
     const biomech::PosturePreset* current = nullptr;  // the preset the sliders match, if any
-    for (const auto& p : presets_)
+    for (const auto& p : *d_.presets)
         if (p.settings == s) current = &p;
     if (ImGui::BeginCombo("##preset", current ? current->name.c_str() : "Choose a pattern...")) {
-        for (const auto& p : presets_) {
-            if (ImGui::Selectable(p.name.c_str(), &p == current)) set_posture(p.settings, true);
+        for (const auto& p : *d_.presets) {
+            if (ImGui::Selectable(p.name.c_str(), &p == current)) posture.set_settings(p.settings, true);
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(em * 24.0f);
@@ -97,23 +138,16 @@ void Viewer::draw_posture_tab() {
         float v = s[g];
         ImGui::PushID(static_cast<int>(g));
         ImGui::TextUnformatted(biomech::posture_group_name(g));
-        help_marker([&] { return group_tooltip(world_->body().catalogue(), g); });
+        help_marker([&] { return group_tooltip(catalogue, g); });
         ImGui::SetNextItemWidth(-em * 0.5f);
         const bool strength = biomech::is_strength_group(g);
         if (ImGui::SliderFloat("##v", &v, 0.0f, 100.0f, strength ? "%.0f  (100 = normal)" : "%.0f  (0 = normal)", ImGuiSliderFlags_AlwaysClamp)) {
-            if (!dragging_slider_) {
-                drag_start_ = posture_->settings();
-                dragging_slider_ = true;
-            }
             s[g] = v;
-            set_posture(s, false);
+            drag(s);
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag, or Ctrl+click to type a value");
         if (ImGui::IsItemActive()) any_active = true;
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            posture_->commit_undo_point(drag_start_);
-            dragging_slider_ = false;
-        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) released();
         ImGui::PopID();
     }
     if (!any_active && dragging_slider_ && !ImGui::IsAnyItemActive()) dragging_slider_ = false;
@@ -122,19 +156,15 @@ void Viewer::draw_posture_tab() {
         ImGui::TextWrapped("Extra tightness for one muscle, added to its group (both sides).");
         for (auto g : biomech::all_posture_groups) {
             if (biomech::is_strength_group(g)) continue;
-            for (const auto& base : biomech::posture_group_muscles(world_->body().catalogue(), g)) {
+            for (const auto& base : biomech::posture_group_muscles(catalogue, g)) {
                 float v = 0.0f;
                 for (const auto& [id, value] : s.muscle_tightness)
                     if (id == base) v = value;
-                const int mi = world_->body().catalogue().find(base + "_r");
-                const std::string label = mi >= 0 ? world_->body().catalogue().muscles[static_cast<std::size_t>(mi)].name : base;
+                const int mi = catalogue.find(base + "_r");
+                const std::string label = mi >= 0 ? catalogue.muscles[static_cast<std::size_t>(mi)].name : base;
                 ImGui::PushID(base.c_str());
                 ImGui::SetNextItemWidth(em * 8);
                 if (ImGui::SliderFloat("##m", &v, 0.0f, 100.0f, "%.0f", ImGuiSliderFlags_AlwaysClamp)) {
-                    if (!dragging_slider_) {
-                        drag_start_ = posture_->settings();
-                        dragging_slider_ = true;
-                    }
                     auto& list = s.muscle_tightness;
                     bool found = false;
                     for (auto& [id, value] : list)
@@ -143,12 +173,9 @@ void Viewer::draw_posture_tab() {
                             found = true;
                         }
                     if (!found) list.emplace_back(base, v);
-                    set_posture(s, false);
+                    drag(s);
                 }
-                if (ImGui::IsItemDeactivatedAfterEdit()) {
-                    posture_->commit_undo_point(drag_start_);
-                    dragging_slider_ = false;
-                }
+                if (ImGui::IsItemDeactivatedAfterEdit()) released();
                 ImGui::SameLine();
                 ImGui::TextUnformatted(label.c_str());
                 ImGui::PopID();
@@ -156,39 +183,32 @@ void Viewer::draw_posture_tab() {
         }
     }
 
-    if (ImGui::Button("Reset")) set_posture({}, true);
+    if (ImGui::Button("Reset")) posture.set_settings({}, true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to neutral (undoable)");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!posture_->can_undo());
-    if (ImGui::Button("Undo")) posture_->undo();
+    ImGui::BeginDisabled(!posture.can_undo());
+    if (ImGui::Button("Undo")) posture.undo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Z");
     ImGui::SameLine();
-    ImGui::BeginDisabled(!posture_->can_redo());
-    if (ImGui::Button("Redo")) posture_->redo();
+    ImGui::BeginDisabled(!posture.can_redo());
+    if (ImGui::Button("Redo")) posture.redo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Ctrl+Y");
 
     // Live measurements.
     ImGui::Separator();
-    const auto& m = measures_;
+    const auto& m = *d_.measures;
     const auto reading = biomech::read_clinical_tilt(m.pelvic_tilt_clinical_deg);
     const ImVec4 reading_color = reading.level == 0 ? ImVec4(0.55f, 0.85f, 0.55f, 1) : ImVec4(0.98f, 0.74f, 0.35f, 1);
     if (ImGui::BeginTable("measures", 2, ImGuiTableFlags_SizingStretchProp)) {
         // Every measure of biomech::measure_table(), in its overlay's colour, with its sign
         // convention and typical range under its name.
-        auto color_of = [](const std::string& key) {
-            if (key == "pelvic_tilt_clinical_deg") return scene::overlay_color_asis_psis;
-            if (key == "pelvic_tilt_deg") return scene::overlay_color_tilt;
-            if (key == "sacral_slope_deg") return scene::overlay_color_sacral;
-            if (key == "lumbar_lordosis_deg") return scene::overlay_color_lumbar;
-            return glm::vec4(0.85f, 0.85f, 0.9f, 1.0f);
-        };
         for (const auto& info : biomech::measure_table()) {
             if (std::string(info.key) == "knee_flexion_deg") continue;  // standing knees barely move: not worth a row
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(to_im(color_of(info.key)), "%s", info.label);
+            ImGui::TextColored(to_im(scene::measure_color(info.key)), "%s", info.label);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.tooltip);
             std::string note = info.sign;
             if (info.typical[0]) note += std::string(note.empty() ? "" : ", ") + info.typical;
@@ -203,9 +223,9 @@ void Viewer::draw_posture_tab() {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(reading_color, "Pelvic tilt is %s.", reading.words);
     ImGui::PopTextWrapPos();
-    if (!posture_->target().converged) ImGui::TextColored(ImVec4(1, 0.55f, 0.45f, 1), "The solver did not converge; showing its best estimate.");
+    if (!posture.target().converged) ImGui::TextColored(ImVec4(1, 0.55f, 0.45f, 1), "The solver did not converge; showing its best estimate.");
     ImGui::TextDisabled("A mechanical model, not a diagnosis.");
-    if (ImGui::SmallButton("About the model")) panels_.set_open("About the model", true);  // its own line: it never clips
+    if (ImGui::SmallButton("About the model")) d_.about_model();  // its own line: it never clips
 
     ImGui::Separator();
     ImGui::Checkbox("Overlays (M)", &shown_.show_overlays);
@@ -213,13 +233,11 @@ void Viewer::draw_posture_tab() {
     ImGui::Checkbox("Neutral ghost (G)", &shown_.ghost);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the neutral posture as a translucent ghost to compare");
     if (shown_.show_overlays && ImGui::TreeNode("Which overlays")) {
-        ImGui::Checkbox("ASIS-PSIS line", &shown_.overlays.asis_psis);
-        ImGui::Checkbox("Sacral slope", &shown_.overlays.sacral_slope);
-        ImGui::Checkbox("Pelvic tilt (PT)", &shown_.overlays.pelvic_tilt);
-        ImGui::Checkbox("Lumbar curve", &shown_.overlays.lumbar_curve);
-        ImGui::Checkbox("Plumb line", &shown_.overlays.plumb_line);
+        for (const auto& o : scene::overlay_table()) ImGui::Checkbox(o.label, &(shown_.overlays.*o.shown));
         ImGui::TreePop();
     }
 }
+
+std::unique_ptr<Panel> make_posture_panel(PosturePanelDeps deps) { return std::make_unique<PosturePanel>(std::move(deps)); }
 
 }  // namespace ui

@@ -101,12 +101,12 @@ bool Viewer::stretch_suits_patient(const anim::StretchInfo& info) const {
     return !safety || anim::suitability(info.precautions, *safety, profile_.conditions).suitable;
 }
 
-void Viewer::draw_profile_conditions() {
+void draw_condition_checklist(std::vector<std::string>& conditions) {
     const anim::Safety* safety = safety_or_null();
     if (!safety) return;
     ImGui::TextDisabled("Conditions (stretches that do not suit are marked)");
     for (const auto& c : safety->conditions) {
-        bool on = std::find(profile_.conditions.begin(), profile_.conditions.end(), c.id) != profile_.conditions.end();
+        bool on = std::find(conditions.begin(), conditions.end(), c.id) != conditions.end();
         // The box, then its name as wrapped text (a checkbox's own label does not wrap); a click on
         // the name ticks it too.
         bool toggled = ImGui::Checkbox(("##" + c.id).c_str(), &on);
@@ -119,9 +119,9 @@ void Viewer::draw_profile_conditions() {
         }
         if (toggled) {
             if (on)
-                profile_.conditions.push_back(c.id);
+                conditions.push_back(c.id);
             else
-                profile_.conditions.erase(std::remove(profile_.conditions.begin(), profile_.conditions.end(), c.id), profile_.conditions.end());
+                conditions.erase(std::remove(conditions.begin(), conditions.end(), c.id), conditions.end());
         }
         if (hovered_box || ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.description.c_str());
     }

@@ -8,6 +8,10 @@
 #include "scene/bone_set.hpp"
 #include "scene/display.hpp"
 #include "scene/posed_body.hpp"
+#include "scene/posture_state.hpp"
+#include "scene/profile.hpp"
+#include "scene/shown.hpp"
+#include "biomech/presets.hpp"
 #include "anatomy/muscle_catalogue.hpp"
 #include "ui/panel.hpp"
 
@@ -28,6 +32,44 @@ std::unique_ptr<Panel> make_about_model_panel();
 // Safety and red flags (Help): the rule while stretching, the red flags and the conditions, from
 // assets/safety/safety.json.
 std::unique_ptr<Panel> make_safety_panel();
+
+// Posture and stretches (F2), the left column. Its Posture tab: presets, the tightness and strength
+// sliders (undoable), per-muscle fine-tuning, every measure in its overlay's colour with the tilt
+// read in plain words, and which overlays and the ghost are shown.
+struct PosturePanelDeps {
+    std::function<scene::PostureState&()> posture;            // what the sliders set (rebuilt with the body)
+    std::function<const anat::MuscleCatalogue&()> catalogue;  // the sliders' muscles
+    const std::vector<biomech::PosturePreset>* presets = nullptr;
+    const biomech::SpinopelvicMeasures* measures = nullptr;  // the view's live measures
+    scene::Shown* shown = nullptr;                           // overlays and the ghost
+    std::function<void()> about_model;                       // "About the model"
+    std::function<void()> draw_stretches;                    // the Stretches tab's contents
+    // Set to bring a tab to the front next frame (the panel clears them).
+    bool* select_posture_tab = nullptr;
+    bool* select_stretch_tab = nullptr;
+};
+std::unique_ptr<Panel> make_posture_panel(PosturePanelDeps deps);
+
+// The patient profile (File > Patient profile and notes): label, notes, pinned notes, conditions,
+// and buttons that save or open the profile's file (the viewer's dialogs).
+struct ProfilePanelDeps {
+    scene::Profile* profile = nullptr;
+    const std::string* path = nullptr;                          // where it was opened or saved; empty: not saved yet
+    bool* show_notes = nullptr;                                 // pinned notes drawn in the 3D view
+    std::function<std::string(const scene::Selection&)> label;  // a pinned note's muscle or bone
+    std::function<void()> save, save_as, open;
+};
+std::unique_ptr<Panel> make_profile_panel(ProfilePanelDeps deps);
+// The safety file's conditions as check boxes with their descriptions; ticks edit `conditions`.
+void draw_condition_checklist(std::vector<std::string>& conditions);
+
+// Export image (File menu): size, transparency, then a file dialog; the viewer renders.
+struct ExportImageDeps {
+    // Renders the 3D view with its labels at `size` and writes the PNG; throws core::Error.
+    std::function<void(const core::fs::path& file, glm::ivec2 size, bool transparent)> export_png;
+    std::function<void(const std::string& text, bool error)> notify;
+};
+std::unique_ptr<Panel> make_export_image_panel(ExportImageDeps deps);
 
 // Layers (F3), the top of the right column: what is shown, each muscle group, the colour mode.
 struct LayersPanelDeps {

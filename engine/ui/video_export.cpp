@@ -446,8 +446,8 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
             char tilt[64], lordosis[64];
             std::snprintf(tilt, sizeof(tilt), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(left_m.pelvic_tilt_clinical_deg));
             std::snprintf(lordosis, sizeof(lordosis), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(left_m.lumbar_lordosis_deg));
-            cap.footer.push_back({tilt, to_u32(scene::overlay_color_asis_psis)});
-            cap.footer.push_back({lordosis, to_u32(scene::overlay_color_lumbar)});
+            cap.footer.push_back({tilt, to_u32(scene::measure_color("pelvic_tilt_clinical_deg"))});
+            cap.footer.push_back({lordosis, to_u32(scene::measure_color("lumbar_lordosis_deg"))});
         }
     }
     const glm::vec3 centre = world.body().world_from_bone()[0].translation;

@@ -220,20 +220,18 @@ const char* Viewer::stretch_words(float r) {
 }
 
 void Viewer::add_panels() {
-    // The columns: their open state is a setting, their windows still the viewer's draw_* members.
-    auto column = [&](std::string title, SDL_Keycode key, std::string key_name, std::string help, void (Viewer::*draw)()) {
-        FunctionPanelDesc d;
-        d.title = std::move(title);
-        d.key = key;
-        d.key_name = std::move(key_name);
-        d.key_help = std::move(help);
-        d.needs_anatomy = true;
-        d.column = true;
-        d.draw = [this, draw](const PanelContext&, bool&) { (this->*draw)(); };
-        return make_function_panel(std::move(d));
-    };
-    panels_.add(column("Posture and stretches panel", SDLK_F2, "F2", "Posture and stretches panel", &Viewer::draw_posture_panel),
-                &settings_.show_posture_panel);
+    // The columns: their open state is a setting.
+    PosturePanelDeps posture;
+    posture.posture = [this]() -> scene::PostureState& { return *posture_; };
+    posture.catalogue = [this]() -> const anat::MuscleCatalogue& { return world_->body().catalogue(); };
+    posture.presets = &presets_;
+    posture.measures = &measures_;
+    posture.shown = &shown_;
+    posture.about_model = [this] { panels_.set_open("About the model", true); };
+    posture.draw_stretches = [this] { draw_stretches_tab(); };
+    posture.select_posture_tab = &select_posture_tab_;
+    posture.select_stretch_tab = &select_stretch_tab_;
+    panels_.add(make_posture_panel(std::move(posture)), &settings_.show_posture_panel);
     panels_.add(make_layers_panel({&world_->display, [this]() -> const anat::MuscleCatalogue& { return world_->body().catalogue(); },
                                    [this](const scene::Selection& s) { select(s); }, &settings_.show_inspector_panel}),
                 &settings_.show_layers_panel);
@@ -259,6 +257,23 @@ void Viewer::add_panels() {
     panels_.add(make_about_model_panel());
     panels_.add(make_about_panel(window_->gl_renderer()));
     panels_.add(make_safety_panel());
+    ProfilePanelDeps profile;
+    profile.profile = &profile_;
+    profile.path = &profile_path_;
+    profile.show_notes = &show_notes_;
+    profile.label = [this](const scene::Selection& s) { return selection_label(s); };
+    profile.save = [this] {
+        if (profile_path_.empty())
+            open_profile_dialog(true);
+        else
+            save_profile_to(profile_path_);
+    };
+    profile.save_as = [this] { open_profile_dialog(true); };
+    profile.open = [this] { open_profile_dialog(false); };
+    panels_.add(make_profile_panel(std::move(profile)));
+    panels_.add(
+        make_export_image_panel({[this](const core::fs::path& file, glm::ivec2 size, bool transparent) { export_image(file, size, transparent); },
+                                 [this](const std::string& text, bool error) { notify(text, error); }}));
 }
 
 PerformanceReadout Viewer::performance_readout() const {
@@ -895,7 +910,7 @@ void Viewer::draw_ui_windows() {
         draw_compare_captions();
         draw_hover_tooltip();
     }
-    draw_profile_window();
+    draw_profile_dialogs();
     radiograph_.draw({[this](const biomech::PostureSettings& settings) {
                           set_posture(settings, true);
                           notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
@@ -911,7 +926,6 @@ void Viewer::draw_ui_windows() {
                       world_->body().skeleton().params.pelvic_incidence_deg,
                       body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt});
     draw_note_popup();
-    draw_export_image_window();
     if (settings_.show_status_bar) draw_status_bar();
     panels_.draw_windows(panel_context);
     draw_shader_errors();
@@ -949,9 +963,9 @@ void Viewer::draw_menu_bar() {
             set_posture({}, true);
             radiograph_.restore(std::nullopt, {});
             mark_work_saved();  // a fresh profile: nothing in it to lose
-            show_profile_window_ = true;
+            panels_.set_open("Patient profile", true);
         }
-        if (ImGui::MenuItem("Open patient profile...")) profile_open_dialog_.open(FileDialog::Mode::open, "Open profile", {".anatomy", ".json"}, ".");
+        if (ImGui::MenuItem("Open patient profile...")) open_profile_dialog(false);
         if (ImGui::BeginMenu("Open recent profile", !settings_.recent_profiles.empty())) {
             for (const auto& r : settings_.recent_profiles)
                 if (ImGui::MenuItem(r.c_str())) {
@@ -960,12 +974,11 @@ void Viewer::draw_menu_bar() {
                 }
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Save patient profile..."))
-            profile_save_dialog_.open(FileDialog::Mode::save, "Save profile", {".anatomy", ".json"}, ".", "patient.anatomy");
-        if (ImGui::MenuItem("Patient profile and notes")) show_profile_window_ = true;
+        if (ImGui::MenuItem("Save patient profile...")) open_profile_dialog(true);
+        if (ImGui::MenuItem("Patient profile and notes")) panels_.set_open("Patient profile", true);
         if (ImGui::MenuItem("Measure a radiograph or photo...")) radiograph_.show();
         ImGui::Separator();
-        if (ImGui::MenuItem("Export image...")) show_export_image_ = true;
+        if (ImGui::MenuItem("Export image...")) panels_.set_open("Export image", true);
         if (ImGui::MenuItem("Export video...")) show_export_video_ = true;
         if (ImGui::MenuItem("Export handout (PDF)...")) show_handout_ = true;
         if (ImGui::MenuItem("Export 3D scene (glTF)..."))

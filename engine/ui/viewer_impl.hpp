@@ -1,7 +1,7 @@
 // ui/viewer_impl.hpp: the viewer's state, shared by viewer.cpp and the panel files.
 //
 // [SECTION] Lifecycle and loop      viewer.cpp
-// [SECTION] Posture panel           panel_posture.cpp (also "About the model")
+// [SECTION] Posture panel           panel_posture.cpp (a panel object; its Stretches tab is below)
 // [SECTION] Layers panel            panel_layers.cpp (also the colour legend)
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
 // [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
@@ -82,8 +82,6 @@ private:
     void draw_axes_gizmo();
 
     // Panels (panel_*.cpp)
-    void draw_posture_panel();
-    void draw_posture_tab();
     void draw_legend();
     void draw_hover_tooltip();
     void draw_labels();
@@ -116,7 +114,8 @@ private:
     void stop_presentation();
     void apply_story_step(int index);
     void draw_presentation();
-    void draw_profile_window();
+    void draw_profile_dialogs();  // open and save: the File menu, the profile window, the question at quit
+    void open_profile_dialog(bool save);
     void aim_teaching_camera();
     // A muscle as the interface names it: with its side, and in patient mode where it is in
     // everyday words ("Psoas major (front of the hip, right)").
@@ -130,9 +129,9 @@ private:
     void draw_stretch_precautions(const anim::StretchInfo& info);
     void draw_stretch_suitability_tag(const anim::StretchInfo& info);
     bool stretch_suits_patient(const anim::StretchInfo& info) const;
-    void draw_profile_conditions();
     void draw_note_popup();
-    void draw_export_image_window();
+    // File > Export image (a panel object): the 3D view with its labels, written as a PNG.
+    void export_image(const core::fs::path& file, glm::ivec2 size, bool transparent);
     void open_profile(const core::fs::path& path);
     void save_profile_to(const core::fs::path& path);
     std::vector<scene::OverlayLabel> annotation_labels() const;
@@ -162,8 +161,6 @@ private:
     glm::vec2 last_mouse_{-1.0f};
     double mouse_still_since_s_ = 0.0;
     bool hover_valid_ = false;
-    biomech::PostureSettings drag_start_;
-    bool dragging_slider_ = false;
 
     // Clinician tools
     biomech::PostureResult after_result_;
@@ -175,15 +172,10 @@ private:
     int story_step_ = 0;
     scene::Profile profile_;  // notes, annotations and patient label
     std::string profile_path_;
-    bool show_profile_window_ = false;
     bool show_notes_ = true;
     bool open_note_popup_ = false;
     char note_text_[512] = {};
-    FileDialog profile_open_dialog_, profile_save_dialog_, image_dialog_;
-    bool show_export_image_ = false;
-    int export_size_index_ = 1;
-    int export_custom_[2] = {2400, 1600};
-    bool export_transparent_ = false;
+    FileDialog profile_open_dialog_, profile_save_dialog_;
 
     // Stretches
     std::unique_ptr<scene::StretchState> stretch_;  // null when the library failed to load

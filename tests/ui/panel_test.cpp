@@ -7,6 +7,7 @@
 #include "anatomy/skeleton_builder.hpp"
 #include "anim/safety.hpp"
 #include "scene/posed_body.hpp"
+#include "scene/posture_state.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -311,4 +312,143 @@ TEST(Panels, TheSafetyWindowIsAHelpPanelWithTheRuleTheRedFlagsAndTheConditions) 
     for (const auto& f : safety.red_flags) EXPECT_NE(text.find(f), std::string::npos) << f;
     for (const auto& c : safety.conditions) EXPECT_NE(text.find(c.name), std::string::npos) << c.name;
     EXPECT_TRUE(panels.is_open("Safety and red flags"));
+}
+
+TEST(Panels, ThePostureColumnShowsTheSlidersEveryMeasureInItsOverlaysColourAndBringsTheStretchesTabForward) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    scene::PostureState posture(skeleton, catalogue);
+    const std::vector<biomech::PosturePreset> presets = biomech::load_default_presets();
+    biomech::SpinopelvicMeasures measures;
+    measures.pelvic_tilt_clinical_deg = 27.5f;  // beyond the typical band: read as more forward tilt than most
+    measures.lumbar_lordosis_deg = 61.2f;
+    scene::Shown shown;
+    bool to_posture = false, to_stretches = false, open = true;
+    int stretches_drawn = 0, about = 0;
+    ui::PosturePanelDeps deps;
+    deps.posture = [&]() -> scene::PostureState& { return posture; };
+    deps.catalogue = [&]() -> const anat::MuscleCatalogue& { return catalogue; };
+    deps.presets = &presets;
+    deps.measures = &measures;
+    deps.shown = &shown;
+    deps.about_model = [&] { ++about; };
+    deps.draw_stretches = [&] {
+        ++stretches_drawn;
+        ImGui::TextUnformatted("the stretch library");
+    };
+    deps.select_posture_tab = &to_posture;
+    deps.select_stretch_tab = &to_stretches;
+    ui::PanelManager panels;
+    panels.add(ui::make_posture_panel(std::move(deps)), &open);
+    EXPECT_EQ(panels.shortcuts().back().keys, "F2");
+
+    // Several frames in one context: a tab chosen in code comes forward on a later frame.
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1440, 900);
+    io.IniFilename = nullptr;
+    io.DeltaTime = 1.0f / 60.0f;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ui::Fonts fonts;
+    bool left = false;
+    auto frame = [&] {
+        std::string text;
+        ui::set_audit_capture(&text);
+        ImGui::NewFrame();
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        ctx.begin_column = [&](const char* title, bool* o, bool on_left, float, float, float) {
+            left = on_left;
+            ImGui::SetNextWindowSize(ImVec2(420, 900), ImGuiCond_Always);
+            const bool drawn = ImGui::Begin(title, o);
+            if (drawn) ui::audit_capture_window();
+            if (!drawn) ImGui::End();
+            return drawn;
+        };
+        panels.draw_columns(ctx);
+        ImGui::Render();
+        ui::set_audit_capture(nullptr);
+        return text;
+    };
+    std::string text = frame();
+    EXPECT_TRUE(left) << "the left column";
+    EXPECT_EQ(stretches_drawn, 0) << "the Posture tab is in front at first";
+    for (auto g : biomech::all_posture_groups) EXPECT_NE(text.find(biomech::posture_group_name(g)), std::string::npos) << text;
+    for (const auto& info : biomech::measure_table()) {
+        if (std::string(info.key) == "knee_flexion_deg") continue;
+        EXPECT_NE(text.find(info.label), std::string::npos) << info.label;
+    }
+    EXPECT_NE(text.find("27.5"), std::string::npos) << text;
+    EXPECT_NE(text.find("61.2"), std::string::npos) << text;
+    EXPECT_NE(text.find(biomech::read_clinical_tilt(27.5f).words), std::string::npos) << text;
+
+    // A preset's settings name it and show its description.
+    const auto* tight = biomech::find_preset(presets, "tight_hip_flexors");
+    ASSERT_NE(tight, nullptr);
+    posture.set_settings(tight->settings, true);
+    text = frame();
+    EXPECT_NE(text.find(tight->description), std::string::npos) << text;
+
+    // Bringing the Stretches tab forward draws the viewer's stretch library in it, once asked.
+    to_stretches = true;
+    for (int i = 0; i < 3; ++i) text = frame();
+    EXPECT_FALSE(to_stretches) << "the request is taken";
+    EXPECT_GT(stretches_drawn, 0);
+    EXPECT_NE(text.find("the stretch library"), std::string::npos) << text;
+    EXPECT_EQ(text.find(biomech::posture_group_name(biomech::all_posture_groups[0])), std::string::npos) << "one tab at a time";
+    to_posture = true;
+    const int before = stretches_drawn;
+    for (int i = 0; i < 3; ++i) text = frame();
+    EXPECT_LE(stretches_drawn - before, 1) << "back on the Posture tab";
+    EXPECT_NE(text.find(biomech::posture_group_name(biomech::all_posture_groups[0])), std::string::npos) << text;
+    ImGui::DestroyContext();
+    EXPECT_EQ(about, 0);
+}
+
+TEST(Panels, TheProfileWindowShowsThePatientsNotesPinnedNotesAndConditions) {
+    scene::Profile profile;
+    profile.patient = "J. Doe";
+    profile.notes = "Sits all day at a desk.";
+    profile.annotations.push_back({scene::Annotation::Target::muscle, "psoas_r", "tight on the right"});
+    const std::string path;  // not saved yet
+    bool show_notes = true;
+    std::vector<std::string> labelled;
+    ui::ProfilePanelDeps deps;
+    deps.profile = &profile;
+    deps.path = &path;
+    deps.show_notes = &show_notes;
+    deps.label = [&](const scene::Selection& s) {
+        labelled.push_back(s.id);
+        return std::string("Psoas major (right)");
+    };
+    deps.save = deps.save_as = deps.open = [] {};
+    ui::PanelManager panels;
+    panels.add(ui::make_profile_panel(std::move(deps)));
+    EXPECT_TRUE(draw_windows(panels).empty()) << "closed until File opens it";
+    EXPECT_TRUE(panels.shortcuts().empty()) << "no key of its own";
+    panels.set_open("Patient profile", true);
+    const std::string text = draw_windows(panels);
+    EXPECT_NE(text.find("Not saved yet"), std::string::npos) << text;
+    EXPECT_NE(text.find("Sits all day at a desk."), std::string::npos) << text;
+    EXPECT_NE(text.find("Psoas major (right): tight on the right"), std::string::npos) << text;
+    EXPECT_EQ(labelled, std::vector<std::string>{"psoas_r"});
+    for (const auto& c : anim::default_safety().conditions) EXPECT_NE(text.find(c.name), std::string::npos) << c.name;
+    EXPECT_TRUE(panels.is_open("Patient profile"));
+}
+
+TEST(Panels, TheExportImageWindowShowsTheSizeItWillWriteAndExportsNothingUntilAFileIsChosen) {
+    int exports = 0;
+    std::vector<std::string> notes;
+    ui::PanelManager panels;
+    panels.add(ui::make_export_image_panel(
+        {[&](const core::fs::path&, glm::ivec2, bool) { ++exports; }, [&](const std::string& text, bool) { notes.push_back(text); }}));
+    EXPECT_TRUE(draw_windows(panels).empty()) << "closed until File opens it";
+    panels.set_open("Export image", true);
+    const std::string text = draw_windows(panels);
+    EXPECT_NE(text.find("1920 x 1080 pixels"), std::string::npos) << "Full HD by default: " << text;
+    EXPECT_NE(text.find("Transparent background"), std::string::npos) << text;
+    EXPECT_EQ(exports, 0);
+    EXPECT_TRUE(notes.empty());
 }
