@@ -176,7 +176,7 @@ void Viewer::draw_handout_window() {
         for (std::size_t i = 0; i < lib.size(); ++i) {
             const auto& info = lib.info(i);
             bool on = std::find(handout_stretches_.begin(), handout_stretches_.end(), info.id) != handout_stretches_.end();
-            const bool suits = stretch_suits_patient(info);
+            const bool suits = stretch_suits(info, profile_.conditions);
             std::string label = info.name + (suits ? "" : "  (check the precautions)");
             if (ImGui::Checkbox(label.c_str(), &on)) {
                 if (on)

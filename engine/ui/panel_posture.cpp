@@ -91,7 +91,7 @@ void PosturePanel::draw(const PanelContext& context, bool& open) {
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Stretches", nullptr, to_stretches ? ImGuiTabItemFlags_SetSelected : 0)) {
-            if (d_.draw_stretches) d_.draw_stretches();
+            if (d_.draw_stretches) d_.draw_stretches(context);
             ImGui::EndTabItem();
         }
         to_posture = to_stretches = false;

@@ -2,7 +2,6 @@
 // stretch's precautions in the Stretches tab, the patient's conditions in the profile window,
 // and the "Safety and red flags" window (Help menu; a panel object).
 #include "ui/panels.hpp"
-#include "ui/viewer_impl.hpp"
 
 #include "anim/safety.hpp"
 #include "core/error.hpp"
@@ -47,7 +46,7 @@ void precaution_bullet(const anim::Safety& safety, const anim::Precaution& p) {
 
 }  // namespace
 
-void Viewer::draw_safety_rule() {
+void draw_safety_rule() {
     const anim::Safety* safety = safety_or_null();
     if (!safety) return;
     ImGui::PushStyleColor(ImGuiCol_Text, rule_color);
@@ -55,10 +54,10 @@ void Viewer::draw_safety_rule() {
     ImGui::PopStyleColor();
 }
 
-void Viewer::draw_stretch_precautions(const anim::StretchInfo& info) {
+void draw_stretch_precautions(const anim::StretchInfo& info, const std::vector<std::string>& conditions, const std::function<void()>& open_safety) {
     const anim::Safety* safety = safety_or_null();
     if (!safety) return;
-    const anim::Suitability mine = anim::suitability(info.precautions, *safety, profile_.conditions);
+    const anim::Suitability mine = anim::suitability(info.precautions, *safety, conditions);
     if (!mine.because.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, mine.suitable ? modify_color : skip_color);
         ImGui::TextWrapped("%s for this patient:", mine.suitable ? "Modify" : "Not suitable");
@@ -69,16 +68,16 @@ void Viewer::draw_stretch_precautions(const anim::StretchInfo& info) {
         for (const auto& p : info.precautions) precaution_bullet(*safety, p);
         for (const auto& c : safety->conditions)
             if (c.every_stretch) precaution_bullet(*safety, *c.every_stretch);
-        if (ImGui::SmallButton("Red flags and conditions...")) panels_.set_open("Safety and red flags", true);
+        if (ImGui::SmallButton("Red flags and conditions...") && open_safety) open_safety();
     }
 }
 
 // The marker after a library row's name: nothing when the clip suits the patient's conditions.
-void Viewer::draw_stretch_suitability_tag(const anim::StretchInfo& info) {
-    if (profile_.conditions.empty()) return;
+void draw_stretch_suitability_tag(const anim::StretchInfo& info, const std::vector<std::string>& conditions) {
+    if (conditions.empty()) return;
     const anim::Safety* safety = safety_or_null();
     if (!safety) return;
-    const anim::Suitability s = anim::suitability(info.precautions, *safety, profile_.conditions);
+    const anim::Suitability s = anim::suitability(info.precautions, *safety, conditions);
     if (s.because.empty()) return;
     ImGui::SameLine();
     ImGui::TextColored(s.suitable ? modify_color : skip_color, s.suitable ? "(modify)" : "(not suitable)");
@@ -95,10 +94,10 @@ void Viewer::draw_stretch_suitability_tag(const anim::StretchInfo& info) {
     }
 }
 
-bool Viewer::stretch_suits_patient(const anim::StretchInfo& info) const {
-    if (profile_.conditions.empty()) return true;
+bool stretch_suits(const anim::StretchInfo& info, const std::vector<std::string>& conditions) {
+    if (conditions.empty()) return true;
     const anim::Safety* safety = safety_or_null();
-    return !safety || anim::suitability(info.precautions, *safety, profile_.conditions).suitable;
+    return !safety || anim::suitability(info.precautions, *safety, conditions).suitable;
 }
 
 void draw_condition_checklist(std::vector<std::string>& conditions) {

@@ -11,6 +11,7 @@
 #include "scene/posture_state.hpp"
 #include "scene/profile.hpp"
 #include "scene/shown.hpp"
+#include "scene/stretch_state.hpp"
 #include "biomech/presets.hpp"
 #include "anatomy/muscle_catalogue.hpp"
 #include "ui/panel.hpp"
@@ -21,6 +22,15 @@
 #include <vector>
 
 namespace ui {
+
+// The body on screen, as the panels read it (it can be rebuilt: ask for it each frame).
+struct ShownBody {
+    const anat::MuscleCatalogue* catalogue = nullptr;
+    const anat::Skeleton* skeleton = nullptr;
+    const std::vector<scene::BoneInfo>* bones = nullptr;
+    const scene::PosedBody* posed = nullptr;   // the live mechanics
+    const anim::Library* stretches = nullptr;  // null: no stretch library loaded
+};
 
 // Keyboard shortcuts (F1): the fixed keys of the 3D view, the player and the files, and the
 // keys of every panel in `panels`.
@@ -40,10 +50,10 @@ struct PosturePanelDeps {
     std::function<scene::PostureState&()> posture;            // what the sliders set (rebuilt with the body)
     std::function<const anat::MuscleCatalogue&()> catalogue;  // the sliders' muscles
     const std::vector<biomech::PosturePreset>* presets = nullptr;
-    const biomech::SpinopelvicMeasures* measures = nullptr;  // the view's live measures
-    scene::Shown* shown = nullptr;                           // overlays and the ghost
-    std::function<void()> about_model;                       // "About the model"
-    std::function<void()> draw_stretches;                    // the Stretches tab's contents
+    const biomech::SpinopelvicMeasures* measures = nullptr;   // the view's live measures
+    scene::Shown* shown = nullptr;                            // overlays and the ghost
+    std::function<void()> about_model;                        // "About the model"
+    std::function<void(const PanelContext&)> draw_stretches;  // the Stretches tab's contents (make_stretches_tab)
     // Set to bring a tab to the front next frame (the panel clears them).
     bool* select_posture_tab = nullptr;
     bool* select_stretch_tab = nullptr;
@@ -60,6 +70,17 @@ struct ProfilePanelDeps {
     std::function<void()> save, save_as, open;
 };
 std::unique_ptr<Panel> make_profile_panel(ProfilePanelDeps deps);
+// Safety while stretching (panel_safety.cpp), from assets/safety/safety.json; nothing where it
+// failed to load (the stretch library reports the file's problem).
+void draw_safety_rule();  // the rule shown with every stretch
+// The stretch's precautions: first those that apply to the patient's `conditions`, then all of
+// them under a header with a button to the Safety and red flags window.
+void draw_stretch_precautions(const anim::StretchInfo& info, const std::vector<std::string>& conditions, const std::function<void()>& open_safety);
+// "(modify)" or "(not suitable)" after a stretch's name where the patient's conditions call for it.
+void draw_stretch_suitability_tag(const anim::StretchInfo& info, const std::vector<std::string>& conditions);
+bool stretch_suits(const anim::StretchInfo& info, const std::vector<std::string>& conditions);
+// How far a stretch goes, for patients: "gentle", "moderate", "strong" (past a typical end range).
+const char* stretch_words(float relative_elongation);
 // The safety file's conditions as check boxes with their descriptions; ticks edit `conditions`.
 void draw_condition_checklist(std::vector<std::string>& conditions);
 
@@ -70,6 +91,24 @@ struct ExportImageDeps {
     std::function<void(const std::string& text, bool error)> notify;
 };
 std::unique_ptr<Panel> make_export_image_panel(ExportImageDeps deps);
+
+// The Stretches tab of the Posture and stretches column: the library and the stretch on screen.
+// Returns what draws it (PosturePanelDeps::draw_stretches); it keeps its search and filters.
+struct StretchesTabDeps {
+    std::function<scene::StretchState*()> stretch;                 // null: the library did not load
+    const std::string* load_error = nullptr;                       // why it did not
+    std::function<ShownBody()> body;                               // names and live mechanics
+    std::function<const std::vector<float>&()> posture_tightness;  // the Posture tab's: what tips the pelvis
+    const std::vector<std::string>* conditions = nullptr;          // the patient's (profile)
+    const bool* patient_mode = nullptr;
+    bool* mute_others = nullptr;  // settings it edits
+    bool* follow = nullptr;
+    std::function<void()> mute_changed;
+    std::function<void(int clip)> start;
+    std::function<void(const scene::Selection&)> select;  // a meter clicked
+    std::function<void()> open_safety;                    // "Red flags and conditions..."
+};
+std::function<void(const PanelContext&)> make_stretches_tab(StretchesTabDeps deps);
 
 // Layers (F3), the top of the right column: what is shown, each muscle group, the colour mode.
 struct LayersPanelDeps {
@@ -82,13 +121,6 @@ std::unique_ptr<Panel> make_layers_panel(LayersPanelDeps deps);
 
 // The inspector (F4), the bottom of the right column: search, and the selected muscle's, bone's
 // or group's card with the muscle's live length, stretch, passive tension and volume.
-struct ShownBody {
-    const anat::MuscleCatalogue* catalogue = nullptr;
-    const anat::Skeleton* skeleton = nullptr;
-    const std::vector<scene::BoneInfo>* bones = nullptr;
-    const scene::PosedBody* posed = nullptr;   // the live mechanics
-    const anim::Library* stretches = nullptr;  // null: no stretch library loaded
-};
 struct InspectorPanelDeps {
     scene::Display* display = nullptr;                    // its selection and layers
     std::function<ShownBody()> body;                      // the body on screen (it can be rebuilt)

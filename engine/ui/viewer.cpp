@@ -213,12 +213,6 @@ std::string Viewer::selection_label(const scene::Selection& s) const {
     return {};
 }
 
-const char* Viewer::stretch_words(float r) {
-    if (r < 0.35f) return "gentle";
-    if (r < 0.9f) return "moderate";
-    return "strong";
-}
-
 void Viewer::add_panels() {
     // The columns: their open state is a setting.
     PosturePanelDeps posture;
@@ -228,7 +222,20 @@ void Viewer::add_panels() {
     posture.measures = &measures_;
     posture.shown = &shown_;
     posture.about_model = [this] { panels_.set_open("About the model", true); };
-    posture.draw_stretches = [this] { draw_stretches_tab(); };
+    StretchesTabDeps stretches;
+    stretches.stretch = [this] { return stretch_.get(); };
+    stretches.load_error = &stretch_error_;
+    stretches.body = [this] { return shown_body(); };
+    stretches.posture_tightness = [this]() -> const std::vector<float>& { return posture_->target().tightness; };
+    stretches.conditions = &profile_.conditions;
+    stretches.patient_mode = &settings_.patient_mode;
+    stretches.mute_others = &settings_.stretch_mute_others;
+    stretches.follow = &settings_.stretch_follow;
+    stretches.mute_changed = [this] { world_->display.stretch_demo = settings_.stretch_mute_others; };
+    stretches.start = [this](int clip) { start_stretch(clip); };
+    stretches.select = [this](const scene::Selection& s) { select(s); };
+    stretches.open_safety = [this] { panels_.set_open("Safety and red flags", true); };
+    posture.draw_stretches = make_stretches_tab(std::move(stretches));
     posture.select_posture_tab = &select_posture_tab_;
     posture.select_stretch_tab = &select_stretch_tab_;
     panels_.add(make_posture_panel(std::move(posture)), &settings_.show_posture_panel);
@@ -237,10 +244,7 @@ void Viewer::add_panels() {
                 &settings_.show_layers_panel);
     InspectorPanelDeps inspector;
     inspector.display = &world_->display;
-    inspector.body = [this] {
-        const scene::Body& body = world_->body();
-        return ShownBody{&body.catalogue(), &body.skeleton(), &body.bones().bones(), &body.posed(), stretch_ ? &stretch_->library() : nullptr};
-    };
+    inspector.body = [this] { return shown_body(); };
     inspector.select = [this](const scene::Selection& s) { select(s); };
     inspector.focus = [this] { focus_selection(); };
     inspector.start_stretch = [this](int clip) {
@@ -274,6 +278,11 @@ void Viewer::add_panels() {
     panels_.add(
         make_export_image_panel({[this](const core::fs::path& file, glm::ivec2 size, bool transparent) { export_image(file, size, transparent); },
                                  [this](const std::string& text, bool error) { notify(text, error); }}));
+}
+
+ShownBody Viewer::shown_body() const {
+    const scene::Body& body = world_->body();
+    return ShownBody{&body.catalogue(), &body.skeleton(), &body.bones().bones(), &body.posed(), stretch_ ? &stretch_->library() : nullptr};
 }
 
 PerformanceReadout Viewer::performance_readout() const {

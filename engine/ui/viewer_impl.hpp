@@ -5,7 +5,7 @@
 // [SECTION] Layers panel            panel_layers.cpp (also the colour legend)
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
 // [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
-// [SECTION] Stretches               panel_stretches.cpp (library, player bar, meters and plot, props)
+// [SECTION] Stretches               panel_stretches.cpp (control, camera, player bar); the tab: panel_stretch_library.cpp
 // [SECTION] Video export            panel_video.cpp (the Export video window)
 // [SECTION] Unsaved work            panel_autosave.cpp (autosave, the restore offer, the question at quit)
 // [SECTION] Take-home               panel_handout.cpp (Export handout, Export 3D scene)
@@ -89,10 +89,6 @@ private:
     void set_posture(const biomech::PostureSettings& s, bool undoable);
 
     // Stretches (panel_stretches.cpp)
-    void draw_stretches_tab();
-    void draw_stretch_library();
-    void draw_stretch_now_playing();
-    void draw_stretch_plot(float height);
     void draw_stretch_player();
     bool handle_stretch_shortcut(const SDL_KeyboardEvent& key);
     void start_stretch(int index);
@@ -120,15 +116,8 @@ private:
     // A muscle as the interface names it: with its side, and in patient mode where it is in
     // everyday words ("Psoas major (front of the hip, right)").
     std::string muscle_name(const anat::Muscle& m) const;
-    // How far a stretch goes, for patients: "gentle", "moderate", "strong" (past a typical end range).
-    static const char* stretch_words(float relative_elongation);
     // A selection as the interface names it (muscle_name, "Hip bone (right)", a group's name).
     std::string selection_label(const scene::Selection& s) const;
-    // Safety (panel_safety.cpp).
-    void draw_safety_rule();
-    void draw_stretch_precautions(const anim::StretchInfo& info);
-    void draw_stretch_suitability_tag(const anim::StretchInfo& info);
-    bool stretch_suits_patient(const anim::StretchInfo& info) const;
     void draw_note_popup();
     // File > Export image (a panel object): the 3D view with its labels, written as a PNG.
     void export_image(const core::fs::path& file, glm::ivec2 size, bool transparent);
@@ -181,12 +170,9 @@ private:
     std::unique_ptr<scene::StretchState> stretch_;  // null when the library failed to load
     std::unique_ptr<scene::PropRenderer> props_;
     std::string stretch_error_;
-    char stretch_search_[64] = {};
-    int stretch_group_filter_ = 0, stretch_position_filter_ = 0, stretch_difficulty_filter_ = 0;
     bool select_stretch_tab_ = false, select_posture_tab_ = false;
     std::set<std::string> emphasised_before_stretch_;
     float player_bar_height_ = 0.0f;
-    float live_meters_height_ = 0.0f;  // the stretch meters' child window, measured last frame
     bool scrubbing_ = false, was_playing_before_scrub_ = false;
 
     // Performance overlay: per-stage times (ms), smoothed, and the frame-time history.
@@ -195,11 +181,11 @@ private:
     // The windows that are objects (ui/panel.hpp): their menu items, keys and open state.
     PanelManager panels_;
     void add_panels();
+    ShownBody shown_body() const;  // what the panels read of the body on screen
     PerformanceReadout performance_readout() const;
 
     // Windows
     bool running_ = true;
-    bool hide_unsuitable_stretches_ = false;
     bool pending_font_rebuild_ = false;
     float pending_scale_ = 1.0f;
     double last_shader_poll_s_ = 0.0;

@@ -8,6 +8,7 @@
 #include "anim/safety.hpp"
 #include "scene/posed_body.hpp"
 #include "scene/posture_state.hpp"
+#include "scene/stretch_state.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -332,7 +333,7 @@ TEST(Panels, ThePostureColumnShowsTheSlidersEveryMeasureInItsOverlaysColourAndBr
     deps.measures = &measures;
     deps.shown = &shown;
     deps.about_model = [&] { ++about; };
-    deps.draw_stretches = [&] {
+    deps.draw_stretches = [&](const ui::PanelContext&) {
         ++stretches_drawn;
         ImGui::TextUnformatted("the stretch library");
     };
@@ -451,4 +452,86 @@ TEST(Panels, TheExportImageWindowShowsTheSizeItWillWriteAndExportsNothingUntilAF
     EXPECT_NE(text.find("Transparent background"), std::string::npos) << text;
     EXPECT_EQ(exports, 0);
     EXPECT_TRUE(notes.empty());
+}
+
+TEST(Panels, TheStretchesTabListsTheLibraryMarksWhatDoesNotSuitAndShowsTheStretchOnScreen) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    const anat::RigIndex rig(skeleton);
+    scene::StretchState stretch(skeleton, catalogue);
+    const std::vector<float> tightness(catalogue.muscles.size(), 0.0f);
+    scene::PosedBody posed = scene::pose_body(skeleton, rig, catalogue, anat::rest_pose(skeleton), tightness);
+    std::vector<std::string> conditions;
+    bool patient = false, mute = true, follow = true, library_loaded = true;
+    const std::string error = "stretches/broken.json: /keys: expected an array";
+    std::vector<int> started;
+    std::vector<std::string> selected;
+    ui::StretchesTabDeps deps;
+    deps.stretch = [&] { return library_loaded ? &stretch : nullptr; };
+    deps.load_error = &error;
+    deps.body = [&] { return ui::ShownBody{&catalogue, &skeleton, nullptr, &posed, &stretch.library()}; };
+    deps.posture_tightness = [&]() -> const std::vector<float>& { return tightness; };
+    deps.conditions = &conditions;
+    deps.patient_mode = &patient;
+    deps.mute_others = &mute;
+    deps.follow = &follow;
+    deps.mute_changed = [] {};
+    deps.start = [&](int clip) { started.push_back(clip); };
+    deps.select = [&](const scene::Selection& s) { selected.push_back(s.id); };
+    deps.open_safety = [] {};
+    const auto tab = ui::make_stretches_tab(std::move(deps));
+    ui::Fonts fonts;
+    auto frame = [&] {
+        return imgui_frame([&] {
+            ui::PanelContext ctx;
+            ctx.fonts = &fonts;
+            ImGui::SetNextWindowSize(ImVec2(420, 3000), ImGuiCond_Always);  // tall: every row is laid out
+            ImGui::Begin("Stretches");
+            ui::audit_capture_window();
+            tab(ctx);
+            ImGui::End();
+        });
+    };
+
+    // The library, grouped, each stretch by name; nothing marked without conditions.
+    const anim::Library& lib = stretch.library();
+    ASSERT_GT(lib.size(), 5u);
+    std::string text = frame();
+    // (A long name is cut to the row with "...": its start is there.)
+    for (std::size_t i = 0; i < lib.size(); ++i) EXPECT_NE(text.find(lib.info(i).name.substr(0, 20)), std::string::npos) << lib.info(i).name;
+    EXPECT_EQ(text.find("(not suitable)"), std::string::npos);
+    EXPECT_EQ(text.find("(modify)"), std::string::npos);
+    EXPECT_TRUE(started.empty());
+
+    // A condition some stretches do not suit marks them, and offers to hide them.
+    std::string marking;
+    for (const auto& c : anim::default_safety().conditions)
+        for (std::size_t i = 0; i < lib.size() && marking.empty(); ++i)
+            if (!ui::stretch_suits(lib.info(i), {c.id})) marking = c.id;
+    ASSERT_FALSE(marking.empty()) << "no condition makes any stretch unsuitable";
+    conditions = {marking};
+    text = frame();
+    EXPECT_NE(text.find("(not suitable)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Hide stretches that do not suit this patient"), std::string::npos);
+
+    // The stretch on screen: its name, dosage, the safety rule and a meter per target.
+    conditions.clear();
+    stretch.start(0, anat::rest_pose(skeleton));
+    stretch.update(1.0f, anat::rest_pose(skeleton), tightness);
+    text = frame();
+    const anim::StretchInfo& info = lib.info(0);
+    EXPECT_NE(text.find(info.dosage), std::string::npos) << text;
+    EXPECT_NE(text.find(anim::default_safety().rule), std::string::npos);
+    EXPECT_NE(text.find("Stretch toward the normal end range"), std::string::npos);
+    EXPECT_NE(text.find("Steps"), std::string::npos);
+    EXPECT_NE(text.find("Evidence and sources"), std::string::npos) << "for clinicians";
+    patient = true;
+    text = frame();
+    EXPECT_EQ(text.find("Evidence and sources"), std::string::npos) << "not in patient mode";
+
+    // A library that failed to load says why instead.
+    library_loaded = false;
+    text = frame();
+    EXPECT_NE(text.find("could not be loaded"), std::string::npos) << text;
+    EXPECT_NE(text.find(error), std::string::npos) << text;
 }
