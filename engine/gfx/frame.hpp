@@ -3,15 +3,18 @@
 #pragma once
 
 #include "core/camera.hpp"
-#include "gfx/gpu_mesh.hpp"
+#include "core/mesh.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace gfx {
+
+class GpuMesh;  // the renderer's (gfx/gpu_mesh.hpp); the scene names meshes by CpuMesh
 
 // Shading model per item (the fragment shader switches on it).
 enum class Shading : int {
@@ -36,14 +39,41 @@ struct CoarseLevel {
 // How many coarser levels an item can carry.
 inline constexpr std::size_t coarse_levels = 3;
 
-// A mesh the scene builds on the CPU (the muscles, each frame): the renderer uploads it into a
-// GPU mesh of its own, kept under `key` from frame to frame, so whoever builds it holds no GL
-// objects. `revision` changes whenever the contents do: the same revision is not sent again.
+// A coarser level of detail as the scene makes it: its own triangles over the full mesh's
+// vertices, and how far it strays from the full mesh (metres).
+struct CoarseIndices {
+    std::vector<std::uint32_t> indices;
+    float error_m = 0.0f;
+};
+
+// Mesh keys: an owner (a body, a bone set, the props; gfx::new_mesh_owner) and a number within it.
+inline std::uint64_t new_mesh_owner() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}
+inline std::uint64_t mesh_key(std::uint64_t owner, std::uint64_t local) { return (owner << 24) | (local & 0xFFFFFFu); }
+// A new revision, never handed out before: contents that changed.
+inline std::uint64_t new_mesh_revision() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}
+
+// A mesh the scene builds on the CPU (bones, discs, skin, muscles, props, imported models): the
+// renderer uploads it into a GPU mesh of its own, kept under `key` from frame to frame, so
+// whoever builds it holds no GL objects. `revision` changes whenever the contents do: the same
+// revision is not sent again. A mesh not drawn for a while is let go.
 struct CpuMesh {
     std::uint64_t key = 0;
     std::uint64_t revision = 0;
-    std::shared_ptr<const core::MeshData> mesh;
-    std::shared_ptr<const std::vector<std::uint32_t>> ids;  // per vertex, as GpuMesh takes them; may be null
+    std::shared_ptr<const core::MeshData> mesh{};
+    std::shared_ptr<const std::vector<std::uint32_t>> ids{};  // per vertex, as GpuMesh takes them; may be null
+    // Posed vertices in place of the mesh's (as many, over the same triangles): a new revision
+    // then sends only them (a deformed skin, the discs).
+    std::shared_ptr<const std::vector<core::Vertex>> vertices{};
+    std::shared_ptr<const std::vector<CoarseIndices>> coarse{};  // finest first, at most coarse_levels
+    // Rebuilt often (stream upload); false: static, with each triangle's plane kept for culling.
+    bool dynamic = true;
+    int only_level = 0;  // > 0: draw this coarse level alone (1 the finest), as a shadow caster may
 };
 
 struct DrawItem {

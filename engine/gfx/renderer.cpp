@@ -646,31 +646,72 @@ void Renderer::bind_frame() const {
     glViewport(0, 0, frame_size_.x, frame_size_.y);
 }
 
+void Renderer::upload(KeptMesh& kept, const CpuMesh& cpu, bool added) {
+    const std::span<const std::uint32_t> ids = cpu.ids ? std::span<const std::uint32_t>(*cpu.ids) : std::span<const std::uint32_t>{};
+    bool levels_stale = kept.coarse_source != cpu.coarse && cpu.coarse;
+    if (added || kept.revision != cpu.revision) {
+        if (!added && cpu.vertices && kept.triangles == cpu.mesh) {
+            kept.mesh.update_vertices(*cpu.vertices);  // the same triangles: only the vertices move, the levels with them
+        } else {
+            if (cpu.vertices) {
+                core::MeshData posed;
+                posed.vertices = *cpu.vertices;
+                posed.indices = cpu.mesh->indices;
+                kept.mesh = GpuMesh(posed, cpu.dynamic, ids);
+            } else if (added || !cpu.dynamic || kept.coarse_source) {
+                kept.mesh = GpuMesh(*cpu.mesh, cpu.dynamic, ids);
+            } else {
+                kept.mesh.update(*cpu.mesh, ids);
+            }
+            kept.triangles = cpu.vertices ? cpu.mesh : nullptr;
+            levels_stale = levels_stale || kept.coarse_source;  // they named the old buffers
+        }
+        kept.revision = cpu.revision;
+        ++cpu_mesh_uploads_;
+    }
+    if (!levels_stale) return;
+    // The levels draw the full mesh's vertex buffers: made again whenever it is.
+    kept.coarse_source = cpu.coarse;
+    for (std::size_t k = 0; k < coarse_levels; ++k) {
+        kept.coarse[k].reset();
+        kept.coarse_error_m[k] = 0.0f;
+        if (cpu.coarse && k < cpu.coarse->size() && !(*cpu.coarse)[k].indices.empty()) {
+            kept.coarse[k] = std::make_unique<GpuMesh>(kept.mesh, (*cpu.coarse)[k].indices);
+            kept.coarse_error_m[k] = (*cpu.coarse)[k].error_m;
+        }
+    }
+}
+
 const FrameDesc& Renderer::uploaded(const FrameDesc& frame) {
     auto has_cpu = [](const DrawItem& item) { return !item.mesh && item.cpu.mesh; };
     if (std::none_of(frame.items.begin(), frame.items.end(), has_cpu) &&
         std::none_of(frame.shadow_casters.begin(), frame.shadow_casters.end(), has_cpu))
         return frame;
     uploaded_frame_ = frame;
+    ++uploads_;
     auto resolve = [&](DrawItem& item) {
         if (!has_cpu(item)) return;
         auto [it, added] = cpu_meshes_.try_emplace(item.cpu.key);
         KeptMesh& kept = it->second;
-        const std::span<const std::uint32_t> ids = item.cpu.ids ? std::span<const std::uint32_t>(*item.cpu.ids) : std::span<const std::uint32_t>{};
-        if (added) {
-            kept.mesh = GpuMesh(*item.cpu.mesh, true, ids);
-            kept.revision = item.cpu.revision;
-            ++cpu_mesh_uploads_;
-        } else if (kept.revision != item.cpu.revision) {
-            kept.mesh.update(*item.cpu.mesh, ids);
-            kept.revision = item.cpu.revision;
-            ++cpu_mesh_uploads_;
+        upload(kept, item.cpu, added);
+        kept.last_used = uploads_;
+        const int only = item.cpu.only_level;
+        if (only > 0 && only <= static_cast<int>(coarse_levels) && kept.coarse[static_cast<std::size_t>(only - 1)]) {
+            item.mesh = kept.coarse[static_cast<std::size_t>(only - 1)].get();
+            item.coarse = {};
+        } else {
+            item.mesh = &kept.mesh;
+            // The levels this item offers (none where it gives none: a view that wants every triangle).
+            if (item.cpu.coarse)
+                for (std::size_t k = 0; k < coarse_levels; ++k) item.coarse[k] = {kept.coarse[k].get(), kept.coarse_error_m[k]};
         }
-        item.mesh = &kept.mesh;
         item.cpu = {};
     };
     for (auto& item : uploaded_frame_.items) resolve(item);
     for (auto& item : uploaded_frame_.shadow_casters) resolve(item);
+    // Let go of what no frame has drawn for a while (never what this frame draws).
+    for (auto it = cpu_meshes_.begin(); it != cpu_meshes_.end();)
+        it = uploads_ - it->second.last_used > forget_after ? cpu_meshes_.erase(it) : std::next(it);
     return uploaded_frame_;
 }
 

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "gfx/frame.hpp"
+#include "gfx/gpu_mesh.hpp"
 #include "gfx/image.hpp"
 #include "gfx/render_target.hpp"
 #include "gfx/shader.hpp"
@@ -75,7 +76,9 @@ public:
     // Waits until the GPU has finished everything submitted (for honest stage timings).
     static void finish();
 
-    // How many CPU meshes (DrawItem::cpu) the renderer keeps on the GPU, and how many it sent.
+    // How many CPU meshes (DrawItem::cpu) the renderer keeps on the GPU, and how many it sent. A
+    // mesh no frame has drawn for `forget_after` uploads is let go (a body rebuilt, a model closed).
+    static constexpr std::uint64_t forget_after = 600;
     std::size_t cpu_meshes_kept() const { return cpu_meshes_.size(); }
     std::size_t cpu_mesh_uploads() const { return cpu_mesh_uploads_; }
 
@@ -147,8 +150,17 @@ private:
     RenderStats stats_;
     struct KeptMesh {
         GpuMesh mesh;
+        // Its coarser levels over its vertex buffers (declared after it: destroyed first).
+        std::array<std::unique_ptr<GpuMesh>, coarse_levels> coarse;
+        std::array<float, coarse_levels> coarse_error_m{};
+        std::shared_ptr<const core::MeshData> triangles;                  // where posed vertices came with it: the triangles they go over
+        std::shared_ptr<const std::vector<CoarseIndices>> coarse_source;  // what the levels were made from
         std::uint64_t revision = 0;
+        std::uint64_t last_used = 0;  // uploads_ when last drawn
     };
+    // Sends `cpu` into `kept` when it is new or its revision changed.
+    void upload(KeptMesh& kept, const CpuMesh& cpu, bool added);
+    std::uint64_t uploads_ = 0;                               // calls of uploaded() that held CPU meshes
     std::unordered_map<std::uint64_t, KeptMesh> cpu_meshes_;  // by CpuMesh::key (node addresses stay put)
     std::size_t cpu_mesh_uploads_ = 0;
     FrameDesc uploaded_frame_;

@@ -28,8 +28,7 @@ const char* color_mode_name(ColorMode m) {
 
 Body::Body(anat::Skeleton skeleton, anat::MuscleCatalogue catalogue, std::unique_ptr<BoneSet> bones)
     : skeleton_(std::move(skeleton)), catalogue_(std::move(catalogue)), bones_(std::move(bones)), rig_(skeleton_) {
-    static std::atomic<std::uint64_t> next_serial{1};
-    serial_ = next_serial++;
+    owner_ = gfx::new_mesh_owner();
     set_pose(anat::rest_pose(skeleton_), {});
 }
 
@@ -98,25 +97,25 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
     if (!*free_set) *free_set = std::make_shared<MuscleGeometry>();
     const std::shared_ptr<MuscleGeometry> geometry = *free_set;
     muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry);
-    static std::atomic<std::uint64_t> next_revision{1};
-    const std::uint64_t revision = next_revision++;
+    const std::uint64_t revision = gfx::new_mesh_revision();
     auto cpu_mesh = [&](bool ghost) {
         gfx::CpuMesh m;
-        m.key = (serial_ << 16) | (static_cast<std::uint64_t>(view) << 1) | (ghost ? 1u : 0u);
+        m.key = gfx::mesh_key(owner_, (static_cast<std::uint64_t>(view) << 1) | (ghost ? 1u : 0u));
         m.revision = revision;
         m.mesh = std::shared_ptr<const core::MeshData>(geometry, ghost ? &geometry->ghost : &geometry->solid);
         m.ids = std::shared_ptr<const std::vector<std::uint32_t>>(geometry, ghost ? &geometry->ghost_ids : &geometry->solid_ids);
         return m;
     };
 
-    // The skin doubles as the shadow caster, so it is posed even when hidden.
-    bones_->update(posed_.world, d.layers.skin || bones_->has_skin());
-    bones_->append_shadow_caster(frame.shadow_casters);
+    // The skin doubles as the shadow caster, so it is posed even when hidden. Each view's discs
+    // and skin are its own (slot 2 * view; its ghost is 2 * view + 1).
+    const BoneSet::Posed bones_posed = bones_->pose(posed_.world, true, 2 * view);
+    bones_->append_shadow_caster(frame.shadow_casters, bones_posed);
     if (d.layers.skeleton) {
         int highlight = -1;
         if (d.selection.kind == Selection::Kind::bone) highlight = bones_->find_bone(d.selection.id);
         const float opacity = xray_in_effect(d) ? 0.22f : 1.0f;
-        bones_->append_bone_items(frame.items, posed_.world, opacity, 1, highlight, !d.layers.arms);
+        bones_->append_bone_items(frame.items, posed_.world, &bones_posed, opacity, highlight, !d.layers.arms);
     }
     if (!geometry->solid.indices.empty()) {
         gfx::DrawItem item;
@@ -133,7 +132,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
         item.casts_shadow = false;
         frame.items.push_back(item);
     }
-    if (d.layers.skin) bones_->append_skin_item(frame.items, 0.5f);
+    if (d.layers.skin) bones_->append_skin_item(frame.items, bones_posed, 0.5f);
 }
 
 Selection Body::decode_pick(std::uint32_t id) const {

@@ -3,7 +3,7 @@
 //
 // Per frame: set_pose() (scene::pose_body: forward kinematics, muscle paths, mechanics, a value
 // the body keeps as the pose it shows), then build_frame() (scene::muscle_geometry, uploaded, and
-// the draw items). Needs a GL context for its GPU meshes.
+// the draw items, naming CPU meshes the renderer uploads). Needs no GL context.
 #pragma once
 
 #include "anatomy/muscle_catalogue.hpp"
@@ -79,7 +79,7 @@ private:
     anat::RigIndex rig_;
     PosedBody posed_;
     std::uint64_t pose_version_ = 0;
-    std::uint64_t serial_ = 0;  // tells this body's meshes from another's (gfx::CpuMesh::key)
+    std::uint64_t owner_ = 0;  // tells this body's meshes from another's (gfx::mesh_key)
     // Per view, rebuilt each frame from the paths: two sets in turn (gfx::CpuMesh shares them).
     std::vector<std::array<std::shared_ptr<MuscleGeometry>, 2>> geometry_;
 };

@@ -37,8 +37,10 @@ int BoneSet::find_bone(const std::string& name) const {
 std::size_t BoneSet::triangle_count() const {
     std::size_t n = 0;
     for (const auto& m : meshes_) n += m.mesh->triangle_count();
-    return n + disc_frame_.triangle_count();
+    return n + (disc_rest_ ? disc_rest_->triangle_count() : 0);
 }
+
+BoneSet::BoneSet() : owner_(gfx::new_mesh_owner()), revision_(gfx::new_mesh_revision()) {}
 
 // [SECTION] Loading a skeleton model
 
@@ -99,7 +101,7 @@ void pose_skin_vertex(core::Vertex& out, const core::Vertex& rest, const SkinWei
     out.normal = glm::normalize(glm::mix(a.apply_dir(rest.normal), b.apply_dir(rest.normal), w.wb));
 }
 
-BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vector<std::string>& warnings) {
+BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vector<std::string>& warnings) : BoneSet() {
     const std::size_t joints = sk.joints.size();
     std::vector<core::MeshData> bone_mesh(joints), cart_mesh(joints);
     std::vector<std::vector<std::uint32_t>> bone_ids(joints), cart_ids(joints);
@@ -190,10 +192,7 @@ BoneSet::BoneSet(const anat::Skeleton& sk, const assets::Model& model, std::vect
 
 namespace {
 
-struct CoarseMesh {
-    std::vector<std::uint32_t> indices;  // fewer triangles over the full mesh's vertices
-    float error_m = 0.0f;
-};
+using CoarseMesh = gfx::CoarseIndices;
 
 // Coarser levels of detail: meshoptimizer collapses edges until the triangle budget is met or
 // the surface would move by more than the level's error. The whole body in a 720-pixel-high view
@@ -270,39 +269,41 @@ void BoneSet::finish(const anat::Skeleton& sk, std::vector<core::MeshData> bone_
     if (!skin_rest_.vertices.empty()) jobs.push_back({&skin_rest_, gfx::coarse_levels, {}});
     make_coarse_levels(jobs);
 
+    auto coarse_of = [&](std::size_t job) -> Coarse {
+        if (jobs[job].levels.empty()) return nullptr;
+        return std::make_shared<const std::vector<gfx::CoarseIndices>>(std::move(jobs[job].levels));
+    };
     std::size_t job = 0;
     for (std::size_t j = 0; j < bone_mesh.size(); ++j) {
         const glm::vec3 origin = sk.joints[j].rest_world;
         for (int c = 0; c < 2; ++c) {
-            const core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
+            core::MeshData& m = c == 0 ? bone_mesh[j] : cart_mesh[j];
             if (m.indices.empty()) continue;
             for (const auto& v : m.vertices) rest_bounds_.add(v.position + origin);
-            const std::vector<std::uint32_t>& ids = c == 0 ? bone_ids[j] : cart_ids[j];
             JointMesh jm;
             jm.joint = static_cast<int>(j);
             jm.cartilage = c == 1;
-            jm.mesh = std::make_unique<gfx::GpuMesh>(m, false, ids);
-            std::vector<CoarseMesh>& levels = jobs[job++].levels;
-            for (std::size_t k = 0; k < levels.size(); ++k)
-                jm.coarse[k] = {std::make_unique<gfx::GpuMesh>(*jm.mesh, std::move(levels[k].indices)), levels[k].error_m};
+            jm.ids = std::make_shared<const std::vector<std::uint32_t>>(std::move(c == 0 ? bone_ids[j] : cart_ids[j]));
+            jm.coarse = coarse_of(job++);
+            jm.mesh = std::make_shared<const core::MeshData>(std::move(m));
             meshes_.push_back(std::move(jm));
         }
     }
     for (const auto& j : sk.joints) joint_rest_.push_back(j.rest_world);
     if (!discs_.empty()) {
+        core::MeshData rest;
+        std::vector<std::uint32_t> ids;
         for (const auto& d : discs_) {
-            disc_frame_.append(d.rest);
-            disc_ids_.insert(disc_ids_.end(), d.ids.begin(), d.ids.end());
+            rest.append(d.rest);
+            ids.insert(ids.end(), d.ids.begin(), d.ids.end());
         }
-        disc_mesh_ = std::make_unique<gfx::GpuMesh>(disc_frame_, true, disc_ids_);
+        disc_rest_ = std::make_shared<const core::MeshData>(std::move(rest));
+        disc_ids_ = std::make_shared<const std::vector<std::uint32_t>>(std::move(ids));
     }
     if (!skin_rest_.vertices.empty()) {
         skin_weights_ = skin_weights(sk, skin_rest_);
-        skin_frame_ = skin_rest_;
-        skin_mesh_ = std::make_unique<gfx::GpuMesh>(skin_frame_, true);
-        std::vector<CoarseMesh>& levels = jobs[job++].levels;
-        for (std::size_t k = 0; k < levels.size(); ++k)
-            skin_coarse_[k] = {std::make_unique<gfx::GpuMesh>(*skin_mesh_, std::move(levels[k].indices)), levels[k].error_m};
+        skin_coarse_ = coarse_of(job++);
+        skin_shared_ = std::make_shared<const core::MeshData>(skin_rest_);
     }
 }
 
@@ -340,8 +341,12 @@ std::unique_ptr<BoneSet> BoneSet::rig_view(const anat::Skeleton& sk) {
 
 // [SECTION] Per-frame deformation and draw items
 
-void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
-    if (disc_mesh_) {
+BoneSet::Posed BoneSet::pose(std::span<const core::Rigid> world, bool skin, int slot) const {
+    Posed out;
+    out.slot = slot;
+    out.revision = gfx::new_mesh_revision();
+    if (disc_rest_) {
+        auto posed = std::make_shared<std::vector<core::Vertex>>(disc_rest_->vertices);
         std::size_t at = 0;
         for (const auto& d : discs_) {
             // Linear blend of the two vertebrae's motion, in world coordinates.
@@ -351,65 +356,83 @@ void BoneSet::update(std::span<const core::Rigid> world, bool skin_visible) {
             for (std::size_t k = 0; k < d.rest.vertices.size(); ++k, ++at) {
                 const core::Vertex& v = d.rest.vertices[k];
                 const float w = d.upper_weight[k];
-                disc_frame_.vertices[at].position = glm::mix(lower.apply(v.position), upper.apply(v.position - upper_offset), w);
-                disc_frame_.vertices[at].normal = glm::normalize(glm::mix(lower.apply_dir(v.normal), upper.apply_dir(v.normal), w));
+                (*posed)[at].position = glm::mix(lower.apply(v.position), upper.apply(v.position - upper_offset), w);
+                (*posed)[at].normal = glm::normalize(glm::mix(lower.apply_dir(v.normal), upper.apply_dir(v.normal), w));
             }
         }
-        disc_mesh_->update_vertices(disc_frame_.vertices);  // the triangles and ids never change
+        out.discs = std::move(posed);
     }
-    if (skin_mesh_ && skin_visible) {
+    if (skin && skin_shared_) {
+        auto posed = std::make_shared<std::vector<core::Vertex>>(skin_rest_.vertices);  // colours and uvs as at rest
         for (std::size_t k = 0; k < skin_rest_.vertices.size(); ++k)
-            pose_skin_vertex(skin_frame_.vertices[k], skin_rest_.vertices[k], skin_weights_[k], world, joint_rest_);
-        // The triangles never change: only the vertices go up, once (the coarser levels draw them).
-        skin_mesh_->update_vertices(skin_frame_.vertices);
+            pose_skin_vertex((*posed)[k], skin_rest_.vertices[k], skin_weights_[k], world, joint_rest_);
+        out.skin = std::move(posed);
     }
-}
-
-std::array<gfx::CoarseLevel, gfx::coarse_levels> BoneSet::levels_of(const CoarseLevels& levels) {
-    std::array<gfx::CoarseLevel, gfx::coarse_levels> out{};
-    for (std::size_t k = 0; k < levels.size(); ++k) out[k] = {levels[k].mesh.get(), levels[k].error_m};
     return out;
 }
 
-void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, float opacity, std::uint32_t /*id_base*/,
+void BoneSet::append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world, const Posed* posed, float opacity,
                                 int highlight_bone, bool hide_arms) const {
-    for (const auto& m : meshes_) {
+    const std::uint32_t highlight = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+    for (std::size_t i = 0; i < meshes_.size(); ++i) {
+        const JointMesh& m = meshes_[i];
         gfx::DrawItem item;
-        item.mesh = m.mesh.get();
-        item.coarse = levels_of(m.coarse);
+        item.cpu.key = key(i);
+        item.cpu.revision = revision_;
+        item.cpu.mesh = m.mesh;
+        item.cpu.ids = m.ids;
+        item.cpu.coarse = m.coarse;
+        item.cpu.dynamic = false;
         item.world_from_mesh = world[static_cast<std::size_t>(m.joint)].matrix();
         item.shading = m.cartilage ? gfx::Shading::cartilage : gfx::Shading::bone;
         item.color.a = opacity;
         item.per_vertex_ids = true;
-        item.highlight_id = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+        item.highlight_id = highlight;
         item.hide_arm_vertices = hide_arms;
         out.push_back(item);
     }
-    if (disc_mesh_) {
+    if (posed && posed->discs) {
         gfx::DrawItem item;
-        item.mesh = disc_mesh_.get();
+        item.cpu.key = key(slot_base + 2u * static_cast<std::uint64_t>(posed->slot));
+        item.cpu.revision = posed->revision;
+        item.cpu.mesh = disc_rest_;
+        item.cpu.ids = disc_ids_;
+        item.cpu.vertices = posed->discs;
         item.world_from_mesh = glm::mat4(1.0f);  // deformed on the CPU into world coordinates
         item.shading = gfx::Shading::cartilage;
         item.color.a = opacity;
         item.per_vertex_ids = true;
-        item.highlight_id = highlight_bone >= 0 ? static_cast<std::uint32_t>(highlight_bone + 1) : 0u;
+        item.highlight_id = highlight;
         out.push_back(item);
     }
 }
 
-void BoneSet::append_shadow_caster(std::vector<gfx::DrawItem>& out) const {
-    if (!skin_mesh_) return;
+namespace {
+gfx::CpuMesh skin_mesh(std::uint64_t key, const std::shared_ptr<const core::MeshData>& rest, const BoneSet::Posed& posed,
+                       const std::shared_ptr<const std::vector<gfx::CoarseIndices>>& coarse) {
+    gfx::CpuMesh m;
+    m.key = key;
+    m.revision = posed.revision;
+    m.mesh = rest;
+    m.vertices = posed.skin;
+    m.coarse = coarse;
+    return m;
+}
+}  // namespace
+
+void BoneSet::append_shadow_caster(std::vector<gfx::DrawItem>& out, const Posed& posed) const {
+    if (!posed.skin) return;
     gfx::DrawItem item;
+    item.cpu = skin_mesh(key(slot_base + 2u * static_cast<std::uint64_t>(posed.slot) + 1u), skin_shared_, posed, skin_coarse_);
     // The shadow map's texels are about 3 cm: the coarse skin casts the same shadow.
-    item.mesh = skin_coarse_[0].mesh ? skin_coarse_[0].mesh.get() : skin_mesh_.get();
+    item.cpu.only_level = skin_coarse_ ? 1 : 0;
     out.push_back(item);
 }
 
-void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const {
-    if (!skin_mesh_) return;
+void BoneSet::append_skin_item(std::vector<gfx::DrawItem>& out, const Posed& posed, float opacity) const {
+    if (!posed.skin) return;
     gfx::DrawItem item;
-    item.mesh = skin_mesh_.get();
-    item.coarse = levels_of(skin_coarse_);
+    item.cpu = skin_mesh(key(slot_base + 2u * static_cast<std::uint64_t>(posed.slot) + 1u), skin_shared_, posed, skin_coarse_);
     item.shading = gfx::Shading::skin;
     item.color = glm::vec4(0.95f, 0.80f, 0.70f, opacity);
     item.casts_shadow = false;

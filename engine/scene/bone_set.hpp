@@ -1,6 +1,7 @@
-// scene/bone_set.hpp: the skeleton's meshes on the GPU, grouped by the joint that carries them
-// (one draw per joint and material instead of one per bone), with per-vertex bone ids for
-// picking; the lumbar discs and the skin deform with the pose on the CPU.
+// scene/bone_set.hpp: the skeleton's meshes, grouped by the joint that carries them (one draw per
+// joint and material instead of one per bone), with per-vertex bone ids for picking and coarser
+// levels of detail; the lumbar discs and the skin deform with the pose. CPU meshes only: the
+// renderer uploads and keeps them (gfx::CpuMesh), so a bone set needs no GL context.
 #pragma once
 
 #include "anatomy/skeleton.hpp"
@@ -43,16 +44,22 @@ public:
     // A simple rig view (joint balls and bone sticks), shown when no skeleton model is available.
     static std::unique_ptr<BoneSet> rig_view(const anat::Skeleton& skeleton);
 
-    // Deforms the discs and the skin for the pose (world_from_bone from forward kinematics).
-    void update(std::span<const core::Rigid> world_from_bone, bool skin_visible);
+    // The discs and the skin deformed for a pose (world_from_bone from forward kinematics), for
+    // one `slot` (a view, or its ghost): each slot's meshes are kept apart on the GPU.
+    struct Posed {
+        std::shared_ptr<const std::vector<core::Vertex>> discs, skin;  // null: none, or the skin not asked for
+        std::uint64_t revision = 0;
+        int slot = 0;
+    };
+    Posed pose(std::span<const core::Rigid> world_from_bone, bool skin, int slot) const;
 
-    // `id_base`: picking ids are id_base + bone index. `highlight_bone`: -1 for none.
-    // `hide_arms`: the arm bones (humerus to fingers) are not drawn or picked.
-    void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, float opacity, std::uint32_t id_base,
+    // The bones, and the discs where `posed` is given. `highlight_bone`: -1 for none. `hide_arms`:
+    // the arm bones (humerus to fingers) are not drawn or picked.
+    void append_bone_items(std::vector<gfx::DrawItem>& out, std::span<const core::Rigid> world_from_bone, const Posed* posed, float opacity,
                            int highlight_bone, bool hide_arms = false) const;
-    void append_skin_item(std::vector<gfx::DrawItem>& out, float opacity) const;
-    // The body outline as an opaque shadow caster (empty when there is no skin mesh).
-    void append_shadow_caster(std::vector<gfx::DrawItem>& out) const;
+    void append_skin_item(std::vector<gfx::DrawItem>& out, const Posed& posed, float opacity) const;
+    // The body outline as an opaque shadow caster (nothing when there is no skin mesh).
+    void append_shadow_caster(std::vector<gfx::DrawItem>& out, const Posed& posed) const;
 
     const std::vector<BoneInfo>& bones() const { return bones_; }
     int find_bone(const std::string& name) const;
@@ -61,20 +68,14 @@ public:
     core::Bounds rest_bounds() const { return rest_bounds_; }
 
 private:
-    BoneSet() = default;
-    // A coarser level of detail (fewer triangles over the full mesh's vertex buffers) and how far
-    // it strays from the full mesh. Declared after the full mesh it draws, so destroyed first.
-    struct CoarseLevel {
-        std::unique_ptr<gfx::GpuMesh> mesh;
-        float error_m = 0.0f;
-    };
-    using CoarseLevels = std::array<CoarseLevel, gfx::coarse_levels>;  // finest first
-    static std::array<gfx::CoarseLevel, gfx::coarse_levels> levels_of(const CoarseLevels& levels);
+    BoneSet();
+    using Coarse = std::shared_ptr<const std::vector<gfx::CoarseIndices>>;  // finest first
     struct JointMesh {
         int joint = -1;
         bool cartilage = false;
-        std::unique_ptr<gfx::GpuMesh> mesh;
-        CoarseLevels coarse;  // fewer triangles, for distant or small views
+        std::shared_ptr<const core::MeshData> mesh;  // bone frame of `joint`
+        std::shared_ptr<const std::vector<std::uint32_t>> ids;
+        Coarse coarse;  // fewer triangles, for distant or small views
     };
     struct Disc {
         int lower = -1, upper = -1;       // joints on either side
@@ -84,20 +85,22 @@ private:
     };
     void finish(const anat::Skeleton& skeleton, std::vector<core::MeshData> per_joint_bone, std::vector<core::MeshData> per_joint_cart,
                 std::vector<std::vector<std::uint32_t>> ids_bone, std::vector<std::vector<std::uint32_t>> ids_cart);
+    // The key of a mesh: the joint meshes' by their place, a slot's discs and skin after them.
+    std::uint64_t key(std::uint64_t local) const { return gfx::mesh_key(owner_, local); }
+    static constexpr std::uint64_t slot_base = 1u << 16;
     std::vector<BoneInfo> bones_;
     std::vector<JointMesh> meshes_;
     std::vector<Disc> discs_;
-    std::unique_ptr<gfx::GpuMesh> disc_mesh_;
-    core::MeshData disc_frame_;
-    std::vector<std::uint32_t> disc_ids_;
+    std::shared_ptr<const core::MeshData> disc_rest_;  // all discs at rest: their triangles
+    std::shared_ptr<const std::vector<std::uint32_t>> disc_ids_;
     core::MeshData skin_rest_;  // world at rest
+    std::shared_ptr<const core::MeshData> skin_shared_;
     std::vector<SkinWeight> skin_weights_;
     std::vector<glm::vec3> joint_rest_;
-    std::unique_ptr<gfx::GpuMesh> skin_mesh_;
-    core::MeshData skin_frame_;
-    // The skin's coarser levels of detail (same vertices, fewer triangles), deformed with it.
-    CoarseLevels skin_coarse_;
+    Coarse skin_coarse_;  // the skin's coarser levels (same vertices, fewer triangles), deformed with it
     core::Bounds rest_bounds_;
+    std::uint64_t owner_ = 0;     // gfx::new_mesh_owner
+    std::uint64_t revision_ = 0;  // of the meshes that never change
 };
 
 }  // namespace scene

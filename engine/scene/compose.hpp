@@ -1,7 +1,7 @@
 // scene/compose.hpp: one view of the body turned into draw items: posed, with the neutral ghost,
 // the stretch's props and the measurement overlays. The viewer, the snapshot, the video export,
-// the soak and the benchmark all draw through it, so these rules live here once. Needs a GL
-// context (the body's meshes are uploaded as it builds them).
+// the soak and the benchmark all draw through it, so these rules live here once. No GL: the
+// items name CPU meshes that the renderer uploads.
 #pragma once
 
 #include "scene/overlays.hpp"
@@ -32,7 +32,7 @@ struct ComposedView {
 // options are the caller's).
 ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDesc& frame);
 
-// Appends the skeleton in `pose` as a translucent blue ghost that casts no shadow.
-void append_ghost(gfx::FrameDesc& frame, const Body& body, const anat::Pose& pose);
+// Appends the skeleton in `pose` as a translucent blue ghost that casts no shadow, for view `view`.
+void append_ghost(gfx::FrameDesc& frame, const Body& body, const anat::Pose& pose, int view = 0);
 
 }  // namespace scene

@@ -1,4 +1,5 @@
-// scene/model_instance.hpp: an imported model on the GPU, drawn with its node transforms.
+// scene/model_instance.hpp: an imported model, drawn with its node transforms (its meshes as CPU
+// meshes the renderer uploads once and keeps).
 #pragma once
 
 #include "assets/model.hpp"
@@ -21,7 +22,7 @@ public:
     const std::string& source() const { return source_; }
 
 private:
-    std::vector<std::unique_ptr<gfx::GpuMesh>> meshes_;
+    std::vector<gfx::CpuMesh> meshes_;
     struct Instance {
         int mesh;
         glm::mat4 model_from_mesh;

@@ -10,13 +10,18 @@ namespace {
 glm::vec3 to_linear(glm::vec3 c) { return glm::pow(c, glm::vec3(2.2f)); }
 }  // namespace
 
-PropRenderer::PropRenderer() : cube_(std::make_unique<gfx::GpuMesh>(core::make_box(glm::vec3(1.0f)))) {}
+PropRenderer::PropRenderer() {
+    cube_.key = gfx::mesh_key(gfx::new_mesh_owner(), 0);
+    cube_.revision = gfx::new_mesh_revision();
+    cube_.mesh = std::make_shared<const core::MeshData>(core::make_box(glm::vec3(1.0f)));
+    cube_.dynamic = false;
+}
 
 void PropRenderer::append(gfx::FrameDesc& frame, std::span<const StretchState::PropBox> boxes, std::span<const glm::vec3> strap) const {
     const bool separate_casters = !frame.shadow_casters.empty();
     for (const auto& b : boxes) {
         gfx::DrawItem item;
-        item.mesh = cube_.get();
+        item.cpu = cube_;
         glm::mat4 m(b.axes);
         m[3] = glm::vec4(b.center, 1.0f);
         item.world_from_mesh = glm::scale(m, b.half_extent);

@@ -1,5 +1,5 @@
 // scene/props.hpp: the stretch props drawn simply: boxes for the mat, step, table and wall, a
-// thick line for the strap. Needs a GL context.
+// thick line for the strap (one box mesh the renderer keeps; no GL context needed).
 #pragma once
 
 #include "scene/stretch_state.hpp"
@@ -14,7 +14,7 @@ public:
     void append(gfx::FrameDesc& frame, std::span<const StretchState::PropBox> boxes, std::span<const glm::vec3> strap) const;
 
 private:
-    std::unique_ptr<gfx::GpuMesh> cube_;  // unit half-extent box
+    gfx::CpuMesh cube_;  // unit half-extent box
 };
 
 }  // namespace scene

@@ -1,5 +1,5 @@
 // scene/world.hpp: what the viewer and the snapshot command show, turned into draw items: the
-// anatomical body, or a model file the user opened instead. Needs a current GL context.
+// anatomical body, or a model file the user opened instead. Plain data: no GL context needed.
 #pragma once
 
 #include "scene/body.hpp"

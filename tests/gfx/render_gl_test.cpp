@@ -552,3 +552,79 @@ TEST_F(RenderGl, ACpuMeshIsUploadedOncePerRevisionAndKeptUnderItsKey) {
     EXPECT_EQ(r.cpu_meshes_kept(), 2u);
     save_on_failure(img, "cpu_mesh_fail.png");
 }
+
+TEST_F(RenderGl, PosedVerticesMoveOverTheSameTrianglesAndCoarseLevelsDrawOnlyWhereOffered) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    const auto rest = std::make_shared<const core::MeshData>(coloured(core::make_uv_sphere(0.3f, 48, 24), {255, 0, 0, 255}));
+    // A "coarse level": every other triangle, with an error far under a pixel, so it is chosen.
+    auto levels = std::make_shared<std::vector<gfx::CoarseIndices>>(1);
+    for (std::size_t t = 0; t < rest->indices.size() / 3; t += 2)
+        for (int k = 0; k < 3; ++k) (*levels)[0].indices.push_back(rest->indices[3 * t + static_cast<std::size_t>(k)]);
+    (*levels)[0].error_m = 1e-6f;
+    auto posed_at = [&](glm::vec3 shift, std::uint64_t revision) {
+        auto v = std::make_shared<std::vector<core::Vertex>>(rest->vertices);
+        for (auto& vertex : *v) vertex.position += shift;
+        gfx::CpuMesh m;
+        m.key = 11;
+        m.revision = revision;
+        m.mesh = rest;
+        m.vertices = std::move(v);
+        m.coarse = levels;
+        return m;
+    };
+    gfx::DrawItem item;
+    item.cpu = posed_at(glm::vec3(-0.6f, 0.0f, 0.0f), 1);
+    f.items.push_back(item);
+    gfx::Image img = r.render_to_image(f, size);
+    const auto left = f.camera.project({-0.6f, 0.0f, 0.0f}, glm::vec2(size));
+    const auto right = f.camera.project({0.6f, 0.0f, 0.0f}, glm::vec2(size));
+    ASSERT_TRUE(left && right);
+    EXPECT_GT(img.pixel(static_cast<int>(left->x), static_cast<int>(left->y))[0], 120) << "drawn where it was posed";
+    EXPECT_EQ(r.stats().coarse_draws, 1u) << "the offered level, its error under a pixel";
+    EXPECT_EQ(r.stats().triangles + r.stats().triangles_culled, (*levels)[0].indices.size() / 3);
+    EXPECT_EQ(r.cpu_mesh_uploads(), 1u);
+
+    // Posed again: only the vertices go up, and the level moves with them.
+    f.items[0].cpu = posed_at(glm::vec3(0.6f, 0.0f, 0.0f), 2);
+    img = r.render_to_image(f, size);
+    EXPECT_LT(img.pixel(static_cast<int>(left->x), static_cast<int>(left->y))[0], 80) << "gone from where it was";
+    EXPECT_GT(img.pixel(static_cast<int>(right->x), static_cast<int>(right->y))[0], 120) << "drawn where it is now";
+    EXPECT_EQ(r.stats().coarse_draws, 1u);
+    EXPECT_EQ(r.cpu_mesh_uploads(), 2u);
+
+    // Not offered the levels: every triangle.
+    f.items[0].cpu.coarse = nullptr;
+    r.render_to_image(f, size);
+    EXPECT_EQ(r.stats().coarse_draws, 0u);
+    EXPECT_EQ(r.stats().triangles + r.stats().triangles_culled, rest->triangle_count());
+    // A shadow caster may ask for a level alone.
+    f.items[0].cpu.coarse = levels;
+    f.items[0].cpu.only_level = 1;
+    r.render_to_image(f, size);
+    EXPECT_EQ(r.stats().triangles + r.stats().triangles_culled, (*levels)[0].indices.size() / 3);
+    EXPECT_EQ(r.cpu_mesh_uploads(), 2u) << "none of that sent anything again";
+    save_on_failure(img, "posed_cpu_mesh_fail.png");
+}
+
+TEST_F(RenderGl, AMeshNoFrameDrawsIsLetGoAfterAWhile) {
+    gfx::Renderer r(*shaders_);
+    gfx::FrameDesc f = base_frame();
+    const auto box = std::make_shared<const core::MeshData>(core::make_box({0.2f, 0.2f, 0.2f}));
+    gfx::DrawItem item;
+    item.cpu.key = 1;
+    item.cpu.revision = 1;
+    item.cpu.mesh = box;
+    item.cpu.dynamic = false;
+    f.items.push_back(item);
+    r.render_to_image(f, size);
+    // Another mesh from now on (a body rebuilt): the first is kept a while, then let go.
+    f.items[0].cpu.key = 2;
+    const glm::ivec2 small{8, 8};  // cheap frames
+    for (std::uint64_t i = 0; i < gfx::Renderer::forget_after; ++i) r.render_to_image(f, small);
+    EXPECT_EQ(r.cpu_meshes_kept(), 2u) << "kept while recently drawn";
+    r.render_to_image(f, small);
+    r.render_to_image(f, small);
+    EXPECT_EQ(r.cpu_meshes_kept(), 1u) << "the mesh no frame drew is let go";
+    EXPECT_EQ(r.cpu_mesh_uploads(), 2u);
+}

@@ -18,7 +18,7 @@ protected:
         gfx::FrameDesc frame;
         world.build_frame(frame);
         if (full)
-            for (auto& item : frame.items) item.coarse = {};
+            for (auto& item : frame.items) item.cpu.coarse = nullptr;  // offered no coarser levels
         frame.camera.set_preset(core::ViewPreset::left);
         frame.camera.frame_box(box, static_cast<float>(size.x) / static_cast<float>(size.y));
         return renderer.render_to_image(frame, size);
@@ -87,25 +87,23 @@ TEST_F(LevelOfDetailGl, EachCoarserLevelHasFewerTrianglesAndAtMostThreeMillimetr
     world.build_frame(frame);
     int with_two_levels = 0, with_three_levels = 0;
     for (const auto& item : frame.items) {
-        if (!item.mesh) continue;
-        std::size_t triangles = item.mesh->triangle_count();
+        if (!item.cpu.mesh) continue;
+        const core::MeshData& full = item.cpu.vertices ? core::MeshData{"", *item.cpu.vertices, item.cpu.mesh->indices} : *item.cpu.mesh;
+        std::size_t triangles = full.triangle_count();
         float error_m = 0.0f;
-        bool gap = false;
-        for (const auto& level : item.coarse) {
-            if (!level.mesh) {
-                gap = true;
-                continue;
-            }
-            EXPECT_FALSE(gap) << "levels are filled finest first";
-            EXPECT_LT(level.mesh->triangle_count(), triangles);
+        if (!item.cpu.coarse) continue;
+        EXPECT_LE(item.cpu.coarse->size(), gfx::coarse_levels);
+        for (const auto& level : *item.cpu.coarse) {
+            EXPECT_FALSE(level.indices.empty()) << "levels are filled finest first";
+            EXPECT_LT(level.indices.size() / 3, triangles);
             EXPECT_GE(level.error_m, error_m);
             EXPECT_LE(level.error_m, 0.0028f);
-            EXPECT_EQ(level.mesh->positions().size(), item.mesh->positions().size()) << "a level shares the full mesh's vertices";
-            triangles = level.mesh->triangle_count();
+            for (std::uint32_t i : level.indices) ASSERT_LT(i, full.vertices.size()) << "a level draws the full mesh's vertices";
+            triangles = level.indices.size() / 3;
             error_m = level.error_m;
         }
-        with_two_levels += item.coarse[1].mesh ? 1 : 0;
-        with_three_levels += item.coarse[2].mesh ? 1 : 0;
+        with_two_levels += item.cpu.coarse->size() >= 2 ? 1 : 0;
+        with_three_levels += item.cpu.coarse->size() >= 3 ? 1 : 0;
     }
     EXPECT_GT(with_two_levels, 10);
     EXPECT_GT(with_three_levels, 5);
@@ -164,13 +162,14 @@ TEST_F(LevelOfDetailGl, TheSkullHandsAndFeetStopAtTheFirstCoarseLevel) {
         const auto items = items_of(joint);
         ASSERT_FALSE(items.empty()) << joint;
         for (const auto* item : items) {
-            EXPECT_NE(item->coarse[0].mesh, nullptr) << joint << " has a first level";
-            EXPECT_EQ(item->coarse[1].mesh, nullptr) << joint << " stops there";
+            ASSERT_NE(item->cpu.coarse, nullptr) << joint << " has a first level";
+            EXPECT_EQ(item->cpu.coarse->size(), 1u) << joint << " stops there";
         }
     }
     for (const char* joint : {"pelvis", "hip_r", "knee_r", "shoulder_r"}) {
         const auto items = items_of(joint);
         ASSERT_FALSE(items.empty()) << joint;
-        EXPECT_NE(items.front()->coarse[1].mesh, nullptr) << joint << " has a second level";
+        ASSERT_NE(items.front()->cpu.coarse, nullptr) << joint;
+        EXPECT_GE(items.front()->cpu.coarse->size(), 2u) << joint << " has a second level";
     }
 }
