@@ -1,5 +1,9 @@
 #include "scene/shown.hpp"
 
+#include <cstdio>
+#include <tuple>
+#include <string_view>
+
 #include "anim/clip.hpp"
 #include "biomech/posture.hpp"
 #include "scene/posture_state.hpp"
@@ -104,6 +108,44 @@ ViewPose view_pose(PoseOf of, const PostureState& posture, const StretchState* s
                 out.tightness = &after->tightness;
             }
             break;
+    }
+    return out;
+}
+
+ViewCaption compare_caption(const ViewPlan& view, const biomech::SpinopelvicMeasures& m, const biomech::SpinopelvicMeasures* reference,
+                            Compare mode) {
+    ViewCaption c;
+    c.title = view.title;
+    // The measures a comparison is read by, in the measure table's words.
+    for (const char* key : {"pelvic_tilt_clinical_deg", "lumbar_lordosis_deg", "sacral_slope_deg"})
+        for (const auto& info : biomech::measure_table())
+            if (std::string_view(info.key) == key) {
+                char row[128];
+                std::snprintf(row, sizeof(row), "%s  %.1f\xC2\xB0", info.label, static_cast<double>(m.*info.value));
+                c.rows.push_back({row});
+            }
+    if (reference) {
+        char row[96];
+        std::snprintf(row, sizeof(row), "Difference in tilt  %+.1f\xC2\xB0",
+                      static_cast<double>(m.pelvic_tilt_clinical_deg - reference->pelvic_tilt_clinical_deg));
+        c.rows.push_back({row, true});
+        if (mode == Compare::before_after) {
+            char note[96];
+            std::snprintf(note, sizeof(note), "measured change in standing tilt: about %.0f\xC2\xB0.",
+                          static_cast<double>(biomech::measured_stretching_tilt_change_deg));
+            c.notes = {"Stretching has not been shown to lengthen muscle;", note};
+        }
+    }
+    return c;
+}
+
+std::vector<Reading> step_readings(const biomech::SpinopelvicMeasures& m) {
+    std::vector<Reading> out;
+    for (const auto& [key, name, value] : {std::tuple{"pelvic_tilt_clinical_deg", "Pelvic tilt", m.pelvic_tilt_clinical_deg},
+                                           std::tuple{"lumbar_lordosis_deg", "Lumbar lordosis", m.lumbar_lordosis_deg}}) {
+        char text[64];
+        std::snprintf(text, sizeof(text), "%s %.1f\xC2\xB0", name, static_cast<double>(value));
+        out.push_back({text, key});
     }
     return out;
 }

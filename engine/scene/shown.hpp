@@ -98,6 +98,29 @@ struct ViewPlan {
 // The views for `viewport`: one, or a reference on the left and the subject on the right.
 std::vector<ViewPlan> plan_views(const Shown& shown, glm::ivec4 viewport);
 
+// What a compared view says over it, for every consumer (the viewer, the video export): its title,
+// its measurements as the measure table names them, the difference in tilt from the view it is
+// compared with, and under a hypothetical programme what the evidence says about it.
+struct CaptionRow {
+    std::string text;
+    bool emphasis = false;  // the difference: the row the comparison is about
+};
+struct ViewCaption {
+    std::string title;
+    std::vector<CaptionRow> rows;
+    std::vector<std::string> notes;  // caveats, quieter than the rows
+};
+ViewCaption compare_caption(const ViewPlan& view, const biomech::SpinopelvicMeasures& measures, const biomech::SpinopelvicMeasures* reference,
+                            Compare mode);
+
+// The live numbers a story step shows under its text where it draws overlays, each to be drawn in
+// its overlay's colour (measure_color(measure)).
+struct Reading {
+    std::string text;     // "Pelvic tilt 13.2°"
+    std::string measure;  // its key in biomech::measure_table()
+};
+std::vector<Reading> step_readings(const biomech::SpinopelvicMeasures& measures);
+
 // The pose a view draws and the tightness its muscles are coloured and loaded with. `stretch`:
 // the stretch state, or null; `after`: the posture solved for the programme (after_programme
 // falls back to the posture without it). The tightness points into `posture` or `after`.

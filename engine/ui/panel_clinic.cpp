@@ -166,23 +166,19 @@ void Viewer::draw_compare_captions() {
     if (shown_.compare == scene::Compare::off || world_->has_user_model()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    const bool programme = shown_.compare == scene::Compare::before_after;
     const auto plans = views();
     if (plans.size() != 2) return;
-    struct Side {
-        const char* title;
-        const biomech::SpinopelvicMeasures* m;
-        float x;
-    };
     const ImVec4 sr = scene_rect_points();  // the two halves lie between the panels
-    const Side sides[2] = {{plans[0].title.c_str(), &left_measures_, sr.x + sr.z * 0.25f}, {plans[1].title.c_str(), &measures_, sr.x + sr.z * 0.75f}};
+    const scene::ViewCaption captions[2] = {scene::compare_caption(plans[0], left_measures_, nullptr, shown_.compare),
+                                            scene::compare_caption(plans[1], measures_, &left_measures_, shown_.compare)};
     // The divider between the two views.
     ImGui::GetBackgroundDrawList()->AddLine(ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y), ImVec2(sr.x + sr.z * 0.5f, vp->Pos.y + vp->Size.y),
                                             IM_COL32(200, 205, 215, 120), 2.0f);
     for (int i = 0; i < 2; ++i) {
-        const Side& s = sides[i];
+        const scene::ViewCaption& c = captions[i];
+        const float x = sr.x + sr.z * (i == 0 ? 0.25f : 0.75f);
         const float bottom = vp->Pos.y + vp->Size.y - (settings_.show_status_bar ? ImGui::GetFrameHeight() * 1.5f : 0.0f) - em * 0.8f;
-        ImGui::SetNextWindowPos(ImVec2(s.x, presenting_ ? vp->Pos.y + em * 1.0f : bottom), ImGuiCond_Always, ImVec2(0.5f, presenting_ ? 0.0f : 1.0f));
+        ImGui::SetNextWindowPos(ImVec2(x, presenting_ ? vp->Pos.y + em * 1.0f : bottom), ImGuiCond_Always, ImVec2(0.5f, presenting_ ? 0.0f : 1.0f));
         char id[32];
         std::snprintf(id, sizeof(id), "##compare%d", i);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -190,19 +186,15 @@ void Viewer::draw_compare_captions() {
         if (ImGui::Begin(id, nullptr, flags)) {
             audit_capture_window();
             ImGui::PushFont(fonts_.large);
-            ImGui::TextUnformatted(s.title);
+            ImGui::TextUnformatted(c.title.c_str());
             ImGui::PopFont();
-            ImGui::Text("Pelvic tilt (ASIS-PSIS)  %.1f\xC2\xB0", static_cast<double>(s.m->pelvic_tilt_clinical_deg));
-            ImGui::Text("Lumbar lordosis          %.1f\xC2\xB0", static_cast<double>(s.m->lumbar_lordosis_deg));
-            ImGui::Text("Sacral slope             %.1f\xC2\xB0", static_cast<double>(s.m->sacral_slope_deg));
-            if (i == 1) {
-                const float d = sides[1].m->pelvic_tilt_clinical_deg - sides[0].m->pelvic_tilt_clinical_deg;
-                ImGui::TextColored(ImVec4(0.98f, 0.78f, 0.43f, 1), "Difference in tilt  %+.1f\xC2\xB0", static_cast<double>(d));
-                if (programme) {
-                    ImGui::TextDisabled("Stretching has not been shown to lengthen muscle;");
-                    ImGui::TextDisabled("measured change in standing tilt: about 1\xC2\xB0.");
-                }
+            for (const auto& row : c.rows) {
+                if (row.emphasis)
+                    ImGui::TextColored(ImVec4(0.98f, 0.78f, 0.43f, 1), "%s", row.text.c_str());
+                else
+                    ImGui::TextUnformatted(row.text.c_str());
             }
+            for (const auto& note : c.notes) ImGui::TextDisabled("%s", note.c_str());
         }
         ImGui::End();
     }
@@ -291,11 +283,12 @@ void Viewer::draw_presentation() {
         ImGui::PopFont();
         // Live numbers where the step shows overlays.
         if (st.any_overlay && shown_.compare == scene::Compare::off) {
-            ImGui::TextColored(to_im(scene::measure_color("pelvic_tilt_clinical_deg")), "Pelvic tilt %.1f\xC2\xB0",
-                               static_cast<double>(measures_.pelvic_tilt_clinical_deg));
-            ImGui::SameLine(0, em * 2);
-            ImGui::TextColored(to_im(scene::measure_color("lumbar_lordosis_deg")), "Lumbar lordosis %.1f\xC2\xB0",
-                               static_cast<double>(measures_.lumbar_lordosis_deg));
+            bool first = true;
+            for (const auto& r : scene::step_readings(measures_)) {
+                if (!first) ImGui::SameLine(0, em * 2);
+                first = false;
+                ImGui::TextColored(to_im(scene::measure_color(r.measure)), "%s", r.text.c_str());
+            }
         }
         ImGui::TextDisabled("\xE2\x86\x90 \xE2\x86\x92 to step     Esc to leave the presentation");
     }

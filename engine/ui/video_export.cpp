@@ -137,34 +137,28 @@ void draw_caption(Caption c, glm::ivec2 size, const Fonts& fonts, float scale) {
     }
 }
 
-// The measurements over one half of a before | after picture, at its top.
-void draw_compare_caption(const std::string& title, const biomech::SpinopelvicMeasures& m, const biomech::SpinopelvicMeasures* before, float centre_x,
-                          const Fonts& fonts) {
+// The caption over one half of a compared picture, at its top (scene::compare_caption).
+void draw_compare_caption(const scene::ViewCaption& c, float centre_x, const Fonts& fonts) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     ImFont* regular = fonts.regular;
     ImFont* large = fonts.large ? fonts.large : fonts.regular;
     const float em = regular->FontSize;
-    char rows[4][96];
-    std::snprintf(rows[0], sizeof(rows[0]), "Pelvic tilt (ASIS-PSIS)  %.1f\xC2\xB0", static_cast<double>(m.pelvic_tilt_clinical_deg));
-    std::snprintf(rows[1], sizeof(rows[1]), "Lumbar lordosis  %.1f\xC2\xB0", static_cast<double>(m.lumbar_lordosis_deg));
-    std::snprintf(rows[2], sizeof(rows[2]), "Sacral slope  %.1f\xC2\xB0", static_cast<double>(m.sacral_slope_deg));
-    rows[3][0] = '\0';
-    if (before)
-        std::snprintf(rows[3], sizeof(rows[3]), "Difference in tilt  %+.1f\xC2\xB0",
-                      static_cast<double>(m.pelvic_tilt_clinical_deg - before->pelvic_tilt_clinical_deg));
-    float width = large->CalcTextSizeA(large->FontSize, FLT_MAX, 0.0f, title.c_str()).x;
-    for (const auto* r : rows) width = std::max(width, regular->CalcTextSizeA(em, FLT_MAX, 0.0f, r).x);
+    float width = large->CalcTextSizeA(large->FontSize, FLT_MAX, 0.0f, c.title.c_str()).x;
+    for (const auto& r : c.rows) width = std::max(width, regular->CalcTextSizeA(em, FLT_MAX, 0.0f, r.text.c_str()).x);
+    for (const auto& n : c.notes) width = std::max(width, regular->CalcTextSizeA(em, FLT_MAX, 0.0f, n.c_str()).x);
     const float pad = em * 0.6f;
-    const float h = large->FontSize + em * (before ? 4.0f : 3.0f) * 1.15f + pad * 2.0f;
+    const float h = large->FontSize + em * static_cast<float>(c.rows.size() + c.notes.size()) * 1.15f + pad * 2.0f;
     const ImVec2 min(centre_x - width * 0.5f - pad, em);
     dl->AddRectFilled(min, ImVec2(min.x + width + pad * 2.0f, min.y + h), IM_COL32(15, 17, 23, 215), em * 0.4f);
     float y = min.y + pad;
-    dl->AddText(large, large->FontSize, ImVec2(min.x + pad, y), IM_COL32(245, 246, 250, 255), title.c_str());
+    dl->AddText(large, large->FontSize, ImVec2(min.x + pad, y), IM_COL32(245, 246, 250, 255), c.title.c_str());
     y += large->FontSize;
-    for (const auto* r : rows) {
-        if (!r[0]) continue;
-        const bool difference = r == rows[3];
-        dl->AddText(regular, em, ImVec2(min.x + pad, y), difference ? IM_COL32(250, 199, 110, 255) : IM_COL32(214, 218, 226, 255), r);
+    for (const auto& r : c.rows) {
+        dl->AddText(regular, em, ImVec2(min.x + pad, y), r.emphasis ? IM_COL32(250, 199, 110, 255) : IM_COL32(214, 218, 226, 255), r.text.c_str());
+        y += em * 1.15f;
+    }
+    for (const auto& n : c.notes) {
+        dl->AddText(regular, em, ImVec2(min.x + pad, y), IM_COL32(150, 156, 168, 255), n.c_str());
         y += em * 1.15f;
     }
 }
@@ -443,11 +437,7 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
     if (rq.captions) {
         cap = caption(s);
         if (s.step >= 0 && !compare && scene::overlays_drawn(shown, stretch.on_screen())) {
-            char tilt[64], lordosis[64];
-            std::snprintf(tilt, sizeof(tilt), "Pelvic tilt %.1f\xC2\xB0", static_cast<double>(left_m.pelvic_tilt_clinical_deg));
-            std::snprintf(lordosis, sizeof(lordosis), "Lumbar lordosis %.1f\xC2\xB0", static_cast<double>(left_m.lumbar_lordosis_deg));
-            cap.footer.push_back({tilt, to_u32(scene::measure_color("pelvic_tilt_clinical_deg"))});
-            cap.footer.push_back({lordosis, to_u32(scene::measure_color("lumbar_lordosis_deg"))});
+            for (const auto& r : scene::step_readings(left_m)) cap.footer.push_back({r.text, to_u32(scene::measure_color(r.measure))});
         }
     }
     const glm::vec3 centre = world.body().world_from_bone()[0].translation;
@@ -456,8 +446,8 @@ gfx::Image VideoExport::Impl::render_frame(const Segment& s) {
         if (!labels.empty()) draw_world_labels(ImGui::GetForegroundDrawList(), camera.current(), glm::vec2(size), 1.0f, labels, centre);
         if (compare) {
             const float w = static_cast<float>(size.x);
-            draw_compare_caption(plans[0].title, left_m, nullptr, w * 0.25f, imgui.fonts());
-            draw_compare_caption(plans[1].title, right_m, &left_m, w * 0.75f, imgui.fonts());
+            draw_compare_caption(scene::compare_caption(plans[0], left_m, nullptr, shown.compare), w * 0.25f, imgui.fonts());
+            draw_compare_caption(scene::compare_caption(plans[1], right_m, &left_m, shown.compare), w * 0.75f, imgui.fonts());
         }
         if (rq.captions) draw_caption(cap, size, imgui.fonts(), rq.caption_scale.value_or(default_caption_scale(size)));
     });

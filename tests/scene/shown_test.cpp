@@ -176,3 +176,45 @@ TEST(Shown, EachViewPoseComesFromItsSource) {
     EXPECT_EQ(scene::view_pose(scene::PoseOf::posture, posture, &stretch, nullptr).pose.local, standing.local);
     EXPECT_NE(stretch.pose().local, standing.local);
 }
+
+TEST(Shown, ACompareCaptionReadsTheMeasuresTheDifferenceAndForAProgrammeTheEvidence) {
+    scene::Shown shown;
+    shown.compare = scene::Compare::before_after;
+    const auto plans = scene::plan_views(shown, glm::ivec4(0, 0, 1600, 900));
+    ASSERT_EQ(plans.size(), 2u);
+    biomech::SpinopelvicMeasures before, after;
+    before.pelvic_tilt_clinical_deg = 18.0f;
+    before.lumbar_lordosis_deg = 58.0f;
+    after.pelvic_tilt_clinical_deg = 16.5f;
+    after.lumbar_lordosis_deg = 55.0f;
+    const scene::ViewCaption left = scene::compare_caption(plans[0], before, nullptr, shown.compare);
+    const scene::ViewCaption right = scene::compare_caption(plans[1], after, &before, shown.compare);
+    EXPECT_EQ(left.title, plans[0].title);
+    EXPECT_EQ(right.title, plans[1].title);
+    // The measures in the measure table's words, then the difference, emphasised, on the compared side only.
+    ASSERT_EQ(left.rows.size(), 3u);
+    ASSERT_EQ(right.rows.size(), 4u);
+    EXPECT_EQ(left.rows[0].text.rfind("Pelvic tilt (ASIS-PSIS)", 0), 0u) << left.rows[0].text;
+    EXPECT_NE(left.rows[0].text.find("18.0"), std::string::npos);
+    EXPECT_NE(right.rows[1].text.find("55.0"), std::string::npos);
+    for (const auto& r : left.rows) EXPECT_FALSE(r.emphasis);
+    EXPECT_TRUE(right.rows[3].emphasis);
+    EXPECT_NE(right.rows[3].text.find("-1.5"), std::string::npos) << right.rows[3].text;
+    // A hypothetical programme carries what the evidence says, beside the numbers it shows.
+    EXPECT_TRUE(left.notes.empty());
+    ASSERT_FALSE(right.notes.empty());
+    EXPECT_NE(right.notes[0].find("not been shown to lengthen muscle"), std::string::npos);
+    // Neutral against current is a model's comparison, not a claim about stretching: no note.
+    EXPECT_TRUE(scene::compare_caption(plans[1], after, &before, scene::Compare::neutral_vs_current).notes.empty());
+}
+
+TEST(Shown, AStepsReadingsAreTheTiltAndTheLordosisInTheirOverlaysColours) {
+    biomech::SpinopelvicMeasures m;
+    m.pelvic_tilt_clinical_deg = 13.25f;
+    m.lumbar_lordosis_deg = 48.0f;
+    const auto readings = scene::step_readings(m);
+    ASSERT_EQ(readings.size(), 2u);
+    EXPECT_NE(readings[0].text.find("13.2"), std::string::npos) << readings[0].text;
+    EXPECT_NE(readings[1].text.find("48.0"), std::string::npos);
+    for (const auto& r : readings) EXPECT_NE(scene::overlay_of_measure(r.measure), nullptr) << r.measure << " has an overlay and its colour";
+}
