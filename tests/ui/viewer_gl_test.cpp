@@ -269,6 +269,15 @@ TEST(ViewerGl, InputAPlayingStretchAndAChangedShaderEachMakeItDraw) {
     EXPECT_GE(reload.after(1.8), 1) << "no frame after the shader changed";
 }
 
+TEST(ViewerGl, AMouseClickInTheIdleViewMakesItDraw) {
+    if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed";
+    // Idle after start-up; then the pointer moves over the body and clicks (a pick): the frame
+    // after the event shows its effect (the hover, the selection).
+    const FrameLog r = run_logged("", 5.0, "sleep 2.5; xdotool mousemove --window $w 720 420; sleep 0.4; xdotool click --window $w 1;");
+    ASSERT_EQ(r.code, 0);
+    EXPECT_GE(r.after(2.4), 2) << "an idle viewer draws none here (checked); the hover and the click each draw";
+}
+
 TEST(ViewerGl, ClosingTheIdleViewerExitsAtOnce) {
     if (!have_xvfb() || !have_xdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed";
     const FrameLog r = run_logged("", 60.0, "sleep 2; xdotool key --window $w ctrl+q;");
