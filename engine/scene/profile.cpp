@@ -141,7 +141,7 @@ Profile parse_profile(const std::string& text, const std::string& file) {
         Annotation an;
         an.target = a["target"].string_one_of({"muscle", "bone"}, "muscle") == "bone" ? Annotation::Target::bone : Annotation::Target::muscle;
         an.id = text_field(a["id"], 64);
-        an.text = text_field(a["text"], 2000);
+        an.text = text_field(a["text"], max_annotation_chars);
         if (a.has("id") && an.id.empty()) a["id"].problem("must name a muscle or bone");
         p.annotations.push_back(std::move(an));
     }

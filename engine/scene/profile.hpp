@@ -60,6 +60,7 @@ inline constexpr std::size_t max_profile_bytes = 4 * 1024 * 1024;
 inline constexpr std::size_t max_note_chars = 20000;
 inline constexpr std::size_t max_patient_chars = 200;  // the patient's label, in bytes
 inline constexpr std::size_t max_annotations = 500;
+inline constexpr std::size_t max_annotation_chars = 2000;  // a pinned note's text, in bytes
 
 // Shortens `text` to at most `limit` bytes without splitting a UTF-8 character: what an edit
 // box may hold so that the saved profile loads again.

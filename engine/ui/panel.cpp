@@ -70,7 +70,7 @@ void PanelManager::set_open(std::string_view title, bool open) {
 
 void PanelManager::set_windows_open(bool open) {
     for (auto& e : entries_)
-        if (!e.panel->column()) *e.open = open;
+        if (!e.panel->column() && (!open || !e.panel->modal())) *e.open = open;
 }
 
 std::vector<PanelManager::Shortcut> PanelManager::shortcuts() const {

@@ -46,6 +46,8 @@ public:
     // A column docked at a side of the window (drawn before the floating windows, which lay
     // themselves out around the columns).
     virtual bool column() const { return false; }
+    // A question over the window (a modal popup): opened only by its action, never with the rest.
+    virtual bool modal() const { return false; }
     // Draws the window; sets `open` false when the user closes it.
     virtual void draw(const PanelContext& context, bool& open) = 0;
     // Every frame, open or closed, before the windows are drawn: what outlives the window (a file
@@ -69,7 +71,8 @@ public:
 
     bool is_open(std::string_view title) const;
     void set_open(std::string_view title, bool open);
-    // Opens or closes every panel that is not a column (the interface audit walks them all).
+    // Opens or closes every panel that is not a column (the interface audit walks them all); a
+    // modal question is only closed.
     void set_windows_open(bool open);
     std::size_t size() const { return entries_.size(); }
 

@@ -369,31 +369,6 @@ void Viewer::draw_profile_dialogs() {
     }
 }
 
-void Viewer::draw_note_popup() {
-    if (open_note_popup_) {
-        ImGui::OpenPopup("Add note");
-        open_note_popup_ = false;
-        note_text_[0] = '\0';
-    }
-    if (ImGui::BeginPopupModal("Add note", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        audit_capture_window();
-        const auto& sel = world_->display.selection;
-        ImGui::Text("Pin a note to %s", selection_label(sel).c_str());
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##note", note_text_, sizeof(note_text_), ImGuiInputTextFlags_EnterReturnsTrue);
-        if ((ImGui::Button("Pin") || enter) && note_text_[0] != '\0' &&
-            (sel.kind == scene::Selection::Kind::muscle || sel.kind == scene::Selection::Kind::bone)) {
-            profile_.annotations.push_back(
-                {sel.kind == scene::Selection::Kind::muscle ? scene::Annotation::Target::muscle : scene::Annotation::Target::bone, sel.id,
-                 note_text_});
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-}
-
 // [SECTION] Image export
 
 void Viewer::export_image(const core::fs::path& file, glm::ivec2 size, bool transparent) {

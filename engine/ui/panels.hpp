@@ -84,6 +84,14 @@ const char* stretch_words(float relative_elongation);
 // The safety file's conditions as check boxes with their descriptions; ticks edit `conditions`.
 void draw_condition_checklist(std::vector<std::string>& conditions);
 
+// Add note (the Inspector's button): a question that pins a note to the selected muscle or bone.
+struct NotePanelDeps {
+    std::function<scene::Selection()> selection;
+    std::function<std::string(const scene::Selection&)> label;  // the muscle's or bone's name
+    std::vector<scene::Annotation>* annotations = nullptr;      // the profile's, where it pins
+};
+std::unique_ptr<Panel> make_note_panel(NotePanelDeps deps);
+
 // Export image (File menu): size, transparency, then a file dialog; the viewer renders.
 struct ExportImageDeps {
     // Renders the 3D view with its labels at `size` and writes the PNG; throws core::Error.

@@ -252,7 +252,7 @@ void Viewer::add_panels() {
         settings_.show_posture_panel = true;
         select_stretch_tab_ = true;
     };
-    inspector.add_note = [this] { open_note_popup_ = true; };
+    inspector.add_note = [this] { panels_.set_open("Add note", true); };
     inspector.layers_open = &settings_.show_layers_panel;
     inspector.patient_mode = &settings_.patient_mode;
     panels_.add(make_inspector_panel(std::move(inspector)), &settings_.show_inspector_panel);
@@ -934,7 +934,6 @@ void Viewer::draw_ui_windows() {
                       [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
                       world_->body().skeleton().params.pelvic_incidence_deg,
                       body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt});
-    draw_note_popup();
     if (settings_.show_status_bar) draw_status_bar();
     panels_.draw_windows(panel_context);
     draw_shader_errors();

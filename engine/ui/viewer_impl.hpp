@@ -118,7 +118,6 @@ private:
     std::string muscle_name(const anat::Muscle& m) const;
     // A selection as the interface names it (muscle_name, "Hip bone (right)", a group's name).
     std::string selection_label(const scene::Selection& s) const;
-    void draw_note_popup();
     // File > Export image (a panel object): the 3D view with its labels, written as a PNG.
     void export_image(const core::fs::path& file, glm::ivec2 size, bool transparent);
     void open_profile(const core::fs::path& path);
@@ -162,8 +161,6 @@ private:
     scene::Profile profile_;  // notes, annotations and patient label
     std::string profile_path_;
     bool show_notes_ = true;
-    bool open_note_popup_ = false;
-    char note_text_[512] = {};
     FileDialog profile_open_dialog_, profile_save_dialog_;
 
     // Stretches

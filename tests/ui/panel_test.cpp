@@ -535,3 +535,62 @@ TEST(Panels, TheStretchesTabListsTheLibraryMarksWhatDoesNotSuitAndShowsTheStretc
     EXPECT_NE(text.find("could not be loaded"), std::string::npos) << text;
     EXPECT_NE(text.find(error), std::string::npos) << text;
 }
+
+TEST(Panels, AddNoteAsksForTheSelectionsNotePinsItAndClosesAndIsNeverOpenedWithTheOtherWindows) {
+    scene::Selection selection{scene::Selection::Kind::muscle, "psoas_r"};
+    std::vector<scene::Annotation> notes;
+    ui::PanelManager panels;
+    panels.add(ui::make_note_panel({[&] { return selection; }, [](const scene::Selection&) { return std::string("Psoas major (right)"); }, &notes}));
+    panels.set_windows_open(true);
+    EXPECT_FALSE(panels.is_open("Add note")) << "a question is asked only by its action";
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1440, 900);
+    io.IniFilename = nullptr;
+    io.DeltaTime = 1.0f / 60.0f;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ui::Fonts fonts;
+    auto frame = [&](const std::function<void()>& input = {}) {
+        if (input) input();
+        std::string text;
+        ui::set_audit_capture(&text);
+        ImGui::NewFrame();
+        ui::PanelContext ctx;
+        ctx.fonts = &fonts;
+        panels.draw_windows(ctx);
+        ImGui::Render();
+        ui::set_audit_capture(nullptr);
+        io.KeysDown[13] = false;
+        return text;
+    };
+    panels.set_open("Add note", true);
+    std::string text = frame();
+    text = frame();
+    EXPECT_NE(text.find("Pin a note to Psoas major (right)"), std::string::npos) << text;
+    // Typed, then Enter: pinned to the selection, and the question goes.
+    frame([&] { io.AddInputCharactersUTF8("tight after sitting"); });
+    frame([&] { io.KeysDown[13] = true; });
+    frame();
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].id, "psoas_r");
+    EXPECT_EQ(notes[0].text, "tight after sitting");
+    EXPECT_EQ(notes[0].target, scene::Annotation::Target::muscle);
+    EXPECT_FALSE(panels.is_open("Add note"));
+
+    // Nothing selected: it says so and pins nothing.
+    selection = {};
+    panels.set_open("Add note", true);
+    frame();
+    text = frame();
+    EXPECT_NE(text.find("Select a muscle or a bone first"), std::string::npos) << text;
+    // A profile as full as a profile may be (it would not load again): it says so.
+    selection = {scene::Selection::Kind::bone, "femur_r"};
+    notes.resize(scene::max_annotations);
+    text = frame();
+    EXPECT_NE(text.find("remove one first"), std::string::npos) << text;
+    ImGui::DestroyContext();
+}
