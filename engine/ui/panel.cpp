@@ -25,9 +25,20 @@ void PanelManager::draw(const PanelContext& context, bool columns) {
 }
 
 void PanelManager::draw_columns(const PanelContext& context) { draw(context, true); }
-void PanelManager::draw_windows(const PanelContext& context) {
+void PanelManager::tick(const PanelContext& context) {
     for (auto& e : entries_) e.panel->tick(context);
+}
+
+void PanelManager::draw_windows(const PanelContext& context) {
+    tick(context);
     draw(context, false);
+}
+
+std::optional<Panel::Job> PanelManager::job() const {
+    std::optional<Panel::Job> soonest;
+    for (const auto& e : entries_)
+        if (const auto j = e.panel->job(); j && (!soonest || j->next_frame_s < soonest->next_frame_s)) soonest = j;
+    return soonest;
 }
 
 void PanelManager::menu_items(Panel::Menu menu) {

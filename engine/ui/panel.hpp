@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,9 +51,17 @@ public:
     virtual bool modal() const { return false; }
     // Draws the window; sets `open` false when the user closes it.
     virtual void draw(const PanelContext& context, bool& open) = 0;
-    // Every frame, open or closed, before the windows are drawn: what outlives the window (a file
-    // dialog it opened, a job it started).
+    // Every frame, open or closed, before the windows are drawn (and while the presentation hides
+    // them): what outlives the window (a file dialog it opened, a job it started).
     virtual void tick(const PanelContext& /*context*/) {}
+    // A job it runs that its tick looks after (a file being written): what it is, for the
+    // performance window (a literal), and how soon it wants the next frame (0: every frame).
+    // The idle loop wakes for it; none while nothing runs.
+    struct Job {
+        const char* what = "";
+        double next_frame_s = 0.0;
+    };
+    virtual std::optional<Job> job() const { return std::nullopt; }
 };
 
 class PanelManager {
@@ -64,6 +73,10 @@ public:
     void draw_columns(const PanelContext& context);
     // Ticks every panel, then draws the open floating windows.
     void draw_windows(const PanelContext& context);
+    // Ticks every panel and draws nothing (the presentation shows no windows).
+    void tick(const PanelContext& context);
+    // The panels' job that wants a frame soonest; none while no panel runs one.
+    std::optional<Panel::Job> job() const;
     // The menu items of the panels in `menu`, in the order they were added.
     void menu_items(Panel::Menu menu);
     // Opens or closes the panel whose key this is; false when none has it.

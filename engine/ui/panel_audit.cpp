@@ -19,10 +19,7 @@ constexpr int frames_per_state = 8;  // windows appear, size themselves and sett
 int Viewer::audit_state_count() const { return 9; }
 
 void Viewer::apply_audit_state(int state) {
-    auto close_windows = [&] {
-        panels_.set_windows_open(false);
-        show_export_video_ = show_handout_ = false;
-    };
+    auto close_windows = [&] { panels_.set_windows_open(false); };
     close_windows();
     switch (state) {
         case 0: break;  // as it starts: the posture tab, layers, inspector
@@ -39,11 +36,11 @@ void Viewer::apply_audit_state(int state) {
             break;
         case 3: panels_.set_windows_open(true); break;
         case 4:
-            show_export_video_ = true;
+            panels_.set_open("Export video", true);
             panels_.set_open("Export image", true);
             break;
         case 5:
-            show_handout_ = true;
+            panels_.set_open("Export handout", true);
             select({scene::Selection::Kind::bone, "hip_bone_r"});
             break;
         case 6:  // patient mode, a stretch playing, a muscle selected

@@ -13,7 +13,7 @@ namespace ui {
 scene::Profile Viewer::current_work() const {
     scene::Profile w = profile_;
     w.posture = posture_->settings();
-    w.radiograph = radiograph_.record();
+    w.radiograph = radiograph_->record();
     return w;
 }
 
@@ -62,7 +62,7 @@ void Viewer::restore_autosave() {
     profile_ = rec.profile;
     profile_path_ = rec.profile_path;
     set_posture(profile_.posture, true);
-    radiograph_.restore(profile_.radiograph, [this](const std::string& t, bool e) { notify(t, e); });
+    radiograph_->restore(profile_.radiograph, [this](const std::string& t, bool e) { notify(t, e); });
     posture_->snap();
     autosaver_->set_paused(false);
     const std::string what = rec.profile_path.empty() ? std::string("a profile not saved yet") : rec.profile_path;

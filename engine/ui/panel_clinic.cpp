@@ -1,12 +1,14 @@
 // ui/panel_clinic.cpp: tools for clinicians: side-by-side comparison (neutral against current,
 // before against after a stretching programme), the guided presentation, patient profiles with
-// pinned notes, and image export.
+// pinned notes, image export and the 3D scene export.
 //
 // [SECTION] Views: one, or two side by side
 // [SECTION] Presentation
 // [SECTION] Profiles and notes
 // [SECTION] Image export
+// [SECTION] Export 3D scene
 #include "ui/labels.hpp"
+#include "ui/scene_export.hpp"
 #include "ui/snapshot.hpp"
 #include "ui/viewer_impl.hpp"
 
@@ -126,7 +128,7 @@ void Viewer::poll_body_rebuild() {
 void Viewer::append_underlay(gfx::FrameDesc& frame) const {
     if (world_->has_user_model()) return;
     const scene::Body& body = world_->body();
-    const auto u = radiograph_.underlay(scene::model_anchors(body.skeleton(), body.world_from_bone()));
+    const auto u = radiograph_->underlay(scene::model_anchors(body.skeleton(), body.world_from_bone()));
     if (!u) return;
     // Only in side views: seen obliquely a flat picture misleads. Full from within 20 degrees of
     // a side, gone past 40.
@@ -325,7 +327,7 @@ void Viewer::open_profile(const core::fs::path& path) {
         profile_ = std::move(p);
         profile_path_ = path.string();
         set_posture(profile_.posture, true);
-        radiograph_.restore(profile_.radiograph, [this](const std::string& t, bool e) { notify(t, e); });
+        radiograph_->restore(profile_.radiograph, [this](const std::string& t, bool e) { notify(t, e); });
         mark_work_saved();
         settings_.add_recent_profile(core::fs::absolute(path).string());
         notify("Opened profile " + path.filename().string(), false);
@@ -338,7 +340,7 @@ void Viewer::save_profile_to(const core::fs::path& path) {
     scene::Profile p = profile_;
     p.posture = posture_->settings();
     p.measurements = posture_->target().measures;
-    p.radiograph = radiograph_.record();
+    p.radiograph = radiograph_->record();
     p.saved_at = scene::now_iso8601();
     try {
         scene::save_profile(p, path);
@@ -380,6 +382,26 @@ void Viewer::export_image(const core::fs::path& file, glm::ivec2 size, bool tran
     labels.insert(labels.end(), notes.begin(), notes.end());
     const gfx::Image img = render_labelled_image(*renderer_, frame, size, labels, world_->body().world_from_bone()[0].translation);
     gfx::write_png(file, img);
+}
+
+// [SECTION] Export 3D scene: the posed body as .glb (ui/scene_export.hpp)
+
+void Viewer::export_scene_to(const core::fs::path& path) {
+    try {
+        if (!skeleton_model_) skeleton_model_ = std::make_shared<assets::Model>(assets::load_model(core::generated_asset_dir() / "skeleton.glb"));
+        write_scene_glb(scene_model(world_->body(), world_->display, *skeleton_model_), path);
+        notify("Exported the 3D scene " + path.string(), false);
+    } catch (const core::Error& e) {
+        notify(std::string("The 3D scene was not exported: ") + e.what(), true);
+    }
+}
+
+void Viewer::draw_scene_export_dialog() {
+    if (auto p = scene_dialog_.draw()) {
+        core::fs::path out = *p;
+        if (out.extension() != ".glb") out += ".glb";
+        export_scene_to(out);
+    }
 }
 
 }  // namespace ui

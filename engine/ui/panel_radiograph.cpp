@@ -128,7 +128,8 @@ struct RadiographPanel::Impl {
     glm::vec2 clamp_to_image(glm::vec2 px) const { return glm::clamp(px, glm::vec2(0.0f), canvas.image_size); }
 };
 
-RadiographPanel::RadiographPanel() : impl_(std::make_unique<Impl>()) {}
+RadiographPanel::RadiographPanel(std::function<Hooks()> hooks) : impl_(std::make_unique<Impl>()), hooks_(std::move(hooks)) {}
+bool* RadiographPanel::open_state() { return &impl_->open; }
 RadiographPanel::~RadiographPanel() = default;
 
 void RadiographPanel::show() {
@@ -290,8 +291,9 @@ void RadiographPanel::redo() {
     s.arm_next();
 }
 
-void RadiographPanel::draw(const Hooks& hooks) {
+void RadiographPanel::tick(const PanelContext&) {
     Impl& s = *impl_;
+    const Hooks hooks = hooks_();
     auto report = [&](const core::Error& e) {
         if (hooks.notify) hooks.notify(e.what(), true);
     };
@@ -313,14 +315,16 @@ void RadiographPanel::draw(const Hooks& hooks) {
         } catch (const core::Error& e) {
             report(e);
         }
-    if (!s.open) {
-        s.focused = false;
-        return;
-    }
+    if (!s.open) s.focused = false;
+}
+
+void RadiographPanel::draw(const PanelContext&, bool& open) {
+    Impl& s = *impl_;
+    const Hooks hooks = hooks_();
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 62.0f, em * 40.0f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
-    if (!ImGui::Begin("Measure a radiograph or photo", &s.open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (!ImGui::Begin("Measure a radiograph or photo", &open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         s.focused = false;
         ImGui::End();
         return;

@@ -5,8 +5,11 @@
 // anatomy-landmarks-1 files (the same ones `anatomy measure-image` reads); and the fit of the
 // model to the measured tilt and lordosis (biomech/posture_fit.hpp), shown on the model on request.
 //
-// A panel object: the viewer owns one, draws it each frame and gives it two hooks.
+// A panel (ui/panel.hpp) the viewer's PanelManager owns and draws; the viewer keeps a pointer to
+// it for the File menu, Ctrl+Z, profiles and the underlay, and gives it its hooks each frame.
 #pragma once
+
+#include "ui/panel.hpp"
 
 #include "biomech/posture.hpp"
 #include "core/files.hpp"
@@ -20,7 +23,7 @@
 
 namespace ui {
 
-class RadiographPanel {
+class RadiographPanel : public Panel {
 public:
     struct Hooks {
         std::function<void(const biomech::PostureSettings&)> show_on_model;  // the model takes these posture settings
@@ -34,8 +37,13 @@ public:
         std::optional<double>
             rebuilding_s;  // seconds since a rebuild started, while it runs  // the model's hip axis, S1 and pelvis now, to line the image up
     };
-    RadiographPanel();
-    ~RadiographPanel();
+    // `hooks`: asked for each frame (the model's anchors and pelvic incidence change).
+    explicit RadiographPanel(std::function<Hooks()> hooks);
+    ~RadiographPanel() override;
+    std::string_view title() const override { return "Measure a radiograph or photo"; }
+    Menu menu() const override { return Menu::none; }  // File > Measure a radiograph or photo (show())
+    // Where its open state lives, for PanelManager::add: loading an image or landmarks opens it.
+    bool* open_state();
 
     void show();  // opens the window, and the image chooser when there is no image yet
     bool visible() const;
@@ -71,11 +79,14 @@ public:
     };
     std::optional<Underlay> underlay(const scene::UnderlayAnchors& model) const;
 
-    void draw(const Hooks& hooks);
+    // The window; tick: the file dialogs it opened, which outlive it.
+    void draw(const PanelContext& context, bool& open) override;
+    void tick(const PanelContext& context) override;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::function<Hooks()> hooks_;
 };
 
 }  // namespace ui

@@ -1,4 +1,4 @@
-// ui/panel_video.cpp: the "Export video" window: the stretch on screen or the guided story as
+// ui/panel_video.cpp: File > Export video, a panel object: the stretch on screen or the guided story as
 // MP4, GIF or a PNG sequence, with a progress bar and Cancel.
 //
 // The export renders with the viewer's GL context but its own world, renderer, posture and
@@ -11,7 +11,13 @@
 // [SECTION] The window
 #include "ui/snapshot.hpp"
 #include "ui/video_export.hpp"
-#include "ui/viewer_impl.hpp"
+#include "ui/file_dialog.hpp"
+#include "ui/panels.hpp"
+#include "ui/theme.hpp"
+
+#include "gfx/shader.hpp"
+#include "platform/window.hpp"
+#include "scene/world.hpp"
 
 #include "core/error.hpp"
 #include "core/log.hpp"
@@ -56,7 +62,7 @@ std::string minutes_seconds(double s) {
 
 }  // namespace
 
-struct Viewer::VideoPanel {
+struct VideoExportPanel::State {
     int what = 0;             // 0: a stretch, 1: the story
     int stretch_index = -1;   // the library's clip to export (-1: the one on screen, else the first)
     int side = 0;             // 0 right, 1 left
@@ -80,12 +86,18 @@ struct Viewer::VideoPanel {
     double started_s = 0.0;
     int outcome = 0;         // the last export: 1 written, -1 failed or cancelled
     bool was_shown = false;  // to bring the window to the front when it opens
+    bool drawn = false;      // drawn since the last tick
 };
+
+VideoExportPanel::VideoExportPanel(VideoPanelDeps deps) : st_(std::make_unique<State>()), d_(std::move(deps)) {}
+
+VideoExportPanel::~VideoExportPanel() { end(); }
 
 // [SECTION] Starting, advancing, ending
 
-void Viewer::start_video_export() {
-    VideoPanel& v = *video_;
+void VideoExportPanel::start() {
+    State& v = *st_;
+    const scene::StretchState* stretch = d_.stretch();
     VideoRequest rq;
     rq.format = formats[v.format_index];
     rq.output = with_extension(v.output, rq.format);
@@ -94,43 +106,49 @@ void Viewer::start_video_export() {
     rq.fps = v.fps;
     rq.captions = v.captions;
     if (v.caption_size > 0) rq.caption_scale = std::array<float, 3>{0.75f, 1.0f, 1.3f}[static_cast<std::size_t>(v.caption_size - 1)];
-    rq.color_mode = world_->display.color_mode;
-    rq.layers = world_->display.layers;
-    rq.follow = settings_.stretch_follow;
+    rq.color_mode = d_.display().color_mode;
+    rq.layers = d_.display().layers;
+    rq.follow = *d_.follow;
     if (v.what == 0) {
-        if (!stretch_ || v.stretch_index < 0 || v.stretch_index >= static_cast<int>(stretch_->library().size())) {
-            notify("Choose a stretch to export, or the story", true);
+        if (!stretch || v.stretch_index < 0 || v.stretch_index >= static_cast<int>(stretch->library().size())) {
+            d_.notify("Choose a stretch to export, or the story", true);
             return;
         }
-        rq.stretch = stretch_->library().info(static_cast<std::size_t>(v.stretch_index)).id;
+        rq.stretch = stretch->library().info(static_cast<std::size_t>(v.stretch_index)).id;
         rq.left_side = v.side == 1;
         rq.cue = v.cue;
-        rq.posture = posture_->settings();  // the tightness the pelvis gives way to, as on screen
+        rq.posture = d_.posture().settings();  // the tightness the pelvis gives way to, as on screen
     }
     try {
         v.world = std::make_unique<scene::World>();
-        v.renderer = std::make_unique<gfx::Renderer>(*shaders_);
+        v.renderer = std::make_unique<gfx::Renderer>(*d_.shaders);
         v.job = std::make_unique<VideoExport>(rq, *v.renderer, *v.world);
         v.finishing = false;
         v.started_s = platform::now_s();
     } catch (const core::Error& e) {
-        end_video_export();
-        notify(std::string("Video export failed: ") + e.what(), true);
+        end();
+        d_.notify(std::string("Video export failed: ") + e.what(), true);
     }
 }
 
-void Viewer::advance_video_export() {
-    VideoPanel& v = *video_;
+void VideoExportPanel::tick(const PanelContext&) {
+    State& v = *st_;
+    if (!v.drawn) v.was_shown = false;  // closed (or hidden by the presentation): centred when it comes back
+    v.drawn = false;
+    if (auto p = v.dialog.draw()) {
+        std::snprintf(v.output, sizeof(v.output), "%s", with_extension(p->string(), formats[v.format_index]).c_str());
+        v.output_chosen = true;
+    }
     if (!v.job) return;
     try {
         if (!v.finishing) {
             // Frames until the budget is spent (at least one): on a software renderer one HD frame
             // takes about 0.1 s, so the UI keeps several frames a second.
             constexpr double budget_s = 0.05;
-            const double start = platform::now_s();
+            const double begun = platform::now_s();
             do {
                 v.job->render_next();
-            } while (!v.job->all_rendered() && platform::now_s() - start < budget_s);
+            } while (!v.job->all_rendered() && platform::now_s() - begun < budget_s);
             if (!v.job->all_rendered()) return;
             v.job->begin_finish();
             v.finishing = true;
@@ -141,17 +159,17 @@ void Viewer::advance_video_export() {
         char what[160];
         std::snprintf(what, sizeof(what), " (%s, %d x %d, %d frames at %d fps, in %s)", video_format_name(rq.format), size.x, size.y,
                       v.job->frame_count(), rq.fps, minutes_seconds(platform::now_s() - v.started_s).c_str());
-        notify("Exported " + rq.output.string() + what, false);
-        end_video_export();
+        d_.notify("Exported " + rq.output.string() + what, false);
+        end();
         v.outcome = 1;
     } catch (const core::Error& e) {
-        end_video_export();  // removes whatever was written
-        notify(std::string("Video export failed: ") + e.what(), true);
+        end();  // removes whatever was written
+        d_.notify(std::string("Video export failed: ") + e.what(), true);
     }
 }
 
-void Viewer::end_video_export() {
-    VideoPanel& v = *video_;
+void VideoExportPanel::end() {
+    State& v = *st_;
     v.outcome = -1;              // the caller sets 1 after a finished export
     if (v.job) v.job->cancel();  // no-op once finished
     v.job.reset();
@@ -160,82 +178,79 @@ void Viewer::end_video_export() {
     v.finishing = false;
 }
 
-void Viewer::start_scripted_video_export() {
-    if (!video_) video_ = std::make_shared<VideoPanel>();
-    VideoPanel& v = *video_;
+void VideoExportPanel::start_scripted(const core::fs::path& output, glm::ivec2 size, int fps) {
+    State& v = *st_;
+    const scene::StretchState* stretch = d_.stretch();
     VideoFormat f = VideoFormat::mp4;
     try {
-        f = video_format_for(options_.export_video);
+        f = video_format_for(output);
     } catch (const core::Error& e) {
         v.outcome = -1;
-        notify(std::string("Video export failed: ") + e.what(), true);
+        d_.notify(std::string("Video export failed: ") + e.what(), true);
         return;
     }
     for (int i = 0; i < static_cast<int>(std::size(formats)); ++i)
         if (formats[i] == f) v.format_index = i;
-    std::snprintf(v.output, sizeof(v.output), "%s", options_.export_video.c_str());
+    std::snprintf(v.output, sizeof(v.output), "%s", output.c_str());
     v.output_chosen = true;
     v.size_index = custom_size;
-    const glm::ivec2 size = parse_size(options_.export_size).value_or(glm::ivec2(1280, 720));
     v.custom[0] = size.x;
     v.custom[1] = size.y;
-    v.fps = std::clamp(options_.export_fps, 1, 120);
-    v.what = stretch_ && stretch_->showing_clip() ? 0 : 1;
+    v.fps = std::clamp(fps, 1, 120);
+    v.what = stretch && stretch->showing_clip() ? 0 : 1;
     if (v.what == 0) {  // the stretch on screen, its side and cue, as the option promises
-        v.stretch_index = stretch_->player().selected();
-        v.side = stretch_->player().side() == anim::Side::left ? 1 : 0;
-        v.cue = stretch_->cue();
+        v.stretch_index = stretch->player().selected();
+        v.side = stretch->player().side() == anim::Side::left ? 1 : 0;
+        v.cue = stretch->cue();
         v.cue_chosen = true;
     }
-    show_export_video_ = true;
-    start_video_export();
+    start();
     if (!v.job) v.outcome = -1;
 }
 
-bool Viewer::scripted_export_done(int& exit_code) const {
-    if (!video_ || video_->job) return false;
-    exit_code = video_->outcome == 1 ? 0 : 1;
+bool VideoExportPanel::scripted_done(int& exit_code) const {
+    if (st_->job) return false;
+    exit_code = st_->outcome == 1 ? 0 : 1;
     return true;
+}
+
+bool VideoExportPanel::running() const { return st_->job != nullptr; }
+
+std::optional<Panel::Job> VideoExportPanel::job() const {
+    if (!running()) return std::nullopt;
+    return Job{"a video export", 0.0};
 }
 
 // [SECTION] The window
 
-void Viewer::draw_video_export_window() {
-    if (!video_) video_ = std::make_shared<VideoPanel>();
-    VideoPanel& v = *video_;
-    advance_video_export();  // also while the window is closed or the presentation hides it
-    if (presenting_) return;
-    if (auto p = v.dialog.draw()) {
-        std::snprintf(v.output, sizeof(v.output), "%s", with_extension(p->string(), formats[v.format_index]).c_str());
-        v.output_chosen = true;
-    }
-    if (!show_export_video_) {
-        v.was_shown = false;
-        return;
-    }
+void VideoExportPanel::draw(const PanelContext&, bool& open) {
+    State& v = *st_;
+    v.drawn = true;
+    const scene::StretchState* stretch = d_.stretch();
 
-    const bool stretch_on_screen = stretch_ && stretch_->showing_clip();
+    const bool stretch_on_screen = stretch && stretch->showing_clip();
     const bool running = v.job != nullptr;
-    const bool any_tight = std::any_of(posture_->target().tightness.begin(), posture_->target().tightness.end(), [](float t) { return t > 0.0f; });
-    if (!v.was_shown && !running && stretch_) {
+    const bool any_tight =
+        std::any_of(d_.posture().target().tightness.begin(), d_.posture().target().tightness.end(), [](float t) { return t > 0.0f; });
+    if (!v.was_shown && !running && stretch) {
         // Opened now: the stretch on screen (its side and cue), else the first of the library; the
         // story when no stretch plays and nothing was chosen before.
         if (stretch_on_screen) {
-            v.stretch_index = stretch_->player().selected();
-            v.side = stretch_->player().side() == anim::Side::left ? 1 : 0;
+            v.stretch_index = stretch->player().selected();
+            v.side = stretch->player().side() == anim::Side::left ? 1 : 0;
             v.what = 0;
         } else if (v.stretch_index < 0) {
             v.stretch_index = 0;
             v.what = 1;
         }
         // Tight muscles tip the pelvis unless it is held: the cue is on unless the user said otherwise.
-        if (!v.cue_chosen) v.cue = stretch_on_screen ? (stretch_->cue() || any_tight) : any_tight;
+        if (!v.cue_chosen) v.cue = stretch_on_screen ? (stretch->cue() || any_tight) : any_tight;
     }
     if (!v.output_chosen && !running) {
         // A name that says what it is, until the user picks one.
         std::string name = "pelvic-tilt-story";
-        if (v.what == 0 && stretch_ && v.stretch_index >= 0) {
-            name = stretch_->library().info(static_cast<std::size_t>(v.stretch_index)).id;
+        if (v.what == 0 && stretch && v.stretch_index >= 0) {
+            name = stretch->library().info(static_cast<std::size_t>(v.stretch_index)).id;
             name += v.side == 1 ? "-left" : "-right";
             std::replace(name.begin(), name.end(), '_', '-');  // a file name, not the clip's id
         }
@@ -252,20 +267,20 @@ void Viewer::draw_video_export_window() {
         v.was_shown = true;
     }
     // Sized to its content: every choice and the Export button always in view.
-    if (!ImGui::Begin("Export video", &show_export_video_, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::Begin("Export video", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }
     audit_capture_window();
     ImGui::BeginDisabled(running);
     ImGui::TextDisabled("What");
-    ImGui::BeginDisabled(!stretch_);
+    ImGui::BeginDisabled(!stretch);
     ImGui::RadioButton("A stretch", &v.what, 0);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::RadioButton("The guided story (as in the presentation, F5)", &v.what, 1);
-    if (v.what == 0 && stretch_ && stretch_->library().size() > 0) {
-        const anim::Library& lib = stretch_->library();
+    if (v.what == 0 && stretch && stretch->library().size() > 0) {
+        const anim::Library& lib = stretch->library();
         v.stretch_index = std::clamp(v.stretch_index, 0, static_cast<int>(lib.size()) - 1);
         ImGui::SetNextItemWidth(em * 22);
         if (ImGui::BeginCombo("##clip", lib.info(static_cast<std::size_t>(v.stretch_index)).name.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -329,7 +344,7 @@ void Viewer::draw_video_export_window() {
     ImGui::Separator();
 
     if (!running) {
-        if (ImGui::Button("Export", ImVec2(em * 6, 0))) start_video_export();
+        if (ImGui::Button("Export", ImVec2(em * 6, 0))) start();
         ImGui::SameLine();
         ImGui::TextDisabled("Rendered frame by frame; the viewer stays usable.");
     } else {
@@ -348,13 +363,11 @@ void Viewer::draw_video_export_window() {
             ImGui::TextDisabled("%s so far, about %s left", minutes_seconds(elapsed).c_str(),
                                 minutes_seconds(elapsed / done * (total - done)).c_str());
         if (ImGui::Button("Cancel", ImVec2(em * 6, 0))) {
-            end_video_export();
-            notify("Video export cancelled: nothing was written", false);
+            end();
+            d_.notify("Video export cancelled: nothing was written", false);
         }
     }
     ImGui::End();
 }
-
-bool Viewer::video_export_running() const { return video_ && video_->job != nullptr; }
 
 }  // namespace ui

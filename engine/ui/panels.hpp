@@ -100,6 +100,55 @@ struct ExportImageDeps {
 };
 std::unique_ptr<Panel> make_export_image_panel(ExportImageDeps deps);
 
+// Export handout (File menu): the stretches and paper of the patient handout; Preview and Save run
+// `anatomy handout` as a child process, which the panel polls (Panel::job) and which finishes
+// even when the viewer closes.
+struct HandoutPanelDeps {
+    std::function<scene::Profile()> work;             // the profile with the posture on screen and its measures: page 1
+    const scene::Profile* profile = nullptr;          // its conditions and patient's name, read as it draws
+    std::function<const anim::Library*()> stretches;  // null: no stretch library loaded
+    std::function<void(const std::string& text, bool error)> notify;
+    std::string program = "/proc/self/exe";  // the anatomy binary that writes it
+};
+std::unique_ptr<Panel> make_handout_panel(HandoutPanelDeps deps);
+
+// Export video (File menu): the stretch on screen or the guided story as MP4, GIF or PNG frames,
+// with a progress bar and Cancel. The export renders a few frames each UI frame with its own
+// world and renderer (sharing the viewer's shaders and GL context), so the view never changes;
+// it goes on while the window is closed or the presentation hides it (Panel::job: every frame).
+struct VideoPanelDeps {
+    gfx::ShaderLibrary* shaders = nullptr;
+    std::function<const scene::StretchState*()> stretch;  // null: the library did not load
+    std::function<const scene::PostureState&()> posture;  // the tightness a stretch's pelvis gives way to
+    std::function<const scene::Display&()> display;       // colour mode and layers, as on screen
+    const bool* follow = nullptr;                         // the camera follows a stretch (setting)
+    std::function<void(const std::string& text, bool error)> notify;
+};
+class VideoExportPanel : public Panel {
+public:
+    explicit VideoExportPanel(VideoPanelDeps deps);
+    ~VideoExportPanel() override;  // ends a running export: nothing half-written stays
+    std::string_view title() const override { return "Export video"; }
+    Menu menu() const override { return Menu::none; }
+    void draw(const PanelContext& context, bool& open) override;
+    void tick(const PanelContext& context) override;  // advances a running export
+    std::optional<Job> job() const override;
+    bool running() const;
+    // Starts the export --export-video asks for: the stretch on screen (its side and cue), else
+    // the story, to `output` at `size` and `fps`. The caller opens the window.
+    void start_scripted(const core::fs::path& output, glm::ivec2 size, int fps);
+    // The scripted export has ended: true, with 0 when it was written and 1 when not.
+    bool scripted_done(int& exit_code) const;
+    // Cancels what is unfinished and frees its GL objects (call with the context current).
+    void end();
+
+private:
+    struct State;
+    void start();
+    std::unique_ptr<State> st_;
+    VideoPanelDeps d_;
+};
+
 // The Stretches tab of the Posture and stretches column: the library and the stretch on screen.
 // Returns what draws it (PosturePanelDeps::draw_stretches); it keeps its search and filters.
 struct StretchesTabDeps {

@@ -87,9 +87,9 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
         try {
             const core::fs::path file = options.measure;
             if (file.extension() == ".json")
-                radiograph_.load_landmarks(file);
+                radiograph_->load_landmarks(file);
             else
-                radiograph_.load_image(file);
+                radiograph_->load_image(file);
         } catch (const core::Error& e) {
             notify(e.what(), true);
         }
@@ -140,7 +140,10 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
         posture_->snap();
         camera_.set_immediate(camera_.goal_view());
     }
-    if (!options.export_video.empty()) start_scripted_video_export();
+    if (!options.export_video.empty()) {
+        panels_.set_open("Export video", true);
+        video_->start_scripted(options.export_video, parse_size(options.export_size).value_or(glm::ivec2(1280, 720)), options.export_fps);
+    }
 }
 
 Viewer::~Viewer() {
@@ -157,8 +160,7 @@ Viewer::~Viewer() {
     }
     save_settings(settings_);
     ImGui::SaveIniSettingsToDisk(ini_path_.c_str());
-    if (video_) end_video_export();  // closing mid-export leaves nothing half-written
-    video_.reset();
+    video_->end();  // closing mid-export leaves nothing half-written (while the GL context lives)
     props_.reset();
     stretch_.reset();
     posture_.reset();
@@ -275,6 +277,45 @@ void Viewer::add_panels() {
     profile.save_as = [this] { open_profile_dialog(true); };
     profile.open = [this] { open_profile_dialog(false); };
     panels_.add(make_profile_panel(std::move(profile)));
+    auto radiograph = std::make_unique<RadiographPanel>([this] {
+        return RadiographPanel::Hooks{[this](const biomech::PostureSettings& settings) {
+                                          set_posture(settings, true);
+                                          notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
+                                      },
+                                      [this](const std::string& text, bool error) { notify(text, error); },
+                                      scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone()),
+                                      [this](const biomech::PostureSettings& settings) {
+                                          set_posture(settings, true);
+                                          shown_.compare = scene::Compare::neutral_vs_current;
+                                          notify("Neutral on the left, the fitted settings on the right (F6 turns the comparison off)", false);
+                                      },
+                                      [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
+                                      world_->body().skeleton().params.pelvic_incidence_deg,
+                                      body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt};
+    });
+    radiograph_ = radiograph.get();
+    bool* radiograph_open = radiograph->open_state();
+    panels_.add(std::move(radiograph), radiograph_open);
+    VideoPanelDeps video;
+    video.shaders = shaders_.get();
+    video.stretch = [this]() -> const scene::StretchState* { return stretch_.get(); };
+    video.posture = [this]() -> const scene::PostureState& { return *posture_; };
+    video.display = [this]() -> const scene::Display& { return world_->display; };
+    video.follow = &settings_.stretch_follow;
+    video.notify = [this](const std::string& text, bool error) { notify(text, error); };
+    auto video_panel = std::make_unique<VideoExportPanel>(std::move(video));
+    video_ = video_panel.get();
+    panels_.add(std::move(video_panel));
+    HandoutPanelDeps handout;
+    handout.work = [this] {
+        scene::Profile work = current_work();
+        work.measurements = posture_->target().measures;
+        return work;
+    };
+    handout.profile = &profile_;
+    handout.stretches = [this]() -> const anim::Library* { return stretch_ ? &stretch_->library() : nullptr; };
+    handout.notify = [this](const std::string& text, bool error) { notify(text, error); };
+    panels_.add(make_handout_panel(std::move(handout)));
     panels_.add(
         make_export_image_panel({[this](const core::fs::path& file, glm::ivec2 size, bool transparent) { export_image(file, size, transparent); },
                                  [this](const std::string& text, bool error) { notify(text, error); }}));
@@ -470,7 +511,8 @@ bool Viewer::needs_continuous_frames() {
     };
     if (options_.quit_after_frames > 0) return busy("counting frames (--quit-after-frames)");
     if (!options_.ui_audit.empty()) return busy("the interface audit (--ui-audit)");
-    if (!options_.export_video.empty() || (video_ && video_export_running())) return busy("a video export");
+    if (!options_.export_video.empty()) return busy("a video export (--export-video)");
+    if (const auto job = panels_.job(); job && job->next_frame_s <= 0.0) return busy(job->what);
     if (camera_.animating() || camera_input_.dragging()) return busy("the camera moves");
     if (posture_moving_) return busy("the posture glides");
     if (stretch_ && stretch_->active() && (!stretch_->showing_clip() || stretch_->player().playing() || stretch_->player().crossfade_weight() < 1.0f))
@@ -490,8 +532,8 @@ double Viewer::next_timer_s(double now) const {
     if (options_.quit_after_s > 0.0) next = std::min(next, start_s_ + options_.quit_after_s - now);
     if (autosaver_)
         if (const double due = autosaver_->seconds_until_due(now); due >= 0.0) next = std::min(next, due);
-    if (handout_job_) next = std::min(next, 0.25);  // a handout being written: look for its end
-    if (body_job_) next = std::min(next, 0.1);      // the patient's body being built: its progress
+    if (const auto job = panels_.job()) next = std::min(next, job->next_frame_s);  // a panel's job: a handout being written
+    if (body_job_) next = std::min(next, 0.1);                                     // the patient's body being built: its progress
     return std::max(next, 0.0);
 }
 
@@ -593,7 +635,7 @@ int Viewer::run() {
         // rests, the text cursor.
         if (!notifications_.empty() && notifications_.front().until_s <= now) frames_owed = std::max(frames_owed, 1);
         if (!hover_valid_ && now - mouse_still_since_s_ >= 0.12) frames_owed = std::max(frames_owed, 1);
-        if (handout_job_) frames_owed = std::max(frames_owed, 1);  // polled in draw_handout_window, four times a second
+        if (panels_.job()) frames_owed = std::max(frames_owed, 1);  // the panel's tick looks after its job
         if (ImGui::GetIO().WantTextInput) frames_owed = std::max(frames_owed, 1);
         if (frames_owed <= 0 && !needs_continuous_frames()) continue;  // woke for a timer with nothing to show
         idle_ = false;
@@ -644,7 +686,7 @@ int Viewer::run() {
             if (!options_.ui_screenshot.empty()) save_window_image(options_.ui_screenshot);
             running_ = false;
         }
-        if (!options_.export_video.empty() && scripted_export_done(exit_code)) running_ = false;
+        if (!options_.export_video.empty() && video_->scripted_done(exit_code)) running_ = false;
         const double before_present = platform::now_s();
         window_->swap();
         const double end = platform::now_s();
@@ -672,7 +714,7 @@ int Viewer::run() {
     }
     clean_exit_ = true;
     // Closed before the scripted export ended: nothing was written.
-    if (!options_.export_video.empty() && !scripted_export_done(exit_code)) exit_code = 1;
+    if (!options_.export_video.empty() && !video_->scripted_done(exit_code)) exit_code = 1;
     return exit_code;
 }
 
@@ -767,8 +809,8 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
     if (!ctrl && panels_.handle_key(key.keysym.sym)) return;  // F1, F2, F3, F4, F12
     switch (key.keysym.sym) {
         case SDLK_z:
-            if (ctrl && radiograph_.focused()) {  // the measuring window undoes its own points
-                shift ? radiograph_.redo() : radiograph_.undo();
+            if (ctrl && radiograph_->focused()) {  // the measuring window undoes its own points
+                shift ? radiograph_->redo() : radiograph_->undo();
                 return;
             }
             if (ctrl && shift) {
@@ -778,8 +820,8 @@ void Viewer::handle_shortcut(const SDL_KeyboardEvent& key) {
             }
             return;
         case SDLK_y:
-            if (ctrl && radiograph_.focused()) {
-                radiograph_.redo();
+            if (ctrl && radiograph_->focused()) {
+                radiograph_->redo();
                 return;
             }
             if (ctrl && posture_->redo()) notify("Redo", false);
@@ -900,14 +942,14 @@ void Viewer::draw_ui_windows() {
     panel_context.begin_column = [this](const char* title, bool* open, bool left, float from, float to, float width_em) {
         return begin_column_window(title, open, left, from, to, width_em);
     };
-    draw_video_export_window();
-    draw_handout_window();
+    draw_scene_export_dialog();
     if (presenting_) {
         // Presentation: only the story, the labels and the comparison captions.
         if (!world_->has_user_model()) draw_labels();
         draw_compare_captions();
         draw_presentation();
         draw_notifications();
+        panels_.tick(panel_context);  // the windows' jobs go on while the presentation hides them
         return;
     }
     draw_menu_bar();
@@ -920,20 +962,6 @@ void Viewer::draw_ui_windows() {
         draw_hover_tooltip();
     }
     draw_profile_dialogs();
-    radiograph_.draw({[this](const biomech::PostureSettings& settings) {
-                          set_posture(settings, true);
-                          notify("The model shows the fitted settings (Ctrl+Z in the posture panel undoes it)", false);
-                      },
-                      [this](const std::string& text, bool error) { notify(text, error); },
-                      scene::model_anchors(world_->body().skeleton(), world_->body().world_from_bone()),
-                      [this](const biomech::PostureSettings& settings) {
-                          set_posture(settings, true);
-                          shown_.compare = scene::Compare::neutral_vs_current;
-                          notify("Neutral on the left, the fitted settings on the right (F6 turns the comparison off)", false);
-                      },
-                      [this](float pelvic_incidence_deg) { start_body_rebuild(pelvic_incidence_deg); },
-                      world_->body().skeleton().params.pelvic_incidence_deg,
-                      body_job_ ? std::optional<double>(platform::now_s() - body_job_->started_s) : std::nullopt});
     if (settings_.show_status_bar) draw_status_bar();
     panels_.draw_windows(panel_context);
     draw_shader_errors();
@@ -969,7 +997,7 @@ void Viewer::draw_menu_bar() {
             profile_ = {};
             profile_path_.clear();
             set_posture({}, true);
-            radiograph_.restore(std::nullopt, {});
+            radiograph_->restore(std::nullopt, {});
             mark_work_saved();  // a fresh profile: nothing in it to lose
             panels_.set_open("Patient profile", true);
         }
@@ -984,11 +1012,11 @@ void Viewer::draw_menu_bar() {
         }
         if (ImGui::MenuItem("Save patient profile...")) open_profile_dialog(true);
         if (ImGui::MenuItem("Patient profile and notes")) panels_.set_open("Patient profile", true);
-        if (ImGui::MenuItem("Measure a radiograph or photo...")) radiograph_.show();
+        if (ImGui::MenuItem("Measure a radiograph or photo...")) radiograph_->show();
         ImGui::Separator();
         if (ImGui::MenuItem("Export image...")) panels_.set_open("Export image", true);
-        if (ImGui::MenuItem("Export video...")) show_export_video_ = true;
-        if (ImGui::MenuItem("Export handout (PDF)...")) show_handout_ = true;
+        if (ImGui::MenuItem("Export video...")) panels_.set_open("Export video", true);
+        if (ImGui::MenuItem("Export handout (PDF)...")) panels_.set_open("Export handout", true);
         if (ImGui::MenuItem("Export 3D scene (glTF)..."))
             scene_dialog_.open(FileDialog::Mode::save, "Export 3D scene (.glb)", {".glb"}, ".", "anatomy.glb");
         if (ImGui::MenuItem("Save snapshot...", "Ctrl+S"))

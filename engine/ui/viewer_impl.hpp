@@ -4,11 +4,9 @@
 // [SECTION] Posture panel           panel_posture.cpp (a panel object; its Stretches tab is below)
 // [SECTION] Layers panel            panel_layers.cpp (also the colour legend)
 // [SECTION] Inspector and search    panel_inspector.cpp (also hover tooltips and labels)
-// [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image export)
+// [SECTION] Clinician tools         panel_clinic.cpp (presentation, compare, profiles, notes, image and 3D scene export)
 // [SECTION] Stretches               panel_stretches.cpp (control, camera, player bar); the tab: panel_stretch_library.cpp
-// [SECTION] Video export            panel_video.cpp (the Export video window)
 // [SECTION] Unsaved work            panel_autosave.cpp (autosave, the restore offer, the question at quit)
-// [SECTION] Take-home               panel_handout.cpp (Export handout, Export 3D scene)
 #pragma once
 
 #include "assets/model.hpp"
@@ -227,17 +225,8 @@ private:
     scene::Layers layers_before_presentation_;
     std::deque<Notification> notifications_;
 
-    // Video export (panel_video.cpp)
-    struct VideoPanel;                // the window's choices and the running export
-    void draw_video_export_window();  // also advances a running export; call every frame
-    void start_video_export();
-    void advance_video_export();
-    void end_video_export();                          // cancels what is unfinished and frees it
-    void start_scripted_video_export();               // ViewerOptions::export_video
-    bool scripted_export_done(int& exit_code) const;  // the scripted export has ended (0 written, 1 not)
-    bool video_export_running() const;
-    std::shared_ptr<VideoPanel> video_;  // shared_ptr: VideoPanel stays incomplete in this header
-    bool show_export_video_ = false;
+    // File > Export video (panel_video.cpp): a panel the manager owns; --export-video drives it.
+    VideoExportPanel* video_ = nullptr;
 
     // Unsaved work (panel_autosave.cpp). The work is the profile with the posture on screen; it
     // is unsaved while it differs from saved_work_ (the profile as opened or saved, or a fresh
@@ -264,20 +253,10 @@ private:
     std::string audit_report_, audit_text_;
     int audit_frame_ = 0;
 
-    // Take-home (panel_handout.cpp)
-    struct HandoutJob;  // a running `anatomy handout` child process
-    void draw_handout_window();
-    void start_handout(const core::fs::path& out, bool open_after);
-    void poll_handout();
-    bool handout_running() const;
+    // File > Export 3D scene (panel_clinic.cpp): the posed body as .glb
     void export_scene_to(const core::fs::path& path);
-    bool show_handout_ = false;
-    std::vector<std::string> handout_stretches_;
-    bool handout_chosen_ = false;
-    int handout_paper_ = 0;  // 0 A4, 1 Letter
-    std::shared_ptr<HandoutJob> handout_job_;
-    core::fs::path handout_last_;
-    FileDialog handout_dialog_, scene_dialog_;
+    void draw_scene_export_dialog();
+    FileDialog scene_dialog_;
 
     // The body rebuilt for a patient's pelvic incidence (panel_clinic.cpp, "Patient's pelvis"):
     // the bones are generated on a worker thread, then swapped in on this one, the posture
@@ -291,8 +270,8 @@ private:
     void start_body_rebuild(float pelvic_incidence_deg);
     void poll_body_rebuild();
 
-    // File > Measure a radiograph or photo (panel_radiograph.cpp, a panel object)
-    RadiographPanel radiograph_;
+    // File > Measure a radiograph or photo (panel_radiograph.cpp): a panel the manager owns.
+    RadiographPanel* radiograph_ = nullptr;
     std::shared_ptr<assets::Model> skeleton_model_;  // for Export 3D scene, loaded on first use
     bool quit_question_ = false;
     bool quit_after_save_ = false;

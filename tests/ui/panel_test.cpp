@@ -2,6 +2,7 @@
 // (or a setting's), draws only the open ones in their place, and the shortcut window lists every
 // panel's key. Run over an ImGui context with no GL: layout and text only.
 #include "ui/panel.hpp"
+#include "ui/handout.hpp"
 #include "ui/panels.hpp"
 
 #include "anatomy/skeleton_builder.hpp"
@@ -11,6 +12,7 @@
 #include "scene/stretch_state.hpp"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <imgui.h>
 
 namespace {
@@ -127,6 +129,42 @@ TEST(Panels, OnlyOpenPanelsAreDrawnInTheirPlaceAndClosingInADrawSticks) {
     EXPECT_EQ(anatomy.draws, 1);
     EXPECT_EQ(window.draws, 2);
     EXPECT_EQ(closing.draws, 1) << "closed by its own button";
+}
+
+TEST(Panels, TheManagerReportsTheJobThatWantsAFrameSoonestAndTicksWithoutDrawing) {
+    // A panel with a job of its own (as the handout's writer), ticked every frame.
+    class JobPanel : public ui::Panel {
+    public:
+        JobPanel(std::optional<double> next, int& ticks, int& draws) : next_(next), ticks_(ticks), draws_(draws) {}
+        std::string_view title() const override { return next_ ? "Busy" : "Quiet"; }
+        void draw(const ui::PanelContext&, bool&) override { ++draws_; }
+        void tick(const ui::PanelContext&) override { ++ticks_; }
+        std::optional<Job> job() const override {
+            if (!next_) return std::nullopt;
+            return Job{*next_ < 0.1 ? "every frame" : "now and then", *next_};
+        }
+
+    private:
+        std::optional<double> next_;
+        int& ticks_;
+        int& draws_;
+    };
+    int ticks = 0, draws = 0;
+    ui::PanelManager panels;
+    panels.add(std::make_unique<JobPanel>(std::nullopt, ticks, draws));
+    EXPECT_FALSE(panels.job().has_value()) << "nothing runs";
+    panels.add(std::make_unique<JobPanel>(0.25, ticks, draws));
+    ASSERT_TRUE(panels.job().has_value());
+    EXPECT_DOUBLE_EQ(panels.job()->next_frame_s, 0.25);
+    panels.add(std::make_unique<JobPanel>(0.0, ticks, draws));
+    EXPECT_DOUBLE_EQ(panels.job()->next_frame_s, 0.0) << "the soonest";
+    EXPECT_STREQ(panels.job()->what, "every frame");
+    // tick: every panel, open or not, and no window drawn (the presentation's frames).
+    panels.set_windows_open(true);
+    ui::PanelContext ctx;
+    panels.tick(ctx);
+    EXPECT_EQ(ticks, 3);
+    EXPECT_EQ(draws, 0);
 }
 
 TEST(Panels, TheShortcutWindowListsEveryPanelsKey) {
@@ -452,6 +490,116 @@ TEST(Panels, TheExportImageWindowShowsTheSizeItWillWriteAndExportsNothingUntilAF
     EXPECT_NE(text.find("Transparent background"), std::string::npos) << text;
     EXPECT_EQ(exports, 0);
     EXPECT_TRUE(notes.empty());
+}
+
+TEST(Panels, TheHandoutWindowTicksTheDefaultStretchesForTheProfileAndRunsNothingUntilAsked) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    const scene::StretchState stretch(skeleton, catalogue);
+    const anim::Library& lib = stretch.library();
+    scene::Profile profile;
+    int works = 0;
+    std::vector<std::string> notes;
+    ui::HandoutPanelDeps deps;
+    deps.work = [&] {
+        ++works;
+        return profile;
+    };
+    deps.profile = &profile;
+    deps.stretches = [&] { return &lib; };
+    deps.notify = [&](const std::string& text, bool) { notes.push_back(text); };
+    deps.program = "/nonexistent/anatomy";  // nothing may start in a CPU test
+    ui::PanelManager panels;
+    panels.add(ui::make_handout_panel(deps));
+    EXPECT_TRUE(draw_windows(panels).empty()) << "closed until File opens it";
+    panels.set_open("Export handout", true);
+    std::string text = draw_windows(panels);
+    // Every stretch of the library is offered; the defaults (one per group) are ticked: the count
+    // of pages says how many.
+    for (std::size_t i = 0; i < lib.size(); ++i) EXPECT_NE(text.find(lib.info(i).name), std::string::npos) << lib.info(i).name;
+    const std::size_t defaults = ui::handout_default_stretches({}).size();
+    ASSERT_GT(defaults, 1u);
+    EXPECT_NE(text.find(std::to_string(defaults) + " stretches: " + std::to_string(defaults + 1) + " pages"), std::string::npos) << text;
+    EXPECT_EQ(text.find("(check the precautions)"), std::string::npos) << "no conditions: nothing to check";
+    // A fresh panel for a patient with a condition some stretches do not suit: those are marked.
+    std::string marking;
+    for (const auto& c : anim::default_safety().conditions)
+        for (std::size_t i = 0; i < lib.size() && marking.empty(); ++i)
+            if (!ui::stretch_suits(lib.info(i), {c.id})) marking = c.id;
+    ASSERT_FALSE(marking.empty());
+    profile.conditions = {marking};
+    ui::PanelManager for_patient;
+    for_patient.add(ui::make_handout_panel(deps));
+    for_patient.set_open("Export handout", true);
+    text = draw_windows(for_patient);
+    EXPECT_NE(text.find("(check the precautions)"), std::string::npos) << text;
+    // Drawing and ticking start nothing: no job, no profile written, no message.
+    EXPECT_FALSE(panels.job().has_value());
+    EXPECT_FALSE(for_patient.job().has_value());
+    EXPECT_EQ(works, 0);
+    EXPECT_TRUE(notes.empty());
+}
+
+TEST(Panels, TheVideoWindowOffersTheStretchOnScreenWithACueForATightPostureAndRefusesABadScriptedOutput) {
+    static const anat::Skeleton skeleton = anat::build_default_skeleton();
+    static const anat::MuscleCatalogue catalogue = anat::load_default_muscle_catalogue(skeleton);
+    scene::StretchState stretch(skeleton, catalogue);
+    scene::PostureState posture(skeleton, catalogue);
+    scene::Display display;
+    bool follow = true;
+    std::vector<std::string> errors;
+    ui::VideoPanelDeps deps;
+    deps.shaders = nullptr;  // nothing is rendered here: a real export needs the viewer's
+    deps.stretch = [&]() -> const scene::StretchState* { return &stretch; };
+    deps.posture = [&]() -> const scene::PostureState& { return posture; };
+    deps.display = [&]() -> const scene::Display& { return display; };
+    deps.follow = &follow;
+    deps.notify = [&](const std::string& text, bool error) {
+        if (error) errors.push_back(text);
+    };
+    auto make = [&] {
+        auto panels = std::make_unique<ui::PanelManager>();
+        panels->add(std::make_unique<ui::VideoExportPanel>(deps));
+        panels->set_open("Export video", true);
+        return panels;
+    };
+
+    // Nothing on screen: the story, named so.
+    auto panels = make();
+    std::string text = draw_windows(*panels);
+    EXPECT_NE(text.find("pelvic-tilt-story.mp4"), std::string::npos) << text;
+    EXPECT_NE(text.find("[ Export ]"), std::string::npos) << text;
+    EXPECT_FALSE(panels->job().has_value());
+
+    // A stretch on screen (the left side): its clip and side, and its file name; tight hip
+    // flexors tip the pelvis, so the cue is on and says why.
+    const anim::Library& lib = stretch.library();
+    ASSERT_GT(lib.size(), 2u);
+    stretch.start(2, anat::rest_pose(skeleton));
+    stretch.player().set_side(anim::Side::left);
+    biomech::PostureSettings tight = posture.settings();
+    tight[biomech::PostureGroup::hip_flexors] = 60.0f;
+    posture.set_settings(tight, false);
+    panels = make();
+    text = draw_windows(*panels);
+    std::string file = lib.info(2).id + "-left.mp4";
+    std::replace(file.begin(), file.end(), '_', '-');
+    EXPECT_NE(text.find(file), std::string::npos) << file << " in " << text;
+    EXPECT_NE(text.find(lib.info(2).name), std::string::npos);
+    EXPECT_NE(text.find("On because the posture has tight muscles"), std::string::npos) << text;
+
+    // --export-video with an output it cannot write as a video: an error, no job, exit code 1.
+    auto* video = new ui::VideoExportPanel(deps);
+    ui::PanelManager scripted;
+    scripted.add(std::unique_ptr<ui::Panel>(video));
+    video->start_scripted("/tmp/clip.docx", {640, 360}, 30);
+    int code = 0;
+    EXPECT_TRUE(video->scripted_done(code));
+    EXPECT_EQ(code, 1);
+    EXPECT_FALSE(video->running());
+    EXPECT_FALSE(scripted.job().has_value());
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find(".docx"), std::string::npos) << errors[0];
 }
 
 TEST(Panels, TheStretchesTabListsTheLibraryMarksWhatDoesNotSuitAndShowsTheStretchOnScreen) {
