@@ -493,6 +493,27 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
         if (pg["muscles"].is_array() && items.empty()) pg["muscles"].problem("expected at least one muscle");
         out.catalogue.posture_groups.push_back(std::move(g));
     }
+    std::set<std::string> body_ids, in_a_body;
+    for (const auto& bn : root.get("bodies").items()) {
+        core::check_keys(bn, {"id", "name", "parts", "source"});
+        MuscleBody b;
+        b.id = bn["id"].string();
+        b.name = bn["name"].string();
+        b.source = bn["source"].string();
+        if (!b.id.empty() && !body_ids.insert(b.id).second) bn["id"].problem("duplicate body \"" + b.id + "\"");
+        const auto items = bn["parts"].items();
+        for (const auto& item : items) {
+            const std::string base = item.string();
+            if (!item.is_string()) continue;
+            if (!ids.count(base))
+                item.problem("unknown muscle \"" + base + "\" (base ids, without the side)");
+            else if (!in_a_body.insert(base).second)
+                item.problem("muscle \"" + base + "\" is already a part of another body");
+            b.parts.push_back(base);
+        }
+        if (bn["parts"].is_array() && items.size() < 2) bn["parts"].problem("expected at least two lines to loft a body across");
+        out.catalogue.bodies.push_back(std::move(b));
+    }
     // Each muscle was parsed twice (both sides): drop the repeated problem lines.
     std::vector<std::string> unique;
     std::set<std::string> seen;
@@ -537,6 +558,17 @@ void size_bellies(MuscleCatalogue& c, const Skeleton& sk, std::span<const core::
 }
 
 void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
+    c.lofts.clear();
+    c.loft_of.assign(c.muscles.size(), -1);
+    for (const char* side : {"_r", "_l"})
+        for (const MuscleBody& b : c.bodies) {
+            std::vector<std::size_t> lines;
+            for (const auto& part : b.parts)
+                if (const int i = c.find(part + side); i >= 0) lines.push_back(static_cast<std::size_t>(i));
+            if (lines.size() < 2) continue;
+            for (std::size_t i : lines) c.loft_of[i] = static_cast<int>(c.lofts.size());
+            c.lofts.push_back(std::move(lines));
+        }
     const RigIndex ix(sk);
     const Pose rest = rest_pose(sk);
     const auto world = forward_kinematics(sk, rest);

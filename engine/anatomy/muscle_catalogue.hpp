@@ -126,6 +126,16 @@ struct PostureGroupMembers {
     std::vector<std::string> muscles;
 };
 
+// A muscle the model splits into lines of action (gluteus maximus 1-3), drawn as one body lofted
+// across its lines in the order listed (from one edge of the sheet to the other). The lines keep
+// their own mechanics, picking and colour.
+struct MuscleBody {
+    std::string id;                  // "gluteus_maximus"
+    std::string name;                // "Gluteus maximus"
+    std::vector<std::string> parts;  // base ids, edge to edge
+    std::string source;              // where the order across comes from
+};
+
 struct MuscleCatalogue {
     std::string file;
     std::vector<MuscleGroup> groups;
@@ -134,6 +144,11 @@ struct MuscleCatalogue {
     float passive_k = 4.0f;       // Thelen passive shape
     float passive_e0 = 0.6f;      // strain at one normalised force
     float specific_tension_n_per_m2 = 600000.0f;
+    std::vector<MuscleBody> bodies;
+    // Filled by the loader: per body and side, its lines' muscle indices edge to edge (right sides
+    // first), and per muscle the index of its list there (-1: a muscle of one line).
+    std::vector<std::vector<std::size_t>> lofts;
+    std::vector<int> loft_of;
 
     int find(const std::string& id) const;
     const MuscleGroup* find_group(const std::string& id) const;

@@ -87,14 +87,286 @@ glm::u8vec4 to_u8(const glm::vec3& c) {
     return {static_cast<std::uint8_t>(v.r), static_cast<std::uint8_t>(v.g), static_cast<std::uint8_t>(v.b), 255};
 }
 
+const glm::vec3 tendon_color{0.86f, 0.83f, 0.76f};
+
+// One line of action sampled along its length: the centre of each ring, the radius drawn there
+// and how much of it is belly (0 tendon, 1 full belly).
+struct LineRings {
+    std::vector<glm::vec3> centre;
+    std::vector<float> radius, belly;
+    float aspect = 1.0f;  // the cross-section: major = r / aspect, minor = r * aspect
+};
+
+void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, int rings, LineRings& out) {
+    resample(pts, rings, out.centre);
+    // Visible tendons: about half the slack length (the rest is aponeurosis over the belly),
+    // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
+    const float tendon = std::min(0.5f * m.params.l_ts_m / length, 0.4f);
+    const float t0 = 0.35f * tendon, t1 = 1.0f - 0.65f * tendon;
+    // The belly keeps its volume: it thickens as it shortens and thins as it lengthens (its
+    // cross-section goes as one over its length), within limits so poses stay believable.
+    const float neutral_length = std::max(m.neutral_length_m, 1e-3f);
+    const float neutral_belly = neutral_length * (1.0f - std::min(0.5f * m.params.l_ts_m / neutral_length, 0.4f));
+    const float belly_length = length * (1.0f - tendon);
+    const float bulge = std::clamp(std::sqrt(neutral_belly / std::max(belly_length, 1e-3f)), 0.7f, 1.45f);
+    // A belly never rounder than a spindle: radius at most a sixth of the line's length. (A
+    // line that spans only part of its muscle, as the vasti's do, holds less than the muscle's
+    // volume: drawn fuller it would be a ball.)
+    const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length);
+    const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f);
+    out.aspect = std::sqrt(m.shape.flatten);
+    out.radius.resize(static_cast<std::size_t>(rings));
+    out.belly.resize(static_cast<std::size_t>(rings));
+    for (int k = 0; k < rings; ++k) {
+        const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
+        // Belly profile: smooth rise out of each tendon, full in the middle.
+        float belly = 0.0f;
+        if (s > t0 && s < t1) belly = std::pow(std::sin(core::pi * (s - t0) / (t1 - t0)), 0.6f);
+        out.radius[static_cast<std::size_t>(k)] = r_tendon + (r_belly - r_tendon) * belly;
+        out.belly[static_cast<std::size_t>(k)] = belly;
+    }
+}
+
+glm::vec3 ring_tangent(const std::vector<glm::vec3>& centre, int k) {
+    const int last = static_cast<int>(centre.size()) - 1;
+    const glm::vec3 t = centre[static_cast<std::size_t>(std::min(k + 1, last))] - centre[static_cast<std::size_t>(std::max(k - 1, 0))];
+    return glm::length(t) > 1e-9f ? glm::normalize(t) : glm::vec3(0, 1, 0);
+}
+
+// Closes a ring at each end of a sleeve with a fan around its mean point.
+void close_ends(core::MeshData& mesh, std::vector<std::uint32_t>& ids, std::uint32_t base, std::uint32_t rings, std::uint32_t around,
+                std::uint32_t id) {
+    const std::uint32_t stride = around + 1;
+    for (std::uint32_t end = 0; end < 2; ++end) {
+        const std::uint32_t ring = end == 0 ? 0u : rings - 1;
+        const std::uint32_t other = end == 0 ? 1u : rings - 2;
+        glm::vec3 p{0.0f}, q{0.0f};
+        for (std::uint32_t j = 0; j < around; ++j) {
+            p += mesh.vertices[base + ring * stride + j].position;
+            q += mesh.vertices[base + other * stride + j].position;
+        }
+        p /= static_cast<float>(around);
+        q /= static_cast<float>(around);
+        const auto centre_index = static_cast<std::uint32_t>(mesh.vertices.size());
+        core::Vertex v;
+        v.position = p;
+        v.normal = glm::length(p - q) > 1e-9f ? glm::normalize(p - q) : glm::vec3(0, 1, 0);
+        v.uv = {0.5f, static_cast<float>(end)};
+        v.color = to_u8(tendon_color);
+        mesh.vertices.push_back(v);
+        ids.push_back(id);
+        for (std::uint32_t j = 0; j < around; ++j) {
+            const std::uint32_t a = base + ring * stride + j, b = a + 1;
+            if (end == 0)
+                mesh.indices.insert(mesh.indices.end(), {centre_index, b, a});
+            else
+                mesh.indices.insert(mesh.indices.end(), {centre_index, a, b});
+        }
+    }
+}
+
+// The quads between consecutive rings of `around` + 1 vertices (the last repeats the first, for uv).
+void sleeve_indices(core::MeshData& mesh, std::uint32_t base, std::uint32_t rings, std::uint32_t around) {
+    const std::uint32_t stride = around + 1;
+    // Written through a pointer: push_back would reload the vector's end for every index.
+    const std::size_t first_index = mesh.indices.size();
+    mesh.indices.resize(first_index + static_cast<std::size_t>(6 * (rings - 1) * around));
+    std::uint32_t* out = mesh.indices.data() + first_index;
+    for (std::uint32_t k = 0; k + 1 < rings; ++k)
+        for (std::uint32_t j = 0; j < around; ++j) {
+            const std::uint32_t i0 = base + k * stride + j, i1 = i0 + 1, i2 = i0 + stride, i3 = i2 + 1;
+            *out++ = i0, *out++ = i1, *out++ = i2, *out++ = i1, *out++ = i3, *out++ = i2;
+        }
+}
+
+// One line as a tube with an elliptical cross-section, its flat side against the body.
+void append_tube(const LineRings& line, const MuscleStyle& style, const BodyAxes& axes, std::span<const glm::vec2> around, core::MeshData& mesh,
+                 std::vector<std::uint32_t>& ids) {
+    const int rings = static_cast<int>(line.centre.size());
+    const int sides = static_cast<int>(around.size()) - 1;
+    const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+    glm::vec3 prev_major{0.0f};
+    for (int k = 0; k < rings; ++k) {
+        const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
+        const glm::vec3 p = line.centre[static_cast<std::size_t>(k)];
+        const glm::vec3 tangent = ring_tangent(line.centre, k);
+        // Flat side against the body: the major axis runs across the outward direction.
+        glm::vec3 major = glm::cross(tangent, outward(p, axes));
+        if (glm::length(major) < 1e-4f) major = prev_major;
+        if (glm::length(major) < 1e-4f) major = glm::cross(tangent, glm::vec3(1, 0, 0));
+        major = glm::normalize(major - tangent * glm::dot(major, tangent));
+        if (k > 0 && glm::dot(major, prev_major) < 0.0f) major = -major;  // no twist flips
+        prev_major = major;
+        const glm::vec3 minor = glm::cross(tangent, major);
+        const float r = line.radius[static_cast<std::size_t>(k)];
+        const float ra = r / line.aspect, rb = r * line.aspect;
+        const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, std::clamp(line.belly[static_cast<std::size_t>(k)] * 1.6f, 0.0f, 1.0f)));
+        const std::size_t first = mesh.vertices.size();
+        mesh.vertices.resize(first + static_cast<std::size_t>(sides + 1));
+        ids.insert(ids.end(), static_cast<std::size_t>(sides + 1), style.id | style.flags);
+        core::Vertex* v = mesh.vertices.data() + first;
+        for (int j = 0; j <= sides; ++j, ++v) {
+            const float ct = around[static_cast<std::size_t>(j)].x, st = around[static_cast<std::size_t>(j)].y;
+            v->position = p + major * (ct * ra) + minor * (st * rb);
+            v->normal = glm::normalize(major * (ct / ra) + minor * (st / rb));
+            v->uv = {static_cast<float>(j) / static_cast<float>(sides), s};
+            v->color = c;
+        }
+    }
+    sleeve_indices(mesh, base, static_cast<std::uint32_t>(rings), static_cast<std::uint32_t>(sides));
+    close_ends(mesh, ids, base, static_cast<std::uint32_t>(rings), static_cast<std::uint32_t>(sides), style.id | style.flags);
+}
+
+// Several lines of one muscle as one body: at each ring a flat section through the lines'
+// centres (a smooth curve across them), as thick at each line as its own cross-section area
+// spread over its share of the width, with half-elliptical edges. Each line keeps its id and
+// colour on its share of the surface; the colours blend between lines.
+void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* const> styles, const BodyAxes& axes, int sub, int edge,
+                 core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
+    const int n = static_cast<int>(lines.size());
+    const int rings = static_cast<int>(lines[0].centre.size());
+    const int across = (n - 1) * sub + 1;  // samples along each face, line to line
+    const int around = 2 * across + 2 * edge;
+    const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+    struct Sample {
+        glm::vec3 p;
+        float part;  // where across the lines: 0 first, n - 1 last
+        float belly;
+    };
+    thread_local std::vector<Sample> loop;
+    thread_local std::vector<glm::vec3> c, d, nrm;
+    thread_local std::vector<float> h, w;
+    glm::vec3 prev_across{0.0f};
+    for (int k = 0; k < rings; ++k) {
+        const auto kk = static_cast<std::size_t>(k);
+        c.resize(static_cast<std::size_t>(n));
+        d.resize(static_cast<std::size_t>(n));
+        nrm.resize(static_cast<std::size_t>(n));
+        h.resize(static_cast<std::size_t>(n));
+        w.resize(static_cast<std::size_t>(n));
+        for (int p = 0; p < n; ++p) c[static_cast<std::size_t>(p)] = lines[static_cast<std::size_t>(p)].centre[kk];
+        // Across the sheet at each line, and the sheet's normal (away from the body's axis).
+        for (int p = 0; p < n; ++p) {
+            const auto pp = static_cast<std::size_t>(p);
+            const glm::vec3 t = ring_tangent(lines[pp].centre, k);
+            glm::vec3 a = c[static_cast<std::size_t>(std::min(p + 1, n - 1))] - c[static_cast<std::size_t>(std::max(p - 1, 0))];
+            a -= t * glm::dot(a, t);
+            if (glm::length(a) < 1e-4f) a = prev_across;                          // the lines meet here
+            if (glm::length(a) < 1e-4f) a = glm::cross(t, outward(c[pp], axes));  // as a tube would lie
+            if (glm::length(a) < 1e-6f) a = glm::cross(t, glm::vec3(1, 0, 0));
+            d[pp] = glm::normalize(a);
+            nrm[pp] = glm::normalize(glm::cross(t, d[pp]));
+        }
+        prev_across = d[static_cast<std::size_t>(n / 2)];
+        float target = 0.0f;  // the lines' cross-sections together
+        // Each line's share of the width (half the gap to each neighbour; its own radius past the
+        // edge lines) and the half-thickness that holds its cross-section there.
+        for (int p = 0; p < n; ++p) {
+            const auto pp = static_cast<std::size_t>(p);
+            const float r = lines[pp].radius[kk];
+            const float before = p > 0 ? 0.5f * glm::distance(c[pp], c[pp - 1]) : r;
+            const float after = p + 1 < n ? 0.5f * glm::distance(c[pp], c[pp + 1]) : r;
+            w[pp] = before + after;
+            const float area = core::pi * r * r;
+            h[pp] = std::clamp(area / (2.0f * std::max(w[pp], 1e-4f)), 0.25f * r, 1.3f * r);
+            target += area;
+        }
+        // The section holds the lines' cross-sections together: its area (the faces' thickness
+        // along the curve through the lines, and the half-elliptical edges) scaled to theirs, so
+        // where the lines converge and the thickness stops growing the rest goes elsewhere.
+        auto mid_at = [&](float u) {
+            const int p0 = std::clamp(static_cast<int>(std::floor(u)), 0, n - 2);
+            const float f = u - static_cast<float>(p0);
+            const auto a = static_cast<std::size_t>(p0), b = a + 1;
+            // Hermite across the lines (Catmull-Rom tangents), so the face curves smoothly.
+            const glm::vec3 m0 = 0.5f * (c[b] - c[static_cast<std::size_t>(std::max(p0 - 1, 0))]);
+            const glm::vec3 m1 = 0.5f * (c[static_cast<std::size_t>(std::min(p0 + 2, n - 1))] - c[a]);
+            const float f2 = f * f, f3 = f2 * f;
+            return (2 * f3 - 3 * f2 + 1) * c[a] + (f3 - 2 * f2 + f) * m0 + (-2 * f3 + 3 * f2) * c[b] + (f3 - f2) * m1;
+        };
+        auto thick_at = [&](float u) {
+            const int p0 = std::clamp(static_cast<int>(std::floor(u)), 0, n - 2);
+            return glm::mix(h[static_cast<std::size_t>(p0)], h[static_cast<std::size_t>(p0 + 1)], u - static_cast<float>(p0));
+        };
+        float area =
+            0.5f * core::pi * (lines[0].radius[kk] * h[0] + lines[static_cast<std::size_t>(n - 1)].radius[kk] * h[static_cast<std::size_t>(n - 1)]);
+        for (int i = 0; i + 1 < across; ++i) {
+            const float u0 = static_cast<float>(i) / static_cast<float>(sub), u1 = static_cast<float>(i + 1) / static_cast<float>(sub);
+            area += (thick_at(u0) + thick_at(u1)) * glm::distance(mid_at(u0), mid_at(u1));
+        }
+        if (area > 1e-12f) {
+            const float scale = std::clamp(target / area, 0.5f, 2.5f);
+            for (float& t : h) t *= scale;
+        }
+        // The section's outline: the outer face from the last line to the first, round the first
+        // line's edge, the inner face back, round the last line's edge. (This order makes the
+        // triangles face out as the tubes' do.)
+        loop.clear();
+        auto on_face = [&](float u, float side) {
+            const int p0 = std::clamp(static_cast<int>(std::floor(u)), 0, n - 2);
+            const float f = u - static_cast<float>(p0);
+            const auto a = static_cast<std::size_t>(p0), b = a + 1;
+            const glm::vec3 mid = mid_at(u);
+            const glm::vec3 normal = glm::normalize(glm::mix(nrm[a], nrm[b], f));
+            const float thick = thick_at(u);
+            const float belly = glm::mix(lines[a].belly[kk], lines[b].belly[kk], f);
+            loop.push_back({mid + normal * (side * thick), u, belly});
+        };
+        auto round_edge = [&](int p, float dir, bool down) {
+            const auto pp = static_cast<std::size_t>(p);
+            const float r = lines[pp].radius[kk];
+            for (int i = 1; i <= edge; ++i) {
+                const float psi = core::pi * (static_cast<float>(i) / static_cast<float>(edge + 1)) - 0.5f * core::pi;  // -90 to 90 degrees
+                const float up = down ? -std::sin(psi) : std::sin(psi);
+                loop.push_back({c[pp] + d[pp] * (dir * r * std::cos(psi)) + nrm[pp] * (h[pp] * up), static_cast<float>(p), lines[pp].belly[kk]});
+            }
+        };
+        for (int i = across - 1; i >= 0; --i) on_face(static_cast<float>(i) / static_cast<float>(sub), 1.0f);
+        round_edge(0, -1.0f, true);
+        for (int i = 0; i < across; ++i) on_face(static_cast<float>(i) / static_cast<float>(sub), -1.0f);
+        round_edge(n - 1, 1.0f, false);
+        loop.push_back(loop.front());  // the seam, for uv
+
+        const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
+        for (int j = 0; j <= around; ++j) {
+            const Sample& q = loop[static_cast<std::size_t>(j)];
+            const int p0 = std::clamp(static_cast<int>(std::floor(q.part)), 0, n - 1);
+            const int p1 = std::min(p0 + 1, n - 1);
+            const float f = q.part - static_cast<float>(p0);
+            const glm::vec3 muscle = glm::mix(styles[static_cast<std::size_t>(p0)]->color, styles[static_cast<std::size_t>(p1)]->color, f);
+            const MuscleStyle& nearest = *styles[static_cast<std::size_t>(f < 0.5f ? p0 : p1)];
+            core::Vertex v;
+            v.position = q.p;
+            v.uv = {static_cast<float>(j) / static_cast<float>(around), s};
+            v.color = to_u8(glm::mix(tendon_color, muscle, std::clamp(q.belly * 1.6f, 0.0f, 1.0f)));
+            mesh.vertices.push_back(v);
+            ids.push_back(nearest.id | nearest.flags);
+        }
+    }
+    // Normals from the surface itself: across the loop and along the lines.
+    const auto stride = static_cast<std::size_t>(around + 1);
+    for (int k = 0; k < rings; ++k)
+        for (int j = 0; j <= around; ++j) {
+            auto at = [&](int kk, int jj) -> const glm::vec3& {
+                jj = (jj % around + around) % around;
+                return mesh.vertices[base + static_cast<std::size_t>(kk) * stride + static_cast<std::size_t>(jj)].position;
+            };
+            const glm::vec3 dj = at(k, j + 1) - at(k, j - 1);
+            const glm::vec3 dk = at(std::min(k + 1, rings - 1), j) - at(std::max(k - 1, 0), j);
+            const glm::vec3 nn = glm::cross(dj, dk);
+            core::Vertex& v = mesh.vertices[base + static_cast<std::size_t>(k) * stride + static_cast<std::size_t>(j)];
+            v.normal = glm::length(nn) > 1e-12f ? glm::normalize(nn) : glm::vec3(0, 1, 0);
+        }
+    sleeve_indices(mesh, base, static_cast<std::uint32_t>(rings), static_cast<std::uint32_t>(around));
+    close_ends(mesh, ids, base, static_cast<std::uint32_t>(rings), static_cast<std::uint32_t>(around), styles[0]->id | styles[0]->flags);
+}
+
 }  // namespace
 
 void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles, const BodyAxes& axes,
                        const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
     ANATOMY_ASSERT(styles.size() == catalogue.muscles.size(), "one style per muscle");
     const int rings = std::max(settings.rings, 3), sides = std::max(settings.sides, 3);
-    const glm::vec3 tendon_color{0.86f, 0.83f, 0.76f};
-    thread_local std::vector<glm::vec3> centre;
     // The cross-section's angles are the same for every ring of every muscle.
     thread_local std::vector<glm::vec2> around;
     around.clear();
@@ -107,102 +379,36 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
     mesh.vertices.reserve(mesh.vertices.size() + muscle_vertices * catalogue.muscles.size());
     mesh.indices.reserve(mesh.indices.size() + muscle_indices * catalogue.muscles.size());
     ids.reserve(ids.size() + muscle_vertices * catalogue.muscles.size());
+    auto drawable = [&](std::size_t mi) { return styles[mi].visible && paths.path(mi).size() >= 2 && paths.length_m[mi] > 1e-4f; };
+    thread_local LineRings one;
+    const bool lofted = catalogue.loft_of.size() == catalogue.muscles.size();
     for (std::size_t mi = 0; mi < catalogue.muscles.size(); ++mi) {
-        const MuscleStyle& style = styles[mi];
-        const auto pts = paths.path(mi);
-        if (!style.visible || pts.size() < 2) continue;
-        const Muscle& m = catalogue.muscles[mi];
-        const float length = paths.length_m[mi];
-        if (!(length > 1e-4f)) continue;
-        resample(pts, rings, centre);
-
-        // Visible tendons: about half the slack length (the rest is aponeurosis over the belly),
-        // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
-        const float tendon = std::min(0.5f * m.params.l_ts_m / length, 0.4f);
-        const float t0 = 0.35f * tendon, t1 = 1.0f - 0.65f * tendon;
-        // The belly keeps its volume: it thickens as it shortens and thins as it lengthens (its
-        // cross-section goes as one over its length), within limits so poses stay believable.
-        const float neutral_length = std::max(m.neutral_length_m, 1e-3f);
-        const float neutral_belly = neutral_length * (1.0f - std::min(0.5f * m.params.l_ts_m / neutral_length, 0.4f));
-        const float belly_length = length * (1.0f - tendon);
-        const float bulge = std::clamp(std::sqrt(neutral_belly / std::max(belly_length, 1e-3f)), 0.7f, 1.45f);
-        // A belly never rounder than a spindle: radius at most a sixth of the line's length. (A
-        // line that spans only part of its muscle, as the vasti's do, holds less than the muscle's
-        // volume: drawn fuller it would be a ball.)
-        const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length);
-        const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f);
-        const float aspect = std::sqrt(m.shape.flatten);  // major = r / aspect, minor = r * aspect
-
-        const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
-        glm::vec3 prev_major{0.0f};
-        for (int k = 0; k < rings; ++k) {
-            const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
-            const glm::vec3 p = centre[static_cast<std::size_t>(k)];
-            const glm::vec3 a = centre[static_cast<std::size_t>(std::max(k - 1, 0))];
-            const glm::vec3 b = centre[static_cast<std::size_t>(std::min(k + 1, rings - 1))];
-            glm::vec3 tangent = b - a;
-            tangent = glm::length(tangent) > 1e-9f ? glm::normalize(tangent) : glm::vec3(0, 1, 0);
-            // Flat side against the body: the major axis runs across the outward direction.
-            glm::vec3 major = glm::cross(tangent, outward(p, axes));
-            if (glm::length(major) < 1e-4f) major = prev_major;
-            if (glm::length(major) < 1e-4f) major = glm::cross(tangent, glm::vec3(1, 0, 0));
-            major = glm::normalize(major - tangent * glm::dot(major, tangent));
-            if (k > 0 && glm::dot(major, prev_major) < 0.0f) major = -major;  // no twist flips
-            prev_major = major;
-            const glm::vec3 minor = glm::cross(tangent, major);
-
-            // Belly profile: smooth rise out of each tendon, full in the middle.
-            float belly = 0.0f;
-            if (s > t0 && s < t1) {
-                const float u = (s - t0) / (t1 - t0);
-                belly = std::pow(std::sin(core::pi * u), 0.6f);
-            }
-            const float r = r_tendon + (r_belly - r_tendon) * belly;
-            const float ra = r / aspect, rb = r * aspect;
-            const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, std::clamp(belly * 1.6f, 0.0f, 1.0f)));
-            const std::size_t first = mesh.vertices.size();
-            mesh.vertices.resize(first + static_cast<std::size_t>(sides + 1));
-            ids.insert(ids.end(), static_cast<std::size_t>(sides + 1), style.id | style.flags);
-            core::Vertex* v = mesh.vertices.data() + first;
-            for (int j = 0; j <= sides; ++j, ++v) {
-                const float ct = around[static_cast<std::size_t>(j)].x, st = around[static_cast<std::size_t>(j)].y;
-                v->position = p + major * (ct * ra) + minor * (st * rb);
-                v->normal = glm::normalize(major * (ct / ra) + minor * (st / rb));
-                v->uv = {static_cast<float>(j) / static_cast<float>(sides), s};
-                v->color = c;
-            }
+        if (!drawable(mi)) continue;
+        if (lofted && catalogue.loft_of[mi] >= 0) {
+            // A line of a muscle drawn as one body: drawn with its body, unless it is the only
+            // line of it shown.
+            const auto& loft = catalogue.lofts[static_cast<std::size_t>(catalogue.loft_of[mi])];
+            if (std::count_if(loft.begin(), loft.end(), drawable) >= 2) continue;
         }
-        const auto stride = static_cast<std::uint32_t>(sides + 1);
-        // Written through a pointer: push_back would reload the vector's end for every index.
-        const std::size_t first_index = mesh.indices.size();
-        mesh.indices.resize(first_index + static_cast<std::size_t>(6 * (rings - 1) * sides));
-        std::uint32_t* out = mesh.indices.data() + first_index;
-        for (std::uint32_t k = 0; k + 1 < static_cast<std::uint32_t>(rings); ++k)
-            for (std::uint32_t j = 0; j < static_cast<std::uint32_t>(sides); ++j) {
-                const std::uint32_t i0 = base + k * stride + j, i1 = i0 + 1, i2 = i0 + stride, i3 = i2 + 1;
-                *out++ = i0, *out++ = i1, *out++ = i2, *out++ = i1, *out++ = i3, *out++ = i2;
-            }
-        // Close both ends with a fan around the end point (the tendon is thin there).
-        for (int end = 0; end < 2; ++end) {
-            const std::uint32_t ring = end == 0 ? 0u : static_cast<std::uint32_t>(rings - 1);
-            const glm::vec3 p = centre[ring];
-            const glm::vec3 t = glm::normalize(end == 0 ? centre[0] - centre[1] : centre[ring] - centre[ring - 1]);
-            const auto centre_index = static_cast<std::uint32_t>(mesh.vertices.size());
-            core::Vertex v;
-            v.position = p;
-            v.normal = t;
-            v.uv = {0.5f, static_cast<float>(end)};
-            v.color = to_u8(tendon_color);
-            mesh.vertices.push_back(v);
-            ids.push_back(style.id | style.flags);
-            for (std::uint32_t j = 0; j < static_cast<std::uint32_t>(sides); ++j) {
-                const std::uint32_t a = base + ring * stride + j, b = a + 1;
-                if (end == 0)
-                    mesh.indices.insert(mesh.indices.end(), {centre_index, b, a});
-                else
-                    mesh.indices.insert(mesh.indices.end(), {centre_index, a, b});
-            }
+        line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, one);
+        append_tube(one, styles[mi], axes, around, mesh, ids);
+    }
+    if (!lofted) return;
+    // Across a body: a few samples between lines and round each edge, from the tubes' sides.
+    const int sub = std::max(2, sides / 3), edge = std::max(2, sides / 3);
+    thread_local std::vector<LineRings> lines;
+    thread_local std::vector<const MuscleStyle*> line_styles;
+    for (const auto& loft : catalogue.lofts) {
+        std::size_t count = 0;
+        line_styles.clear();
+        for (std::size_t mi : loft) {
+            if (!drawable(mi)) continue;
+            if (lines.size() <= count) lines.emplace_back();
+            line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, lines[count++]);
+            line_styles.push_back(&styles[mi]);
         }
+        if (count < 2) continue;
+        append_loft(std::span<const LineRings>(lines.data(), count), line_styles, axes, sub, edge, mesh, ids);
     }
 }
 
