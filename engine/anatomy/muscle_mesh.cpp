@@ -88,6 +88,8 @@ glm::u8vec4 to_u8(const glm::vec3& c) {
 }
 
 const glm::vec3 tendon_color{0.86f, 0.83f, 0.76f};
+// A tendon's cross-section as drawn: a flat band about three times as wide as thick.
+const float tendon_aspect = std::sqrt(0.3f);
 
 // One line of action sampled along its length: the centre of each ring, the radius drawn there
 // and how much of it is belly (0 tendon, 1 full belly).
@@ -199,7 +201,10 @@ void append_tube(const LineRings& line, const MuscleStyle& style, const BodyAxes
         prev_major = major;
         const glm::vec3 minor = glm::cross(tangent, major);
         const float r = line.radius[static_cast<std::size_t>(k)];
-        const float ra = r / line.aspect, rb = r * line.aspect;
+        // Tendons are flat bands (aponeuroses widen into the belly): the section flattens toward
+        // the tendon's aspect as the belly thins, keeping its area.
+        const float aspect = glm::mix(tendon_aspect, line.aspect, line.belly[static_cast<std::size_t>(k)]);
+        const float ra = r / aspect, rb = r * aspect;
         const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, std::clamp(line.belly[static_cast<std::size_t>(k)] * 1.6f, 0.0f, 1.0f)));
         const std::size_t first = mesh.vertices.size();
         mesh.vertices.resize(first + static_cast<std::size_t>(sides + 1));

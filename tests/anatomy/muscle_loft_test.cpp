@@ -204,3 +204,28 @@ TEST(MuscleLoft, EveryLoftedBodyFollowsItsLinesThroughAStretch) {
         EXPECT_LT(worst, 3.0f * widest) << cat.muscles[loft[0]].id << ": a vertex far from every line";
     }
 }
+
+TEST(MuscleShape, TendonsAreFlatBandsAndBelliesKeepTheirSection) {
+    // A round muscle (the semitendinosus, flatten 1): its ends are tendon, its middle belly. Per
+    // ring, the widest over the narrowest distance from the ring's centre.
+    const anat::Muscle& m = muscle("semitendinosus_r");
+    ASSERT_FLOAT_EQ(m.shape.flatten, 1.0f);
+    const Built one = build({m.id});
+    const anat::MuscleMeshSettings settings;
+    const std::size_t stride = static_cast<std::size_t>(settings.sides + 1);
+    auto ratio = [&](int ring) {
+        glm::vec3 c{0.0f};
+        for (int j = 0; j < settings.sides; ++j)
+            c += one.mesh.vertices[static_cast<std::size_t>(ring) * stride + static_cast<std::size_t>(j)].position;
+        c /= static_cast<float>(settings.sides);
+        float lo = 1e9f, hi = 0.0f;
+        for (int j = 0; j < settings.sides; ++j) {
+            const float d = glm::distance(one.mesh.vertices[static_cast<std::size_t>(ring) * stride + static_cast<std::size_t>(j)].position, c);
+            lo = std::min(lo, d), hi = std::max(hi, d);
+        }
+        return hi / lo;
+    };
+    EXPECT_GT(ratio(settings.rings - 1), 2.8f) << "the distal tendon: a band about three times as wide as thick";
+    EXPECT_GT(ratio(0), 2.8f) << "the proximal tendon";
+    EXPECT_LT(ratio(settings.rings / 2), 1.2f) << "the belly stays round";
+}
