@@ -99,7 +99,7 @@ struct LineRings {
     float aspect = 1.0f;  // the cross-section: major = r / aspect, minor = r * aspect
 };
 
-void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, int rings, LineRings& out) {
+void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, int rings, float section_scale, LineRings& out) {
     resample(pts, rings, out.centre);
     // Visible tendons: about half the slack length (the rest is aponeurosis over the belly),
     // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
@@ -114,8 +114,8 @@ void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, i
     // A belly never rounder than a spindle: radius at most a sixth of the line's length. (A
     // line that spans only part of its muscle, as the vasti's do, holds less than the muscle's
     // volume: drawn fuller it would be a ball.)
-    const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length);
-    const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f);
+    const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length) * section_scale;
+    const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f) * section_scale;
     out.aspect = std::sqrt(m.shape.flatten);
     out.radius.resize(static_cast<std::size_t>(rings));
     out.belly.resize(static_cast<std::size_t>(rings));
@@ -372,6 +372,10 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
                        const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
     ANATOMY_ASSERT(styles.size() == catalogue.muscles.size(), "one style per muscle");
     const int rings = std::max(settings.rings, 3), sides = std::max(settings.sides, 3);
+    // The bellies are sized on the standard level's section (a polygon inside the ellipse): a
+    // level with more sides keeps the same area.
+    auto polygon_area = [](int n) { return 0.5f * static_cast<float>(n) * std::sin(2.0f * core::pi / static_cast<float>(n)); };
+    const float section_scale = std::sqrt(polygon_area(MuscleMeshSettings{}.sides) / polygon_area(sides));
     // The cross-section's angles are the same for every ring of every muscle.
     thread_local std::vector<glm::vec2> around;
     around.clear();
@@ -395,7 +399,7 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
             const auto& loft = catalogue.lofts[static_cast<std::size_t>(catalogue.loft_of[mi])];
             if (std::count_if(loft.begin(), loft.end(), drawable) >= 2) continue;
         }
-        line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, one);
+        line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, one);
         append_tube(one, styles[mi], axes, around, mesh, ids);
     }
     if (!lofted) return;
@@ -409,7 +413,7 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
         for (std::size_t mi : loft) {
             if (!drawable(mi)) continue;
             if (lines.size() <= count) lines.emplace_back();
-            line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, lines[count++]);
+            line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, lines[count++]);
             line_styles.push_back(&styles[mi]);
         }
         if (count < 2) continue;

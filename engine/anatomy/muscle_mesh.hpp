@@ -33,6 +33,10 @@ struct MuscleMeshSettings {
     int rings = 12;  // along the path
     int sides = 8;   // around the cross-section
 };
+// Close up (a view of the hip or the knee): smooth where the standard level shows facets. Every
+// level holds the same volume (the bellies are sized on the standard one and the finer section,
+// nearer its ellipse, is drawn a little slimmer).
+inline constexpr MuscleMeshSettings close_up_muscles{24, 16};
 
 // Appends every visible muscle's tube to `mesh` (ids appended to `ids`, one per vertex).
 void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles, const BodyAxes& axes,

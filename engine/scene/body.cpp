@@ -79,7 +79,7 @@ glm::vec3 Body::muscle_color(std::size_t i, ColorMode mode) const {
     return scene::muscle_color(catalogue_, i, mode, posed_.states, posed_.tightness);
 }
 
-void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
+void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view, const anat::MuscleMeshSettings& detail) {
     frame.floor_y_m = floor_y();
 
     // The muscles as CPU meshes the renderer uploads (gfx::CpuMesh), per view. A frame kept from
@@ -96,7 +96,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view) {
     }
     if (!*free_set) *free_set = std::make_shared<MuscleGeometry>();
     const std::shared_ptr<MuscleGeometry> geometry = *free_set;
-    muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry);
+    muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry, detail);
     const std::uint64_t revision = gfx::new_mesh_revision();
     auto cpu_mesh = [&](bool ghost) {
         gfx::CpuMesh m;

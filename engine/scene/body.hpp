@@ -60,7 +60,8 @@ public:
     using Display = scene::Display;
     // Appends the body's draw items. `view`: which view of the screen they are for (a comparison
     // has two, posed differently): the renderer keeps each view's muscle meshes apart.
-    void build_frame(gfx::FrameDesc& frame, const Display& display, int view = 0);
+    // `detail`: the muscles' mesh level (anat::close_up_muscles for a close view).
+    void build_frame(gfx::FrameDesc& frame, const Display& display, int view = 0, const anat::MuscleMeshSettings& detail = {});
 
     // What a picking id refers to.
     Selection decode_pick(std::uint32_t id) const;

@@ -24,7 +24,8 @@ ComposedView compose_view(World& world, const ViewContent& content, gfx::FrameDe
         const anat::Pose pose = content.pose ? *content.pose : body.pose();
         body.set_pose(pose, content.tightness ? std::span<const float>(*content.tightness) : std::span<const float>(body.tightness()));
     }
-    world.build_frame(frame, content.view);
+    const bool close_up = content.close_up.value_or(frame.camera.distance_m < close_up_distance_m);
+    world.build_frame(frame, content.view, close_up ? anat::close_up_muscles : anat::MuscleMeshSettings{});
     if (world.has_user_model()) return out;
     if (content.props_of && content.props && content.props_of->showing_clip()) {
         content.props->append(frame, content.props_of->prop_boxes(), content.props_of->strap_points(body.world_from_bone()));

@@ -21,7 +21,11 @@ struct ViewContent {
     const PropRenderer* props = nullptr;
     std::optional<OverlayToggles> overlays;  // the measurements drawn (scene::overlays_drawn), or none
     int view = 0;                            // which view of the screen (ViewPlan::index): each keeps its own muscle meshes
+    // The muscles' finer level (anat::close_up_muscles); unset: where the frame's camera is
+    // nearer the body than close_up_distance_m (a caller that frames after composing says).
+    std::optional<bool> close_up;
 };
+inline constexpr float close_up_distance_m = 1.8f;  // a whole body needs about 3 m
 
 struct ComposedView {
     biomech::SpinopelvicMeasures measures;  // of the posed body (zero for a user's model)

@@ -31,7 +31,7 @@ PosedBody pose_body(const anat::Skeleton& skeleton, const anat::RigIndex& rig, c
 }
 
 void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue, const PosedBody& posed, const Display& display,
-                     MuscleGeometry& out) {
+                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail) {
     out.solid.vertices.clear();
     out.solid.indices.clear();
     out.ghost.vertices.clear();
@@ -41,8 +41,8 @@ void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue
     const anat::BodyAxes axes = anat::body_axes(skeleton, posed.world);
     // Each muscle drawn once: solid, or a ghost out of focus (scene::muscle_styles).
     const MuscleStyles styles = muscle_styles(catalogue, posed.states, posed.tightness, display);
-    anat::build_muscle_mesh(catalogue, posed.paths, styles.solid, axes, {}, out.solid, out.solid_ids);
-    anat::build_muscle_mesh(catalogue, posed.paths, styles.ghost, axes, {}, out.ghost, out.ghost_ids);
+    anat::build_muscle_mesh(catalogue, posed.paths, styles.solid, axes, detail, out.solid, out.solid_ids);
+    anat::build_muscle_mesh(catalogue, posed.paths, styles.ghost, axes, detail, out.ghost, out.ghost_ids);
 }
 
 }  // namespace scene

@@ -6,6 +6,7 @@
 
 #include "anatomy/coordinates.hpp"
 #include "anatomy/muscle_catalogue.hpp"
+#include "anatomy/muscle_mesh.hpp"
 #include "anatomy/muscle_path.hpp"
 #include "biomech/muscle_mechanics.hpp"
 #include "core/mesh.hpp"
@@ -38,7 +39,8 @@ struct MuscleGeometry {
     core::MeshData solid, ghost;
     std::vector<std::uint32_t> solid_ids, ghost_ids;
 };
+// `detail`: how finely (anat::close_up_muscles near the camera).
 void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue, const PosedBody& posed, const Display& display,
-                     MuscleGeometry& out);
+                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail = {});
 
 }  // namespace scene

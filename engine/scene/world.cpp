@@ -37,13 +37,13 @@ glm::mat4 World::user_model_placement() const {
     return glm::scale(glm::mat4(1.0f), glm::vec3(s)) * glm::translate(glm::mat4(1.0f), glm::vec3(-c.x, -b.min.y, -c.z));
 }
 
-void World::build_frame(gfx::FrameDesc& frame, int view) {
+void World::build_frame(gfx::FrameDesc& frame, int view, const anat::MuscleMeshSettings& detail) {
     frame.floor_y_m = floor_y();
     if (user_model_) {
         user_model_->append_items(frame.items, user_model_placement(), gfx::Shading::plain, 1);
         return;
     }
-    body_->build_frame(frame, display, view);
+    body_->build_frame(frame, display, view, detail);
 }
 
 core::Bounds World::bounds() const {

@@ -30,7 +30,7 @@ public:
     const Body& body() const { return *body_; }
     Body::Display display;
 
-    void build_frame(gfx::FrameDesc& frame, int view = 0);  // view: as Body::build_frame
+    void build_frame(gfx::FrameDesc& frame, int view = 0, const anat::MuscleMeshSettings& detail = {});  // as Body::build_frame
     core::Bounds bounds() const;
     float floor_y() const;
 

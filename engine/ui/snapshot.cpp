@@ -254,6 +254,8 @@ void take_snapshot(const SnapshotRequest& rq) {
         }
         // The body is posed (above); compose_view adds the props, the ghost and the overlays.
         scene::ViewContent content;
+        // Framed below, after posing: a close-up asked for gets the muscles' finer level.
+        content.close_up = !rq.focus.empty() || (rq.distance_m && *rq.distance_m < scene::close_up_distance_m);
         if (stretch) {
             props = std::make_unique<scene::PropRenderer>();
             content.props_of = stretch.get();

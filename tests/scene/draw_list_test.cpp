@@ -126,3 +126,31 @@ TEST(DrawList, TheGhostsDiscsAreItsOwnAndStandWhereTheGhostStands) {
     EXPECT_EQ((*ghost_discs->cpu.vertices)[0].position, (*at_rest.discs)[0].position);
     EXPECT_NE((*body_discs->cpu.vertices)[0].position, (*at_rest.discs)[0].position);
 }
+
+TEST(DrawList, AViewCloseToTheBodyDrawsTheMusclesFinerWithTheSameVolume) {
+    // The muscles' level follows the camera: nearer than close_up_distance_m, the finer one;
+    // a caller that frames the view after composing it says which.
+    scene::World world;
+    auto muscle_triangles = [&](float distance_m, std::optional<bool> close_up) {
+        gfx::FrameDesc frame;
+        frame.camera.distance_m = distance_m;
+        scene::ViewContent content;
+        content.close_up = close_up;
+        scene::compose_view(world, content, frame);
+        std::size_t triangles = 0;
+        double volume = 0.0;
+        for (const auto& item : frame.items)
+            if (item.shading == gfx::Shading::muscle) {
+                triangles += item.cpu.mesh->indices.size() / 3;
+                volume += std::abs(item.cpu.mesh->enclosed_volume());
+            }
+        return std::pair{triangles, volume};
+    };
+    const auto [far_triangles, far_volume] = muscle_triangles(3.0f, std::nullopt);
+    const auto [near_triangles, near_volume] = muscle_triangles(0.9f, std::nullopt);
+    ASSERT_GT(far_triangles, 1000u);
+    EXPECT_GT(near_triangles, 3 * far_triangles) << "a close-up of the hip shows no facets";
+    EXPECT_NEAR(near_volume, far_volume, 0.04 * far_volume) << "every level holds the same muscle";
+    EXPECT_EQ(muscle_triangles(3.0f, true).first, near_triangles) << "said by the caller";
+    EXPECT_EQ(muscle_triangles(0.9f, false).first, far_triangles);
+}
