@@ -414,9 +414,27 @@ Muscle parse_muscle(const core::JsonNode& entry, const Skeleton& sk, Side side, 
         for (const auto& [k, v] : sh.members())
             if (k == "radius_scale")
                 v.problem("\"radius_scale\" is no longer used: a belly is as thick as its volume (\"volume\")");
-            else if (k != "flatten")
+            else if (k != "flatten" && k != "architecture" && k != "intersections" && k != "source")
                 v.problem("unknown field \"" + k + "\"");
         if (sh.has("flatten")) m.shape.flatten = static_cast<float>(sh.get("flatten").number(0.1, 1.0, 1.0));
+        if (sh.has("architecture")) {
+            const auto a = sh.get("architecture");
+            const std::string name = a.string();
+            if (name == "strap")
+                m.shape.architecture = MuscleShape::Architecture::strap;
+            else if (name != "fusiform" && a.is_string())
+                a.problem("unknown architecture \"" + name + "\" (fusiform or strap)");
+        }
+        float last = 0.0f;
+        for (const auto& item : sh.get("intersections").items()) {
+            const auto f = static_cast<float>(item.number(0.05, 0.95, 0.5));
+            if (f <= last + 0.04f) item.problem("intersections go from origin to insertion, at least 0.04 of the length apart");
+            m.shape.intersections.push_back(f);
+            last = f;
+        }
+        m.shape.source = sh.get("source").string();
+        if ((sh.has("architecture") || sh.has("intersections")) && m.shape.source.empty())
+            sh.problem("an architecture or intersections need a \"source\"");
     }
     if (n.has("volume")) {
         auto vn = n.get("volume");

@@ -76,6 +76,14 @@ struct EndRange {
 
 struct MuscleShape {
     float flatten = 1.0f;  // cross-section aspect: 1 round, smaller flatter (ribbon muscles)
+    // How the fibres lie: a spindle (full in the middle, tapering into its tendons) or a strap
+    // (parallel fibres, nearly as wide from end to end: sartorius, gracilis, rectus abdominis).
+    enum class Architecture { fusiform, strap };
+    Architecture architecture = Architecture::fusiform;
+    // Tendinous intersections across the belly (rectus abdominis), as fractions of the line from
+    // origin to insertion, increasing.
+    std::vector<float> intersections;
+    std::string source;  // for the architecture and the intersections
 };
 
 // The volume of living muscle the belly is drawn with: a regression on stature and body mass

@@ -43,7 +43,8 @@ glm::vec3 outward(const glm::vec3& p, const BodyAxes& axes) {
 }
 
 // Centripetal Catmull-Rom through the path points, sampled uniformly by arc length.
-void resample(std::span<const glm::vec3> pts, int count, std::vector<glm::vec3>& out) {
+// `at`: fractions of the length, increasing from 0 to 1.
+void resample(std::span<const glm::vec3> pts, std::span<const float> at, std::vector<glm::vec3>& out) {
     out.clear();
     const std::size_t n = pts.size();
     // Dense polyline along the spline first, then equal steps along it. The buffers are reused:
@@ -73,8 +74,8 @@ void resample(std::span<const glm::vec3> pts, int count, std::vector<glm::vec3>&
     for (std::size_t i = 1; i < dense.size(); ++i) cum[i] = cum[i - 1] + glm::distance(dense[i - 1], dense[i]);
     const float total = cum.back();
     std::size_t j = 0;
-    for (int k = 0; k < count; ++k) {
-        const float s = total * static_cast<float>(k) / static_cast<float>(count - 1);
+    for (const float fraction : at) {
+        const float s = total * fraction;
         while (j + 2 < dense.size() && cum[j + 1] < s) ++j;
         const float seg = cum[j + 1] - cum[j];
         const float f = seg > 1e-9f ? std::clamp((s - cum[j]) / seg, 0.0f, 1.0f) : 0.0f;
@@ -94,13 +95,28 @@ const float tendon_aspect = std::sqrt(0.3f);
 // One line of action sampled along its length: the centre of each ring, the radius drawn there
 // and how much of it is belly (0 tendon, 1 full belly).
 struct LineRings {
+    std::vector<float> at;  // each ring's place along the line, 0 to 1
     std::vector<glm::vec3> centre;
     std::vector<float> radius, belly;
-    float aspect = 1.0f;  // the cross-section: major = r / aspect, minor = r * aspect
+    std::vector<float> tint;  // 1 the belly's colour where it is belly; 0 a tendinous intersection's
+    float aspect = 1.0f;      // the cross-section: major = r / aspect, minor = r * aspect
 };
 
-void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, int rings, float section_scale, LineRings& out) {
-    resample(pts, rings, out.centre);
+// A tendinous intersection: a narrow band across a strap muscle (three rings: its edges and
+// itself), pinched a little.
+constexpr float intersection_half_width = 0.012f;  // of the line's length
+constexpr float intersection_pinch = 0.85f;
+
+// `intersections`: draw the muscle's tendinous intersections (not in a lofted body, whose lines
+// share their rings).
+void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, int rings, float section_scale, bool intersections, LineRings& out) {
+    out.at.clear();
+    for (int k = 0; k < rings; ++k) out.at.push_back(static_cast<float>(k) / static_cast<float>(rings - 1));
+    if (intersections)
+        for (const float f : m.shape.intersections)
+            for (const float d : {-intersection_half_width, 0.0f, intersection_half_width}) out.at.push_back(f + d);
+    std::sort(out.at.begin(), out.at.end());
+    resample(pts, out.at, out.centre);
     // Visible tendons: about half the slack length (the rest is aponeurosis over the belly),
     // split 35 % proximal, 65 % distal, leaving at least 60 % belly.
     const float tendon = std::min(0.5f * m.params.l_ts_m / length, 0.4f);
@@ -117,16 +133,27 @@ void line_rings(const Muscle& m, std::span<const glm::vec3> pts, float length, i
     const float r_belly = std::min(m.radius_m * bulge, max_belly_radius_per_length * length) * section_scale;
     const float r_tendon = std::max(0.18f * m.radius_m, 0.0025f) * section_scale;
     out.aspect = std::sqrt(m.shape.flatten);
-    out.radius.resize(static_cast<std::size_t>(rings));
-    out.belly.resize(static_cast<std::size_t>(rings));
-    for (int k = 0; k < rings; ++k) {
-        const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
-        // Belly profile: smooth rise out of each tendon, full in the middle.
+    // Belly profile: a spindle rises smoothly out of each tendon and is full in the middle; a
+    // strap's parallel fibres keep nearly the same width from end to end.
+    const float fullness = m.shape.architecture == MuscleShape::Architecture::strap ? 0.15f : 0.6f;
+    const std::size_t count = out.at.size();
+    out.radius.resize(count);
+    out.belly.resize(count);
+    out.tint.assign(count, 1.0f);
+    for (std::size_t k = 0; k < count; ++k) {
+        const float s = out.at[k];
         float belly = 0.0f;
-        if (s > t0 && s < t1) belly = std::pow(std::sin(core::pi * (s - t0) / (t1 - t0)), 0.6f);
-        out.radius[static_cast<std::size_t>(k)] = r_tendon + (r_belly - r_tendon) * belly;
-        out.belly[static_cast<std::size_t>(k)] = belly;
+        if (s > t0 && s < t1) belly = std::pow(std::sin(core::pi * (s - t0) / (t1 - t0)), fullness);
+        out.radius[k] = r_tendon + (r_belly - r_tendon) * belly;
+        out.belly[k] = belly;
     }
+    if (intersections)
+        for (const float f : m.shape.intersections)
+            for (std::size_t k = 0; k < count; ++k)
+                if (std::abs(out.at[k] - f) < 1e-6f) {
+                    out.tint[k] = 0.0f;
+                    out.radius[k] *= intersection_pinch;
+                }
 }
 
 glm::vec3 ring_tangent(const std::vector<glm::vec3>& centre, int k) {
@@ -189,7 +216,7 @@ void append_tube(const LineRings& line, const MuscleStyle& style, const BodyAxes
     const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
     glm::vec3 prev_major{0.0f};
     for (int k = 0; k < rings; ++k) {
-        const float s = static_cast<float>(k) / static_cast<float>(rings - 1);
+        const float s = line.at[static_cast<std::size_t>(k)];
         const glm::vec3 p = line.centre[static_cast<std::size_t>(k)];
         const glm::vec3 tangent = ring_tangent(line.centre, k);
         // Flat side against the body: the major axis runs across the outward direction.
@@ -205,7 +232,8 @@ void append_tube(const LineRings& line, const MuscleStyle& style, const BodyAxes
         // the tendon's aspect as the belly thins, keeping its area.
         const float aspect = glm::mix(tendon_aspect, line.aspect, line.belly[static_cast<std::size_t>(k)]);
         const float ra = r / aspect, rb = r * aspect;
-        const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, std::clamp(line.belly[static_cast<std::size_t>(k)] * 1.6f, 0.0f, 1.0f)));
+        const float flesh = std::clamp(line.belly[static_cast<std::size_t>(k)] * 1.6f, 0.0f, 1.0f) * line.tint[static_cast<std::size_t>(k)];
+        const glm::u8vec4 c = to_u8(glm::mix(tendon_color, style.color, flesh));
         const std::size_t first = mesh.vertices.size();
         mesh.vertices.resize(first + static_cast<std::size_t>(sides + 1));
         ids.insert(ids.end(), static_cast<std::size_t>(sides + 1), style.id | style.flags);
@@ -399,7 +427,7 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
             const auto& loft = catalogue.lofts[static_cast<std::size_t>(catalogue.loft_of[mi])];
             if (std::count_if(loft.begin(), loft.end(), drawable) >= 2) continue;
         }
-        line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, one);
+        line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, true, one);
         append_tube(one, styles[mi], axes, around, mesh, ids);
     }
     if (!lofted) return;
@@ -413,7 +441,7 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
         for (std::size_t mi : loft) {
             if (!drawable(mi)) continue;
             if (lines.size() <= count) lines.emplace_back();
-            line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, lines[count++]);
+            line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, false, lines[count++]);
             line_styles.push_back(&styles[mi]);
         }
         if (count < 2) continue;
