@@ -267,7 +267,7 @@ void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* 
         float belly;
     };
     thread_local std::vector<Sample> loop;
-    thread_local std::vector<glm::vec3> c, d, nrm;
+    thread_local std::vector<glm::vec3> c, d, nrm, mids;
     thread_local std::vector<float> h, w;
     glm::vec3 prev_across{0.0f};
     for (int k = 0; k < rings; ++k) {
@@ -321,11 +321,14 @@ void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* 
             const int p0 = std::clamp(static_cast<int>(std::floor(u)), 0, n - 2);
             return glm::mix(h[static_cast<std::size_t>(p0)], h[static_cast<std::size_t>(p0 + 1)], u - static_cast<float>(p0));
         };
+        // The curve through the lines at each sample across, once: the area and both faces use it.
+        mids.resize(static_cast<std::size_t>(across));
+        for (int i = 0; i < across; ++i) mids[static_cast<std::size_t>(i)] = mid_at(static_cast<float>(i) / static_cast<float>(sub));
         float area =
             0.5f * core::pi * (lines[0].radius[kk] * h[0] + lines[static_cast<std::size_t>(n - 1)].radius[kk] * h[static_cast<std::size_t>(n - 1)]);
         for (int i = 0; i + 1 < across; ++i) {
             const float u0 = static_cast<float>(i) / static_cast<float>(sub), u1 = static_cast<float>(i + 1) / static_cast<float>(sub);
-            area += (thick_at(u0) + thick_at(u1)) * glm::distance(mid_at(u0), mid_at(u1));
+            area += (thick_at(u0) + thick_at(u1)) * glm::distance(mids[static_cast<std::size_t>(i)], mids[static_cast<std::size_t>(i + 1)]);
         }
         if (area > 1e-12f) {
             const float scale = std::clamp(target / area, 0.5f, 2.5f);
@@ -335,11 +338,12 @@ void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* 
         // line's edge, the inner face back, round the last line's edge. (This order makes the
         // triangles face out as the tubes' do.)
         loop.clear();
-        auto on_face = [&](float u, float side) {
+        auto on_face = [&](int i, float side) {
+            const float u = static_cast<float>(i) / static_cast<float>(sub);
             const int p0 = std::clamp(static_cast<int>(std::floor(u)), 0, n - 2);
             const float f = u - static_cast<float>(p0);
             const auto a = static_cast<std::size_t>(p0), b = a + 1;
-            const glm::vec3 mid = mid_at(u);
+            const glm::vec3 mid = mids[static_cast<std::size_t>(i)];
             const glm::vec3 normal = glm::normalize(glm::mix(nrm[a], nrm[b], f));
             const float thick = thick_at(u);
             const float belly = glm::mix(lines[a].belly[kk], lines[b].belly[kk], f);
@@ -354,9 +358,9 @@ void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* 
                 loop.push_back({c[pp] + d[pp] * (dir * r * std::cos(psi)) + nrm[pp] * (h[pp] * up), static_cast<float>(p), lines[pp].belly[kk]});
             }
         };
-        for (int i = across - 1; i >= 0; --i) on_face(static_cast<float>(i) / static_cast<float>(sub), 1.0f);
+        for (int i = across - 1; i >= 0; --i) on_face(i, 1.0f);
         round_edge(0, -1.0f, true);
-        for (int i = 0; i < across; ++i) on_face(static_cast<float>(i) / static_cast<float>(sub), -1.0f);
+        for (int i = 0; i < across; ++i) on_face(i, -1.0f);
         round_edge(n - 1, 1.0f, false);
         loop.push_back(loop.front());  // the seam, for uv
 

@@ -293,10 +293,11 @@ void RadiographPanel::redo() {
 
 void RadiographPanel::tick(const PanelContext&) {
     Impl& s = *impl_;
-    const Hooks hooks = hooks_();
-    auto report = [&](const core::Error& e) {
-        if (hooks.notify) hooks.notify(e.what(), true);
+    // The hooks are asked for only when a dialog gave an answer: this runs every frame.
+    auto say = [&](const std::string& text, bool error) {
+        if (const auto notify = hooks_().notify) notify(text, error);
     };
+    auto report = [&](const core::Error& e) { say(e.what(), true); };
     if (auto p = s.image_dialog.draw()) try {
             load_image(*p);
         } catch (const core::Error& e) {
@@ -311,7 +312,7 @@ void RadiographPanel::tick(const PanelContext&) {
             core::fs::path out = *p;
             if (out.extension() != ".json") out += ".json";
             save_landmarks(out);
-            if (hooks.notify) hooks.notify("Saved " + out.filename().string(), false);
+            say("Saved " + out.filename().string(), false);
         } catch (const core::Error& e) {
             report(e);
         }
