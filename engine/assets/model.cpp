@@ -129,6 +129,7 @@ Model convert_scene(const aiScene& scene, const std::string& name) {
 
 constexpr unsigned import_flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
                                   aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
+constexpr unsigned own_bake_flags = aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
 
 std::string clean_assimp_error(const char* e) {
     std::string s = e ? e : "";
@@ -138,20 +139,21 @@ std::string clean_assimp_error(const char* e) {
 
 }  // namespace
 
-Model load_model(const core::fs::path& path) {
+Model load_model(const core::fs::path& path, ModelSource source) {
     std::error_code ec;
     if (!core::fs::exists(path, ec)) throw core::Error(path.string() + ": file not found");
     if (core::fs::is_directory(path, ec)) throw core::Error(path.string() + ": is a folder, not a model file");
     Assimp::Importer importer;
-    const aiScene* scene = importer.ReadFile(path.string(), import_flags);
+    const aiScene* scene = importer.ReadFile(path.string(), source == ModelSource::own_bake ? own_bake_flags : import_flags);
     if (!scene || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
         throw core::Error(path.string() + ": cannot load model: " + clean_assimp_error(importer.GetErrorString()));
     return convert_scene(*scene, path.string());
 }
 
-Model load_model_from_memory(const std::string& bytes, const std::string& format_hint, const std::string& name) {
+Model load_model_from_memory(const std::string& bytes, const std::string& format_hint, const std::string& name, ModelSource source) {
     Assimp::Importer importer;
-    const aiScene* scene = importer.ReadFileFromMemory(bytes.data(), bytes.size(), import_flags, format_hint.c_str());
+    const aiScene* scene =
+        importer.ReadFileFromMemory(bytes.data(), bytes.size(), source == ModelSource::own_bake ? own_bake_flags : import_flags, format_hint.c_str());
     if (!scene || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
         throw core::Error(name + ": cannot load model: " + clean_assimp_error(importer.GetErrorString()));
     return convert_scene(*scene, name);

@@ -33,10 +33,17 @@ struct Model {
     int find_node(const std::string& name) const;  // -1 when absent
 };
 
+// Where a model file comes from. A user's file is welded, given normals where it has none and
+// cleaned of invalid data; the app's own bake (`anatomy bake-skeleton`, written by export_glb) is
+// already indexed with normals, so those passes are skipped (a fifth of its load time). Both are
+// validated, and every index is range-checked.
+enum class ModelSource { user_file, own_bake };
+
 // Reads a model file. Throws core::Error("path: reason").
-Model load_model(const core::fs::path& path);
+Model load_model(const core::fs::path& path, ModelSource source = ModelSource::user_file);
 // Reads a model from bytes; `format_hint` is a file extension such as "glb" or "obj".
-Model load_model_from_memory(const std::string& bytes, const std::string& format_hint, const std::string& name);
+Model load_model_from_memory(const std::string& bytes, const std::string& format_hint, const std::string& name,
+                             ModelSource source = ModelSource::user_file);
 
 // Writes glTF 2.0 binary (.glb) atomically. Vertex colours (RGB tint, alpha = ambient occlusion)
 // travel as COLOR_0. Throws core::Error.

@@ -40,7 +40,7 @@ std::unique_ptr<Body> Body::load_default(std::vector<std::string>& warnings) {
     std::error_code ec;
     if (core::fs::exists(model_path, ec)) {
         try {
-            bones = std::make_unique<BoneSet>(sk, assets::load_model(model_path), warnings);
+            bones = std::make_unique<BoneSet>(sk, assets::load_model(model_path, assets::ModelSource::own_bake), warnings);
         } catch (const core::Error& e) {
             warnings.push_back(std::string(e.what()) + "; showing the rig instead");
         }

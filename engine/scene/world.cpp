@@ -14,6 +14,10 @@ World::World() {
     for (const auto& w : warnings) core::log_warning(w);
 }
 
+std::future<std::unique_ptr<World>> World::load_in_background() {
+    return std::async(std::launch::async, [] { return std::make_unique<World>(); });
+}
+
 void World::load_user_model(const core::fs::path& path) {
     assets::Model model = assets::load_model(path);  // throws; nothing changes on failure
     user_model_.emplace(model);

@@ -5,6 +5,8 @@
 #include "scene/body.hpp"
 #include "scene/model_instance.hpp"
 
+#include <future>
+#include <memory>
 #include <optional>
 
 namespace scene {
@@ -14,6 +16,10 @@ public:
     // Loads the body from assets/ (warnings go to the log: a missing baked skeleton falls back to
     // the rig view). Throws core::Error when the anatomy data itself is broken.
     World();
+    // The same on a worker thread, started now: loading the body is CPU work (the baked bones,
+    // their coarser levels) that runs while the caller creates its window and GL context, which
+    // is mostly the driver's own single-threaded start-up. get() rethrows what World() threw.
+    static std::future<std::unique_ptr<World>> load_in_background();
 
     // Loads a model file to show instead of the anatomy. On failure throws core::Error and keeps
     // what was shown before.

@@ -388,7 +388,9 @@ void Viewer::export_image(const core::fs::path& file, glm::ivec2 size, bool tran
 
 void Viewer::export_scene_to(const core::fs::path& path) {
     try {
-        if (!skeleton_model_) skeleton_model_ = std::make_shared<assets::Model>(assets::load_model(core::generated_asset_dir() / "skeleton.glb"));
+        if (!skeleton_model_)
+            skeleton_model_ =
+                std::make_shared<assets::Model>(assets::load_model(core::generated_asset_dir() / "skeleton.glb", assets::ModelSource::own_bake));
         write_scene_glb(scene_model(world_->body(), world_->display, *skeleton_model_), path);
         notify("Exported the 3D scene " + path.string(), false);
     } catch (const core::Error& e) {

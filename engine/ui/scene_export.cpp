@@ -390,7 +390,7 @@ void export_scene(const SceneExportRequest& rq) {
     std::error_code ec;
     if (!core::fs::exists(skeleton_path, ec))
         throw core::Error(skeleton_path.string() + " not found (run `anatomy bake-skeleton`): the exported bones come from it");
-    const assets::Model skeleton_model = assets::load_model(skeleton_path);
+    const assets::Model skeleton_model = assets::load_model(skeleton_path, assets::ModelSource::own_bake);
 
     // The body's bone set holds GPU meshes, so posing needs a context; the rig view is the
     // cheapest bone set (the export takes its bones from skeleton_model). Declared before the

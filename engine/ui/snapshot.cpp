@@ -49,6 +49,7 @@ std::optional<glm::ivec2> parse_size(const std::string& text) {
 // [SECTION] Reusable pieces
 
 OffscreenContext::OffscreenContext() {
+    auto world = scene::World::load_in_background();  // meanwhile the GL context and shaders
     platform::WindowDesc desc;
     desc.title = "anatomy offscreen";
     desc.width = 64;  // never shown: every frame renders into its own framebuffer
@@ -57,7 +58,7 @@ OffscreenContext::OffscreenContext() {
     window_ = std::make_unique<platform::Window>(desc);
     shaders_ = std::make_unique<gfx::ShaderLibrary>(core::shader_dir());
     renderer_ = std::make_unique<gfx::Renderer>(*shaders_);
-    world_ = std::make_unique<scene::World>();
+    world_ = world.get();
 }
 
 OffscreenContext::~OffscreenContext() {

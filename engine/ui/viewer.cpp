@@ -33,6 +33,7 @@ const std::vector<std::string> model_extensions = {".glb", ".gltf", ".obj", ".fb
 // [SECTION] Start-up and shutdown
 
 Viewer::Viewer(const ViewerOptions& options) : options_(options) {
+    auto world = scene::World::load_in_background();  // meanwhile the window, GL context and fonts
     settings_ = load_settings();
     platform::WindowDesc desc;
     desc.title = "Anatomy";
@@ -63,7 +64,7 @@ Viewer::Viewer(const ViewerOptions& options) : options_(options) {
     shaders_ = std::make_unique<gfx::ShaderLibrary>(core::shader_dir());
     renderer_ = std::make_unique<gfx::Renderer>(*shaders_);
     ui_layer_ = std::make_unique<gfx::UiLayer>(*shaders_);
-    world_ = std::make_unique<scene::World>();
+    world_ = world.get();
     posture_ = std::make_unique<scene::PostureState>(world_->body().skeleton(), world_->body().catalogue());
     try {
         stretch_ = std::make_unique<scene::StretchState>(world_->body().skeleton(), world_->body().catalogue());

@@ -148,6 +148,14 @@ TEST(SkeletonBake, DefaultDetailModelFollowsTheLayoutAndTheRig) {
         EXPECT_LT(glm::length(node_world(b, j.name) - j.rest_world), 1e-5f) << j.name;
         EXPECT_TRUE(n->meshes.empty()) << j.name;
     }
+    // The app loads its bake without welding (assets::ModelSource::own_bake): the bake has no
+    // coincident vertices to weld, so both imports give the same meshes.
+    const assets::Model own = assets::load_model_from_memory(b.glb, "glb", "skeleton.glb", assets::ModelSource::own_bake);
+    ASSERT_EQ(own.meshes.size(), b.model.meshes.size());
+    for (std::size_t k = 0; k < own.meshes.size(); ++k) {
+        EXPECT_EQ(own.meshes[k].vertices.size(), b.model.meshes[k].vertices.size()) << own.meshes[k].name;
+        EXPECT_EQ(own.meshes[k].indices, b.model.meshes[k].indices) << own.meshes[k].name;
+    }
     // Every required bone, under the right joint.
     const std::map<std::string, std::string> owner = {{"hip_bone_r", "pelvis"},
                                                       {"sacrum", "pelvis"},

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <cstring>
 #include <fstream>
 
@@ -131,4 +133,36 @@ TEST(ModelExport, GlbRoundTripKeepsGeometryNamesAndColours) {
     EXPECT_NEAR(back.meshes[0].vertices[0].color.a, 128, 1);  // ambient occlusion travels in alpha
     // Deterministic: the same model gives the same bytes.
     EXPECT_EQ(assets::export_glb_to_memory(m), bytes);
+}
+
+// The app's own bake skips the welding and clean-up passes; for a file export_glb wrote (as the
+// bake does) that must give exactly what the full import gives: the same vertices, in the same
+// order, and the same triangles.
+TEST(ModelImport, TheOwnBakeLoadsAsTheFullImportDoes) {
+    assets::Model m;
+    m.nodes.push_back({"root", -1, glm::mat4(1.0f), {}});
+    core::MeshData shaft = core::make_cylinder(0.02f, 0.4f, 16);
+    shaft.name = "shaft";
+    for (std::size_t i = 0; i < shaft.vertices.size(); ++i) shaft.vertices[i].color = {200, 180, 150, static_cast<std::uint8_t>(100 + i % 100)};
+    m.meshes.push_back(shaft);
+    m.meshes.push_back(core::make_box({0.1f, 0.2f, 0.3f}));
+    m.nodes.push_back({"femur_r", 0, glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 1.0f, 0.0f)), {0, 1}});
+    const fs::path p = write_temp("own_bake.glb", assets::export_glb_to_memory(m));
+    const assets::Model full = assets::load_model(p), own = assets::load_model(p, assets::ModelSource::own_bake);
+    fs::remove(p);
+    ASSERT_EQ(own.meshes.size(), full.meshes.size());
+    ASSERT_EQ(own.meshes.size(), 2u);
+    for (std::size_t k = 0; k < own.meshes.size(); ++k) {
+        const auto &a = own.meshes[k], &b = full.meshes[k];
+        ASSERT_EQ(a.vertices.size(), b.vertices.size()) << k;
+        EXPECT_EQ(a.vertices.size(), m.meshes[k].vertices.size()) << k;  // nothing welded or split
+        EXPECT_EQ(a.indices, b.indices) << k;
+        for (std::size_t i = 0; i < a.vertices.size(); ++i) {
+            EXPECT_EQ(a.vertices[i].position, b.vertices[i].position);
+            EXPECT_EQ(a.vertices[i].normal, b.vertices[i].normal);
+            EXPECT_EQ(a.vertices[i].color, b.vertices[i].color);
+        }
+    }
+    EXPECT_EQ(own.nodes.size(), full.nodes.size());
+    EXPECT_EQ(own.find_node("femur_r"), full.find_node("femur_r"));
 }
