@@ -7,6 +7,7 @@
 #include "anim/sampler.hpp"
 #include "biomech/muscle_mechanics.hpp"
 #include "biomech/posture.hpp"
+#include "scene/bone_clearance.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -60,6 +61,7 @@ void BM_simulation_frame(benchmark::State& state) {
     std::vector<anat::MuscleStyle> styles(m.catalogue.muscles.size());
     core::MeshData mesh;
     std::vector<std::uint32_t> ids;
+    static const scene::BoneClearance clearance(m.skeleton);
     anim::Frame frame;
     float t = 0.0f;
     for (auto _ : state) {
@@ -73,6 +75,7 @@ void BM_simulation_frame(benchmark::State& state) {
         mesh.indices.clear();
         ids.clear();
         anat::build_muscle_mesh(m.catalogue, paths, styles, anat::body_axes(m.skeleton, world), {}, mesh, ids);
+        clearance.push_out(mesh, world);  // as scene::muscle_geometry does
         benchmark::DoNotOptimize(mesh.vertices.data());
     }
 }

@@ -27,7 +27,11 @@ const char* color_mode_name(ColorMode m) {
 }
 
 Body::Body(anat::Skeleton skeleton, anat::MuscleCatalogue catalogue, std::unique_ptr<BoneSet> bones)
-    : skeleton_(std::move(skeleton)), catalogue_(std::move(catalogue)), bones_(std::move(bones)), rig_(skeleton_) {
+    : skeleton_(std::move(skeleton)),
+      catalogue_(std::move(catalogue)),
+      bones_(std::move(bones)),
+      rig_(skeleton_),
+      clearance_(std::make_shared<const BoneClearance>(skeleton_)) {
     owner_ = gfx::new_mesh_owner();
     set_pose(anat::rest_pose(skeleton_), {});
 }
@@ -96,7 +100,7 @@ void Body::build_frame(gfx::FrameDesc& frame, const Display& d, int view, const 
     }
     if (!*free_set) *free_set = std::make_shared<MuscleGeometry>();
     const std::shared_ptr<MuscleGeometry> geometry = *free_set;
-    muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry, detail);
+    muscle_geometry(skeleton_, catalogue_, posed_, d, *geometry, detail, clearance_.get());
     const std::uint64_t revision = gfx::new_mesh_revision();
     auto cpu_mesh = [&](bool ghost) {
         gfx::CpuMesh m;

@@ -43,6 +43,7 @@ public:
     const anat::Skeleton& skeleton() const { return skeleton_; }
     const anat::MuscleCatalogue& catalogue() const { return catalogue_; }
     const BoneSet& bones() const { return *bones_; }
+    const BoneClearance& clearance() const { return *clearance_; }
 
     // Shows `pose` with each muscle's tightness 0..1 (catalogue order; used by the mechanics and
     // the colours). Without a tightness, the one last given.
@@ -78,6 +79,7 @@ private:
     anat::MuscleCatalogue catalogue_;
     std::unique_ptr<BoneSet> bones_;
     anat::RigIndex rig_;
+    std::shared_ptr<const BoneClearance> clearance_;  // the bones the muscle surfaces stay out of
     PosedBody posed_;
     std::uint64_t pose_version_ = 0;
     std::uint64_t owner_ = 0;  // tells this body's meshes from another's (gfx::mesh_key)

@@ -31,7 +31,7 @@ PosedBody pose_body(const anat::Skeleton& skeleton, const anat::RigIndex& rig, c
 }
 
 void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue, const PosedBody& posed, const Display& display,
-                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail) {
+                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail, const BoneClearance* clearance) {
     out.solid.vertices.clear();
     out.solid.indices.clear();
     out.ghost.vertices.clear();
@@ -43,6 +43,10 @@ void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue
     const MuscleStyles styles = muscle_styles(catalogue, posed.states, posed.tightness, display);
     anat::build_muscle_mesh(catalogue, posed.paths, styles.solid, axes, detail, out.solid, out.solid_ids);
     anat::build_muscle_mesh(catalogue, posed.paths, styles.ghost, axes, detail, out.ghost, out.ghost_ids);
+    if (clearance) {
+        clearance->push_out(out.solid, posed.world);
+        clearance->push_out(out.ghost, posed.world);
+    }
 }
 
 }  // namespace scene

@@ -10,6 +10,7 @@
 #include "anatomy/muscle_path.hpp"
 #include "biomech/muscle_mechanics.hpp"
 #include "core/mesh.hpp"
+#include "scene/bone_clearance.hpp"
 #include "scene/display.hpp"
 
 #include <span>
@@ -39,8 +40,9 @@ struct MuscleGeometry {
     core::MeshData solid, ghost;
     std::vector<std::uint32_t> solid_ids, ghost_ids;
 };
-// `detail`: how finely (anat::close_up_muscles near the camera).
+// `detail`: how finely (anat::close_up_muscles near the camera). `clearance`: the bones the
+// surfaces are kept out of (none: as swept).
 void muscle_geometry(const anat::Skeleton& skeleton, const anat::MuscleCatalogue& catalogue, const PosedBody& posed, const Display& display,
-                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail = {});
+                     MuscleGeometry& out, const anat::MuscleMeshSettings& detail = {}, const BoneClearance* clearance = nullptr);
 
 }  // namespace scene

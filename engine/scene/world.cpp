@@ -15,7 +15,15 @@ World::World() {
 }
 
 std::future<std::unique_ptr<World>> World::load_in_background() {
-    return std::async(std::launch::async, [] { return std::make_unique<World>(); });
+    return std::async(std::launch::async, [] {
+        auto world = std::make_unique<World>();
+        // The muscles once, standing: the bone fields they meet are sampled here rather than in
+        // the first frame (scene::BoneClearance).
+        const Body& body = world->body();
+        MuscleGeometry standing;
+        muscle_geometry(body.skeleton(), body.catalogue(), body.posed(), world->display, standing, {}, &body.clearance());
+        return world;
+    });
 }
 
 void World::load_user_model(const core::fs::path& path) {

@@ -18,7 +18,8 @@ public:
     World();
     // The same on a worker thread, started now: loading the body is CPU work (the baked bones,
     // their coarser levels) that runs while the caller creates its window and GL context, which
-    // is mostly the driver's own single-threaded start-up. get() rethrows what World() threw.
+    // is mostly the driver's own single-threaded start-up; it also samples the bone fields the
+    // standing muscles meet. get() rethrows what World() threw.
     static std::future<std::unique_ptr<World>> load_in_background();
 
     // Loads a model file to show instead of the anatomy. On failure throws core::Error and keeps

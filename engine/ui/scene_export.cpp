@@ -256,6 +256,7 @@ SceneModel scene_model(const scene::Body& body, const scene::Body::Display& disp
             core::MeshData mesh;
             ids.clear();
             anat::build_muscle_mesh(cat, body.paths(), styles, axes, {}, mesh, ids);
+            body.clearance().push_out(mesh, body.world_from_bone());  // as the viewer draws it
             styles[i].visible = false;
             if (mesh.indices.empty()) continue;  // no path to sweep
             if (group < 0) group = add_group("muscles");

@@ -8,6 +8,8 @@
 // the published model's range), the catalogue slides the point or adds a wrap surface; the
 // sources in assets/muscles/muscles.json say which and why. There are no other exceptions.
 #include "anatomy/muscle_catalogue.hpp"
+#include "anatomy/muscle_mesh.hpp"
+#include "scene/bone_clearance.hpp"
 #include "anatomy/muscle_path.hpp"
 #include "anim/library.hpp"
 #include "anim/sampler.hpp"
@@ -191,4 +193,153 @@ TEST(MuscleClearance, TheCheckCatchesAPathThroughBoneAndTheWrapsClearIt) {
     EXPECT_TRUE(caught) << describe(without);
     const auto with = hamstring_hits(inside_bone(cat, pose));
     EXPECT_TRUE(with.empty()) << describe(with);
+}
+
+// The muscles' surfaces, as drawn: scene::muscle_geometry keeps them out of the bones
+// (scene::BoneClearance), so in every preset, every stretch hold and across the hip and knee
+// ranges no vertex lies more than 2 mm inside a bone (the attachment's own bone excepted near
+// the attachment, as for the paths).
+namespace {
+
+constexpr float surface_tolerance_m = 0.002f;
+
+struct SurfaceHit {
+    std::string muscle, bone;
+    float depth_mm = 0.0f;
+    int vertices = 0;
+};
+
+// The deepest vertex of each muscle inside each bone, for a mesh built with one id per muscle.
+std::vector<SurfaceHit> surface_inside_bone(const anat::MuscleCatalogue& cat, const anat::Pose& pose, bool kept_out) {
+    const Bones& b = bones();
+    static const scene::BoneClearance clearance(b.skeleton);
+    const auto world = anat::forward_kinematics(b.skeleton, pose);
+    anat::MusclePaths paths;
+    anat::evaluate_paths(cat, world, anat::path_coordinates(anat::RigIndex(b.skeleton), pose), paths);
+    std::vector<anat::MuscleStyle> styles(cat.muscles.size());
+    for (std::size_t i = 0; i < styles.size(); ++i) styles[i].id = static_cast<std::uint32_t>(i);
+    core::MeshData mesh;
+    std::vector<std::uint32_t> ids;
+    anat::build_muscle_mesh(cat, paths, styles, anat::body_axes(b.skeleton, world), {}, mesh, ids);
+    if (kept_out) clearance.push_out(mesh, world);
+    std::map<std::pair<std::size_t, std::string>, SurfaceHit> worst;
+    for (std::size_t v = 0; v < mesh.vertices.size(); ++v) {
+        const std::size_t m = ids[v];
+        const anat::Muscle& muscle = cat.muscles[m];
+        const glm::vec3 p = mesh.vertices[v].position;
+        // Where along its path the vertex lies: the arc length at the path's nearest point.
+        const auto pts = paths.path(m);
+        float nearest = 1e9f, s_at = 0.0f, total = 0.0f;
+        for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
+            const glm::vec3 a = pts[k], e = pts[k + 1];
+            const float len = glm::length(e - a);
+            const float t = len > 0.0f ? glm::clamp(glm::dot(p - a, e - a) / (len * len), 0.0f, 1.0f) : 0.0f;
+            const float d = glm::length(a + t * (e - a) - p);
+            if (d < nearest) {
+                nearest = d;
+                s_at = total + t * len;
+            }
+            total += len;
+        }
+        for (std::size_t i = 0; i < b.parts.size(); ++i) {
+            const std::string& bone = b.parts[i].name;
+            if ((bone == muscle.path.front().bone && s_at <= own_bone_m) || (bone == muscle.path.back().bone && total - s_at <= own_bone_m)) continue;
+            const auto j = static_cast<std::size_t>(b.joint[i]);
+            const glm::vec3 rest = b.skeleton.joints[j].rest_world + glm::inverse(world[j].rotation) * (p - world[j].translation);
+            const auto box = b.parts[i].shape.bounds();
+            if (glm::any(glm::lessThan(rest, box.min)) || glm::any(glm::greaterThan(rest, box.max))) continue;
+            const float d = b.parts[i].shape.eval(rest);
+            if (d >= -surface_tolerance_m) continue;
+            SurfaceHit& h = worst[{m, bone}];
+            h.muscle = muscle.id;
+            h.bone = bone;
+            h.depth_mm = std::max(h.depth_mm, -d * 1e3f);
+            ++h.vertices;
+        }
+    }
+    std::vector<SurfaceHit> out;
+    for (const auto& [key, h] : worst) out.push_back(h);
+    return out;
+}
+
+std::string describe(const std::vector<SurfaceHit>& hits) {
+    std::string s;
+    for (const auto& h : hits) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "\n  %s: %d vertices inside %s, the deepest %.1f mm", h.muscle.c_str(), h.vertices, h.bone.c_str(),
+                      static_cast<double>(h.depth_mm));
+        s += buf;
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST(MuscleSurface, NoVertexLiesInsideABoneInThePresetsAndTheHolds) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    std::vector<NamedPose> poses = preset_poses(cat);
+    for (auto& h : hold_poses()) poses.push_back(std::move(h));
+    for (const auto& p : poses) {
+        const auto hits = surface_inside_bone(cat, p.pose, true);
+        EXPECT_TRUE(hits.empty()) << p.name << ":" << describe(hits);
+    }
+}
+
+TEST(MuscleSurface, NoVertexLiesInsideABoneAcrossTheHipAndKneeRanges) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    for (float hip : {0.0f, 60.0f, 90.0f, 120.0f})
+        for (float knee : {0.0f, 70.0f, 110.0f, 140.0f}) {
+            anat::Coordinates c;
+            c.legs[0].hip_flexion_deg = c.legs[1].hip_flexion_deg = hip;
+            c.legs[0].knee_flexion_deg = c.legs[1].knee_flexion_deg = knee;
+            const auto hits = surface_inside_bone(cat, anat::pose_from_coordinates(bones().skeleton, c), true);
+            EXPECT_TRUE(hits.empty()) << "hip " << hip << ", knee " << knee << ":" << describe(hits);
+        }
+}
+
+// The check catches what the surfaces do unaided: swept round their paths, the soleus sinks into
+// the tibia standing, and the gluteus maximus into the femur's greater trochanter with the hip at
+// 120 degrees. Kept out, they lie on the bone, moved about as far as they were inside.
+TEST(MuscleSurface, TheCheckCatchesSurfacesInBoneAndTheClearanceMovesThemOut) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    anat::Coordinates c;
+    c.legs[0].hip_flexion_deg = 120.0f;
+    const anat::Pose pose = anat::pose_from_coordinates(bones().skeleton, c);
+    const auto swept = surface_inside_bone(cat, pose, false);
+    auto has = [&](const std::string& muscle, const std::string& bone) {
+        return std::any_of(swept.begin(), swept.end(),
+                           [&](const SurfaceHit& h) { return h.muscle == muscle && h.bone == bone && h.depth_mm > 4.0f; });
+    };
+    EXPECT_TRUE(has("soleus_r", "tibia_r")) << describe(swept);
+    EXPECT_TRUE(has("gluteus_maximus_2_r", "femur_r")) << describe(swept);
+    EXPECT_TRUE(surface_inside_bone(cat, pose, true).empty());
+
+    // How far the clearance moves vertices: about the depth they were at.
+    const Bones& b = bones();
+    const scene::BoneClearance clearance(b.skeleton);
+    const auto world = anat::forward_kinematics(b.skeleton, pose);
+    anat::MusclePaths paths;
+    anat::evaluate_paths(cat, world, anat::path_coordinates(anat::RigIndex(b.skeleton), pose), paths);
+    const std::vector<anat::MuscleStyle> styles(cat.muscles.size());
+    core::MeshData mesh;
+    std::vector<std::uint32_t> ids;
+    anat::build_muscle_mesh(cat, paths, styles, anat::body_axes(b.skeleton, world), {}, mesh, ids);
+    const core::MeshData before = mesh;
+    const std::size_t moved = clearance.push_out(mesh, world);
+    EXPECT_GT(moved, 10u);
+    EXPECT_LT(moved, mesh.vertices.size() / 20);  // a few, where bellies meet bone
+    float farthest = 0.0f;
+    for (std::size_t v = 0; v < mesh.vertices.size(); ++v) {
+        const float step = glm::distance(mesh.vertices[v].position, before.vertices[v].position);
+        if (step == 0.0f) continue;
+        const float depth = -clearance.distance(before.vertices[v].position, world);
+        // Moved: inside a bone, or within the clearance outside it (by the sampled field).
+        EXPECT_GT(depth, -0.0015f) << "vertex " << v << " was well outside every bone";
+        // The generator's fields blend their parts smoothly, so they can read a little under the
+        // true distance: the step may be a little longer than the depth, never much.
+        EXPECT_LT(step, 2.0f * depth + 0.001f) << "vertex " << v;
+        EXPECT_GE(clearance.distance(mesh.vertices[v].position, world), -0.001f) << "vertex " << v;
+        farthest = std::max(farthest, step);
+    }
+    EXPECT_GT(farthest, 0.004f);
 }
