@@ -532,6 +532,27 @@ Parsed parse(const std::string& text, const std::string& file, const Skeleton& s
         if (bn["parts"].is_array() && items.size() < 2) bn["parts"].problem("expected at least two lines to loft a body across");
         out.catalogue.bodies.push_back(std::move(b));
     }
+    for (const auto& ln : root.get("layers").items()) {
+        core::check_keys(ln, {"over", "under", "source"});
+        MuscleLayer layer;
+        layer.over = ln["over"].string();
+        layer.source = ln["source"].string();
+        if (ln["over"].is_string() && !ids.count(layer.over))
+            ln["over"].problem("unknown muscle \"" + layer.over + "\" (base ids, without the side)");
+        if (layer.source.empty()) ln.problem("a layer needs a \"source\"");
+        const auto items = ln["under"].items();
+        for (const auto& item : items) {
+            const std::string base = item.string();
+            if (!item.is_string()) continue;
+            if (!ids.count(base))
+                item.problem("unknown muscle \"" + base + "\" (base ids, without the side)");
+            else if (base == layer.over)
+                item.problem("a muscle cannot lie over itself");
+            layer.under.push_back(base);
+        }
+        if (ln["under"].is_array() && items.empty()) ln["under"].problem("expected at least one muscle");
+        out.catalogue.layers.push_back(std::move(layer));
+    }
     // Each muscle was parsed twice (both sides): drop the repeated problem lines.
     std::vector<std::string> unique;
     std::set<std::string> seen;
@@ -586,6 +607,14 @@ void finish_loading(MuscleCatalogue& c, const Skeleton& sk) {
             if (lines.size() < 2) continue;
             for (std::size_t i : lines) c.loft_of[i] = static_cast<int>(c.lofts.size());
             c.lofts.push_back(std::move(lines));
+        }
+    c.covers.clear();
+    for (const char* side : {"_r", "_l"})
+        for (const MuscleLayer& layer : c.layers) {
+            const int s = c.find(layer.over + side);
+            for (const auto& under : layer.under)
+                if (const int d = c.find(under + side); s >= 0 && d >= 0)
+                    c.covers.emplace_back(static_cast<std::size_t>(s), static_cast<std::size_t>(d));
         }
     const RigIndex ix(sk);
     const Pose rest = rest_pose(sk);

@@ -144,6 +144,14 @@ struct MuscleBody {
     std::string source;              // where the order across comes from
 };
 
+// A muscle that lies over others where they overlap (rectus femoris over the vasti): drawn, its
+// surface is moved outward off theirs.
+struct MuscleLayer {
+    std::string over;                // base id of the superficial muscle
+    std::vector<std::string> under;  // base ids of the deeper ones
+    std::string source;
+};
+
 struct MuscleCatalogue {
     std::string file;
     std::vector<MuscleGroup> groups;
@@ -157,6 +165,9 @@ struct MuscleCatalogue {
     // first), and per muscle the index of its list there (-1: a muscle of one line).
     std::vector<std::vector<std::size_t>> lofts;
     std::vector<int> loft_of;
+    std::vector<MuscleLayer> layers;
+    // Filled by the loader: per side, (superficial, deep) muscle index pairs from `layers`.
+    std::vector<std::pair<std::size_t, std::size_t>> covers;
 
     int find(const std::string& id) const;
     const MuscleGroup* find_group(const std::string& id) const;

@@ -400,6 +400,108 @@ void append_loft(std::span<const LineRings> lines, std::span<const MuscleStyle* 
 
 }  // namespace
 
+// [SECTION] Layers
+
+namespace {
+
+constexpr float layer_gap_m = 0.001f;  // between a superficial muscle and the one under it
+
+// A drawn tube's ring: centre, the section's unit axes and half-widths along them.
+struct SectionRing {
+    glm::vec3 centre, major, minor;
+    float ra, rb;
+};
+
+// The rings of a tube append_tube drew at vertices [begin, end) with `sides` sides.
+void tube_sections(const core::MeshData& mesh, std::uint32_t begin, std::uint32_t end, int sides, std::vector<SectionRing>& out) {
+    out.clear();
+    const auto per_ring = static_cast<std::uint32_t>(sides + 1);
+    const std::uint32_t rings = (end - begin - 2) / per_ring;  // two cap centres close it
+    for (std::uint32_t k = 0; k < rings; ++k) {
+        const core::Vertex* v = mesh.vertices.data() + begin + k * per_ring;
+        glm::vec3 c{0.0f};
+        for (int j = 0; j < sides; ++j) c += v[j].position;
+        c /= static_cast<float>(sides);
+        const glm::vec3 a = v[0].position - c, b = v[sides / 4].position - c;  // at 0 and 90 degrees
+        const float ra = glm::length(a), rb = glm::length(b);
+        if (ra < 1e-6f || rb < 1e-6f) continue;
+        out.push_back({c, a / ra, b / rb, ra, rb});
+    }
+}
+
+// How far a point must move along w (a unit direction) to leave the tube `deep`, with
+// layer_gap_m to spare; 0 where it is outside or beyond the tube's ends.
+float lift_out_of(std::span<const SectionRing> deep, const glm::vec3& q, const glm::vec3& w) {
+    // The nearest stretch of the deep muscle's axis, unless the point lies beyond its ends.
+    float best = 1e30f, best_t = 0.0f;
+    std::size_t best_k = 0;
+    for (std::size_t k = 0; k + 1 < deep.size(); ++k) {
+        const glm::vec3 e = deep[k + 1].centre - deep[k].centre;
+        const float len2 = glm::dot(e, e);
+        const float t = len2 > 1e-12f ? glm::clamp(glm::dot(q - deep[k].centre, e) / len2, 0.0f, 1.0f) : 0.0f;
+        const float d = glm::distance(q, deep[k].centre + t * e);
+        if (d < best) {
+            best = d;
+            best_t = t;
+            best_k = k;
+        }
+    }
+    if ((best_k == 0 && best_t <= 0.0f) || (best_k + 2 == deep.size() && best_t >= 1.0f)) return 0.0f;
+    const SectionRing &r0 = deep[best_k], &r1 = deep[best_k + 1];
+    const glm::vec3 c = glm::mix(r0.centre, r1.centre, best_t);
+    const glm::vec3 a = glm::normalize(glm::mix(r0.major, r1.major, best_t)), b = glm::normalize(glm::mix(r0.minor, r1.minor, best_t));
+    const float ra = glm::mix(r0.ra, r1.ra, best_t) + layer_gap_m, rb = glm::mix(r0.rb, r1.rb, best_t) + layer_gap_m;
+    const glm::vec3 d = q - c;
+    const float x = glm::dot(d, a), y = glm::dot(d, b);
+    const float inside = (x / ra) * (x / ra) + (y / rb) * (y / rb);
+    if (inside >= 1.0f) return 0.0f;
+    // Along w to the section's edge: ((x + l wx) / ra)^2 + ((y + l wy) / rb)^2 = 1, l > 0.
+    const float wx = glm::dot(w, a), wy = glm::dot(w, b);
+    const float qa = (wx / ra) * (wx / ra) + (wy / rb) * (wy / rb);
+    if (qa < 1e-9f) return 0.0f;
+    const float qb = 2.0f * (x * wx / (ra * ra) + y * wy / (rb * rb));
+    return (-qb + std::sqrt(std::max(qb * qb - 4.0f * (inside - 1.0f) * qa, 0.0f))) / (2.0f * qa);
+}
+
+// Lifts the tube drawn at vertices [begin, end) (append_tube's layout) off the tube `deep`,
+// outward from the body's axis: each ring moves whole, as far as its deepest vertex needs, so the
+// muscle keeps its section and lies over the deep one; the lifts are smoothed along the muscle.
+void lay_over(std::span<const SectionRing> deep, const BodyAxes& axes, int sides, core::MeshData& mesh, std::uint32_t begin, std::uint32_t end) {
+    if (deep.size() < 2) return;
+    const auto per_ring = static_cast<std::uint32_t>(sides + 1);
+    const std::uint32_t rings = (end - begin - 2) / per_ring;
+    thread_local std::vector<glm::vec3> dir;
+    thread_local std::vector<float> lift, smooth;
+    dir.assign(rings, glm::vec3(0.0f));
+    lift.assign(rings, 0.0f);
+    bool any = false;
+    for (std::uint32_t k = 0; k < rings; ++k) {
+        const core::Vertex* v = mesh.vertices.data() + begin + k * per_ring;
+        glm::vec3 c{0.0f};
+        for (int j = 0; j < sides; ++j) c += v[j].position;
+        c /= static_cast<float>(sides);
+        dir[k] = outward(c, axes);
+        for (int j = 0; j < sides; ++j) lift[k] = std::max(lift[k], lift_out_of(deep, v[j].position, dir[k]));
+        any = any || lift[k] > 0.0f;
+    }
+    if (!any) return;
+    // Each ring as high as its neighbours need, then averaged: a smooth rise along the muscle.
+    smooth.assign(rings, 0.0f);
+    for (std::uint32_t k = 0; k < rings; ++k) smooth[k] = std::max({lift[k], k > 0 ? lift[k - 1] : 0.0f, k + 1 < rings ? lift[k + 1] : 0.0f});
+    for (std::uint32_t k = 0; k < rings; ++k)
+        lift[k] = 0.25f * (k > 0 ? smooth[k - 1] : smooth[k]) + 0.5f * smooth[k] + 0.25f * (k + 1 < rings ? smooth[k + 1] : smooth[k]);
+    for (std::uint32_t k = 0; k < rings; ++k) {
+        if (lift[k] <= 0.0f) continue;
+        core::Vertex* v = mesh.vertices.data() + begin + k * per_ring;
+        for (std::uint32_t j = 0; j < per_ring; ++j) v[j].position += dir[k] * lift[k];
+    }
+    // The end caps' centres follow their rings.
+    mesh.vertices[begin + rings * per_ring].position += dir[0] * lift[0];
+    mesh.vertices[begin + rings * per_ring + 1].position += dir[rings - 1] * lift[rings - 1];
+}
+
+}  // namespace
+
 void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& paths, std::span<const MuscleStyle> styles, const BodyAxes& axes,
                        const MuscleMeshSettings& settings, core::MeshData& mesh, std::vector<std::uint32_t>& ids) {
     ANATOMY_ASSERT(styles.size() == catalogue.muscles.size(), "one style per muscle");
@@ -422,6 +524,9 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
     ids.reserve(ids.size() + muscle_vertices * catalogue.muscles.size());
     auto drawable = [&](std::size_t mi) { return styles[mi].visible && paths.path(mi).size() >= 2 && paths.length_m[mi] > 1e-4f; };
     thread_local LineRings one;
+    // Where each muscle drawn as a tube of its own lies in the mesh (empty: not one).
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> tube;
+    tube.assign(catalogue.muscles.size(), {0u, 0u});
     const bool lofted = catalogue.loft_of.size() == catalogue.muscles.size();
     for (std::size_t mi = 0; mi < catalogue.muscles.size(); ++mi) {
         if (!drawable(mi)) continue;
@@ -432,7 +537,18 @@ void build_muscle_mesh(const MuscleCatalogue& catalogue, const MusclePaths& path
             if (std::count_if(loft.begin(), loft.end(), drawable) >= 2) continue;
         }
         line_rings(catalogue.muscles[mi], paths.path(mi), paths.length_m[mi], rings, section_scale, true, one);
+        const auto begin = static_cast<std::uint32_t>(mesh.vertices.size());
         append_tube(one, styles[mi], axes, around, mesh, ids);
+        tube[mi] = {begin, static_cast<std::uint32_t>(mesh.vertices.size())};
+    }
+    // Superficial muscles over deep ones (the catalogue's layers), both drawn as tubes here.
+    // The superficial one's surface moves out over the deep one's outer face.
+    thread_local std::vector<SectionRing> sections;
+    for (const auto& [over, under] : catalogue.covers) {
+        if (over >= tube.size() || under >= tube.size() || tube[over].first == tube[over].second || tube[under].first == tube[under].second) continue;
+        if (sides % 4 != 0) break;  // the sections are read at 0 and 90 degrees
+        tube_sections(mesh, tube[under].first, tube[under].second, sides, sections);
+        lay_over(sections, axes, sides, mesh, tube[over].first, tube[over].second);
     }
     if (!lofted) return;
     // Across a body: a few samples between lines and round each edge, from the tubes' sides.
