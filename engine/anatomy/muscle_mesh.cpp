@@ -431,11 +431,12 @@ void tube_sections(const core::MeshData& mesh, std::uint32_t begin, std::uint32_
 
 // How far a point must move along w (a unit direction) to leave the tube `deep`, with
 // layer_gap_m to spare; 0 where it is outside or beyond the tube's ends.
-float lift_out_of(std::span<const SectionRing> deep, const glm::vec3& q, const glm::vec3& w) {
+// `from`, `to`: the stretches of the deep muscle's axis to look along.
+float lift_out_of(std::span<const SectionRing> deep, const glm::vec3& q, const glm::vec3& w, std::size_t from, std::size_t to) {
     // The nearest stretch of the deep muscle's axis, unless the point lies beyond its ends.
     float best = 1e30f, best_t = 0.0f;
     std::size_t best_k = 0;
-    for (std::size_t k = 0; k + 1 < deep.size(); ++k) {
+    for (std::size_t k = from; k < to && k + 1 < deep.size(); ++k) {
         const glm::vec3 e = deep[k + 1].centre - deep[k].centre;
         const float len2 = glm::dot(e, e);
         const float t = len2 > 1e-12f ? glm::clamp(glm::dot(q - deep[k].centre, e) / len2, 0.0f, 1.0f) : 0.0f;
@@ -474,14 +475,41 @@ void lay_over(std::span<const SectionRing> deep, const BodyAxes& axes, int sides
     thread_local std::vector<float> lift, smooth;
     dir.assign(rings, glm::vec3(0.0f));
     lift.assign(rings, 0.0f);
+    // The deep muscle's box, with its widest section: rings wholly outside it are clear.
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    float widest = 0.0f;
+    for (const SectionRing& r : deep) {
+        lo = glm::min(lo, r.centre);
+        hi = glm::max(hi, r.centre);
+        widest = std::max({widest, r.ra, r.rb});
+    }
+    lo -= glm::vec3(widest + layer_gap_m);
+    hi += glm::vec3(widest + layer_gap_m);
     bool any = false;
     for (std::uint32_t k = 0; k < rings; ++k) {
         const core::Vertex* v = mesh.vertices.data() + begin + k * per_ring;
-        glm::vec3 c{0.0f};
-        for (int j = 0; j < sides; ++j) c += v[j].position;
+        glm::vec3 c{0.0f}, rlo(1e30f), rhi(-1e30f);
+        for (int j = 0; j < sides; ++j) {
+            c += v[j].position;
+            rlo = glm::min(rlo, v[j].position);
+            rhi = glm::max(rhi, v[j].position);
+        }
+        if (glm::any(glm::lessThan(rhi, lo)) || glm::any(glm::greaterThan(rlo, hi))) continue;
         c /= static_cast<float>(sides);
+        // The stretch of the deep axis nearest the ring's centre, and one either side: a ring is
+        // much smaller than the stretches.
+        std::size_t near = 0;
+        float nearest = 1e30f;
+        for (std::size_t s = 0; s + 1 < deep.size(); ++s) {
+            const float d = glm::distance(c, 0.5f * (deep[s].centre + deep[s + 1].centre));
+            if (d < nearest) {
+                nearest = d;
+                near = s;
+            }
+        }
+        const std::size_t from = near > 0 ? near - 1 : 0, to = near + 2;
         dir[k] = outward(c, axes);
-        for (int j = 0; j < sides; ++j) lift[k] = std::max(lift[k], lift_out_of(deep, v[j].position, dir[k]));
+        for (int j = 0; j < sides; ++j) lift[k] = std::max(lift[k], lift_out_of(deep, v[j].position, dir[k], from, to));
         any = any || lift[k] > 0.0f;
     }
     if (!any) return;

@@ -39,6 +39,10 @@ struct Brick {
     glm::vec3 corner{0.0f};
     std::vector<std::uint8_t> skip;  // the shape's parts that cannot matter here
     std::unique_ptr<std::atomic<float>[]> samples;
+    // The field at the centre of each octant (NaN until needed): a point of the octant is at least
+    // that value less its distance from the centre away from the surface (1-Lipschitz), which
+    // clears most vertices near a bone without sampling.
+    mutable std::array<std::atomic<float>, 8> octant{};
 };
 
 struct FieldBone {
@@ -76,6 +80,7 @@ struct FieldBone {
             constexpr auto n = static_cast<std::size_t>(brick_samples * brick_samples * brick_samples);
             out->samples = std::make_unique<std::atomic<float>[]>(n);
             for (std::size_t i = 0; i < n; ++i) out->samples[i].store(std::numeric_limits<float>::quiet_NaN(), std::memory_order_relaxed);
+            for (auto& o : out->octant) o.store(std::numeric_limits<float>::quiet_NaN(), std::memory_order_relaxed);
         }
         const Brick* ready = out.get();
         made.push_back(std::move(out));
@@ -138,8 +143,26 @@ struct FieldBone {
     // Moves a rest point inside the bone out to about clearance_m outside; false when it was
     // outside. The sampled field steers (its error near the surface is a fraction of a cell);
     // deep inside, where the bricks hold one value, the exact gradient does.
+    // Whether a rest point in the box is surely more than clearance_m outside the bone, from the
+    // brick's one value or its octant's centre, without sampling.
+    bool surely_clear(const glm::vec3& p) const {
+        const glm::vec3 q = (p - lo) / brick_m;
+        const glm::ivec3 b = glm::clamp(glm::ivec3(glm::floor(q)), glm::ivec3(0), bricks - 1);
+        const Brick& br = brick(b);
+        if (br.uniform) return br.value > 0.0f;  // one sign, and farther than the check from the surface
+        const glm::ivec3 half = glm::ivec3(glm::greaterThanEqual(q - glm::vec3(b), glm::vec3(0.5f)));
+        const glm::vec3 centre = br.corner + (glm::vec3(half) + 0.5f) * (0.5f * brick_m);
+        std::atomic<float>& slot = br.octant[static_cast<std::size_t>(half.x + 2 * half.y + 4 * half.z)];
+        float v = slot.load(std::memory_order_relaxed);
+        if (std::isnan(v)) {
+            v = shape.eval(centre, br.skip);
+            slot.store(v, std::memory_order_relaxed);
+        }
+        return v - glm::distance(p, centre) > BoneClearance::clearance_m;
+    }
+
     bool push(glm::vec3& p) const {
-        if (!in_box(p)) return false;
+        if (!in_box(p) || surely_clear(p)) return false;
         glm::vec3 g;
         bool uniform = false;
         float d = sampled(p, g, uniform);
