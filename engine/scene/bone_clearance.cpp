@@ -22,7 +22,7 @@ constexpr int brick_cells = 8;                   // cells along a brick's edge
 constexpr int brick_samples = brick_cells + 1;   // samples along it (both faces)
 constexpr float brick_m = cell_m * brick_cells;  // 24 mm
 constexpr float margin_m = 0.004f;               // around a bone's box: nothing farther can be inside
-constexpr float check_within_m = 0.0015f;        // sampled values under this are checked exactly
+constexpr float check_within_m = 0.0015f;        // a brick this near the surface keeps samples
 const float brick_half_diagonal_m = 0.5f * brick_m * std::sqrt(3.0f);
 
 // The joints whose bones muscles meet (the pelvis, the thighs and the legs above the ankle).
@@ -57,7 +57,6 @@ struct FieldBone {
     mutable std::vector<std::unique_ptr<const Brick>> made;  // owns them
 
     glm::vec3 to_rest(const glm::vec3& world, const core::Rigid& w) const { return rest_joint + glm::inverse(w.rotation) * (world - w.translation); }
-    glm::vec3 to_world(const glm::vec3& rest, const core::Rigid& w) const { return w.translation + w.rotation * (rest - rest_joint); }
     bool in_box(const glm::vec3& p) const { return glm::all(glm::greaterThanEqual(p, lo)) && glm::all(glm::lessThan(p, hi)); }
 
     const Brick& brick(const glm::ivec3& b) const {
@@ -124,8 +123,9 @@ struct FieldBone {
         return glm::mix(y0, y1, t.z);
     }
 
-    // The sampled field at a rest point inside the box (a bound that keeps its sign in a uniform brick).
-    float lower_bound(const glm::vec3& p) const {
+    // The sampled field at a rest point inside the box (in a uniform brick, a bound that keeps
+    // its sign; elsewhere trilinear, within a fraction of a cell of the field near the surface).
+    float sampled_value(const glm::vec3& p) const {
         glm::vec3 g;
         bool uniform = false;
         return sampled(p, g, uniform);
@@ -140,9 +140,6 @@ struct FieldBone {
         return n > 1e-9f ? g / n : glm::vec3(0.0f, 1.0f, 0.0f);
     }
 
-    // Moves a rest point inside the bone out to about clearance_m outside; false when it was
-    // outside. The sampled field steers (its error near the surface is a fraction of a cell);
-    // deep inside, where the bricks hold one value, the exact gradient does.
     // Whether a rest point in the box is surely more than clearance_m outside the bone, from the
     // brick's one value or its octant's centre, without sampling.
     bool surely_clear(const glm::vec3& p) const {
@@ -161,6 +158,9 @@ struct FieldBone {
         return v - glm::distance(p, centre) > BoneClearance::clearance_m;
     }
 
+    // Moves a rest point inside the bone out to about clearance_m outside; false when it was
+    // outside. The sampled field steers (its error near the surface is a fraction of a cell);
+    // deep inside, where the bricks hold one value, the exact gradient does.
     bool push(glm::vec3& p) const {
         if (!in_box(p) || surely_clear(p)) return false;
         glm::vec3 g;
@@ -248,7 +248,7 @@ std::size_t BoneClearance::push_out(core::MeshData& mesh, std::span<const core::
                 const auto& [a, b] = runs[(v - first_vertex) / run];
                 const glm::vec3 centre = to_rest(0.5f * (a + b));
                 if (glm::any(glm::lessThan(b, wlo)) || glm::any(glm::greaterThan(a, whi)) ||
-                    (bone->in_box(centre) && bone->lower_bound(centre) > 0.5f * glm::distance(a, b) + clearance_m + 0.001f)) {
+                    (bone->in_box(centre) && bone->sampled_value(centre) > 0.5f * glm::distance(a, b) + clearance_m + 0.001f)) {
                     v += run - 1;
                     continue;
                 }
