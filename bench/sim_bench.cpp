@@ -81,6 +81,43 @@ void BM_simulation_frame(benchmark::State& state) {
 }
 BENCHMARK(BM_simulation_frame)->Unit(benchmark::kMillisecond);
 
+// The part of that frame that keeps the muscle surfaces out of the bones (scene::BoneClearance),
+// alone: the same lunge's meshes at 48 moments of the clip, each copied fresh and pushed out.
+void BM_muscle_clearance(benchmark::State& state) {
+    const auto& m = model();
+    static const anim::Rig rig = anim::load_default_rig(m.skeleton);
+    static const anim::Library library = anim::Library::load_default(rig);
+    const anim::Clip& clip = library.clip(static_cast<std::size_t>(library.find("half_kneeling_hip_flexor")));
+    const anat::RigIndex ix(m.skeleton);
+    static const scene::BoneClearance clearance(m.skeleton);
+    struct Moment {
+        std::vector<core::Rigid> world;
+        core::MeshData mesh;
+    };
+    std::vector<Moment> moments(48);
+    for (std::size_t k = 0; k < moments.size(); ++k) {
+        anim::Frame frame;
+        anim::evaluate(rig, clip, clip.duration_s() * static_cast<float>(k) / static_cast<float>(moments.size()), frame);
+        moments[k].world.resize(m.skeleton.joints.size());
+        anat::forward_kinematics(m.skeleton, frame.pose, moments[k].world);
+        anat::MusclePaths paths;
+        anat::evaluate_paths(m.catalogue, moments[k].world, anat::path_coordinates(ix, frame.pose), paths);
+        const std::vector<anat::MuscleStyle> styles(m.catalogue.muscles.size());
+        std::vector<std::uint32_t> ids;
+        anat::build_muscle_mesh(m.catalogue, paths, styles, anat::body_axes(m.skeleton, moments[k].world), {}, moments[k].mesh, ids);
+    }
+    core::MeshData mesh;
+    std::size_t k = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        mesh = moments[k].mesh;
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(clearance.push_out(mesh, moments[k].world));
+        k = (k + 1) % moments.size();
+    }
+}
+BENCHMARK(BM_muscle_clearance)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 }  // namespace bench
