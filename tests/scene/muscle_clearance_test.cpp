@@ -6,7 +6,15 @@
 //
 // Where a published point would put a line inside one of this app's bones (mostly in poses past
 // the published model's range), the catalogue slides the point or adds a wrap surface; the
-// sources in assets/muscles/muscles.json say which and why. There are no other exceptions.
+// sources in assets/muscles/muscles.json say which and why.
+//
+// One other exception, measured and capped: in hip flexion the published lines of the three
+// hamstrings and of the lowest gluteus maximus run through this app's ischium (the column from
+// the tuberosity up to the acetabulum), up to 6.7 mm deep. The real tendons pass round the
+// tuberosity's lower end; a via point there (tried) lengthens the hamstrings by 6-10 % of their
+// length in the forward folds and the 90/90, so their stretch would no longer be the published
+// model's. The lines keep the published geometry; the surfaces drawn round them are kept out of
+// the bone (the MuscleSurface tests below), and the lines may not go deeper than 7.5 mm.
 #include "anatomy/muscle_catalogue.hpp"
 #include "anatomy/muscle_mesh.hpp"
 #include "scene/bone_clearance.hpp"
@@ -36,6 +44,7 @@ struct Bones {
         bonegen::build_pelvis(rig, parts);
         bonegen::build_spine(rig, parts);
         for (const bonegen::Side& side : {bonegen::Side{-1.0f, "_r"}, bonegen::Side{1.0f, "_l"}}) {
+            bonegen::build_hip_bone(rig, side, parts);
             bonegen::build_lower_limb(rig, side, parts);
             bonegen::build_thorax(rig, side, parts);
         }
@@ -55,12 +64,21 @@ struct Hit {
     float from_origin_mm = 0.0f, from_insertion_mm = 0.0f;
 };
 
-constexpr float own_bone_m = 0.03f;    // how far from an attachment its own bone is exempt
+constexpr float own_bone_m = 0.03f;   // how far from an attachment its own bone is exempt
+constexpr float ischium_m = 0.0075f;  // how deep the published lines above may cut the ischium
+
+// The muscles whose published lines cut this app's ischium in hip flexion (see the top).
+bool through_ischium(const anat::Muscle& m, const std::string& bone) {
+    if (bone.rfind("hip_bone", 0) != 0) return false;
+    for (const char* id : {"biceps_femoris_long", "semitendinosus", "semimembranosus", "gluteus_maximus_3"})
+        if (m.base_id == id) return true;
+    return false;
+}
 constexpr float step_m = 0.004f;       // sampling along the path
 constexpr float tolerance_m = 0.002f;  // the meshes' own error, and a tendon's thickness
 
 // The deepest point of each muscle's path inside each bone, for one pose.
-std::vector<Hit> inside_bone(const anat::MuscleCatalogue& cat, const anat::Pose& pose) {
+std::vector<Hit> inside_bone(const anat::MuscleCatalogue& cat, const anat::Pose& pose, bool ischium_exempt = true) {
     const Bones& b = bones();
     const auto world = anat::forward_kinematics(b.skeleton, pose);
     anat::MusclePaths paths;
@@ -84,6 +102,7 @@ std::vector<Hit> inside_bone(const anat::MuscleCatalogue& cat, const anat::Pose&
                 // Back into the rest pose of the bone's joint (rest bone frames are world-aligned).
                 const glm::vec3 rest = b.skeleton.joints[j].rest_world + glm::inverse(world[j].rotation) * (p - world[j].translation);
                 const float d = b.parts[i].shape.eval(rest);
+                if (ischium_exempt && through_ischium(muscle, bone) && d > -ischium_m) continue;
                 if (d < -tolerance_m && -d * 1e3f > worst[bone].depth_mm) worst[bone] = {muscle.id, bone, -d * 1e3f, s * 1e3f, (total - s) * 1e3f};
             }
         }
@@ -171,7 +190,8 @@ TEST(MuscleClearance, NoPathRunsInsideABoneAcrossTheHipAndKneeRanges) {
 
 // The check itself, and what the wrap surfaces do: in deep hip flexion the published straight
 // hamstring lines from the ischium to the tibia cut through the femoral head and are caught; with
-// the muscles' wrap surfaces they go round it and clear every bone.
+// the muscles' wrap surfaces they go round it and clear every bone. The ischium exception (see the
+// top) is capped: the same lines pushed 8 mm deeper into the ischium are caught.
 TEST(MuscleClearance, TheCheckCatchesAPathThroughBoneAndTheWrapsClearIt) {
     anat::Coordinates c;
     c.legs[0].hip_flexion_deg = 120.0f;
@@ -193,6 +213,22 @@ TEST(MuscleClearance, TheCheckCatchesAPathThroughBoneAndTheWrapsClearIt) {
     EXPECT_TRUE(caught) << describe(without);
     const auto with = hamstring_hits(inside_bone(cat, pose));
     EXPECT_TRUE(with.empty()) << describe(with);
+}
+
+// The ischium exception (see the top) is what it says: without it those lines are caught in the
+// ischium, 2-7.5 mm deep at the worst hold, and nothing else is.
+TEST(MuscleClearance, TheIschiumExceptionIsNeededAndCapped) {
+    const anat::MuscleCatalogue cat = anat::load_default_muscle_catalogue(bones().skeleton);
+    float deepest = 0.0f;
+    for (const auto& p : hold_poses())
+        for (const auto& h : inside_bone(cat, p.pose, false)) {
+            const anat::Muscle& m = cat.muscles[static_cast<std::size_t>(
+                std::find_if(cat.muscles.begin(), cat.muscles.end(), [&](const anat::Muscle& x) { return x.id == h.muscle; }) - cat.muscles.begin())];
+            EXPECT_TRUE(through_ischium(m, h.bone)) << p.name << ":" << describe({h});
+            deepest = std::max(deepest, h.depth_mm);
+        }
+    EXPECT_GT(deepest, 2.0f) << "the lines clear the ischium now: remove the exception";
+    EXPECT_LE(deepest, ischium_m * 1e3f);
 }
 
 // The muscles' surfaces, as drawn: scene::muscle_geometry keeps them out of the bones
@@ -320,26 +356,64 @@ TEST(MuscleSurface, TheCheckCatchesSurfacesInBoneAndTheClearanceMovesThemOut) {
     const auto world = anat::forward_kinematics(b.skeleton, pose);
     anat::MusclePaths paths;
     anat::evaluate_paths(cat, world, anat::path_coordinates(anat::RigIndex(b.skeleton), pose), paths);
-    const std::vector<anat::MuscleStyle> styles(cat.muscles.size());
+    std::vector<anat::MuscleStyle> styles(cat.muscles.size());
+    for (std::size_t i = 0; i < styles.size(); ++i) styles[i].id = static_cast<std::uint32_t>(i);
     core::MeshData mesh;
     std::vector<std::uint32_t> ids;
     anat::build_muscle_mesh(cat, paths, styles, anat::body_axes(b.skeleton, world), {}, mesh, ids);
     const core::MeshData before = mesh;
     const std::size_t moved = clearance.push_out(mesh, world);
     EXPECT_GT(moved, 10u);
-    EXPECT_LT(moved, mesh.vertices.size() / 20);  // a few, where bellies meet bone
+    // A few, where bellies meet bone: the iliacus in the iliac fossa, the gluteals on the ilium,
+    // the hamstrings' tendons on the ischial tuberosity, the calf and thigh muscles on their bones.
+    EXPECT_LT(moved, mesh.vertices.size() / 10);
     float farthest = 0.0f;
     for (std::size_t v = 0; v < mesh.vertices.size(); ++v) {
         const float step = glm::distance(mesh.vertices[v].position, before.vertices[v].position);
         if (step == 0.0f) continue;
-        const float depth = -clearance.distance(before.vertices[v].position, world);
+        std::string bone;
+        const float depth = -clearance.distance(before.vertices[v].position, world, &bone);
+        const std::string where = "vertex " + std::to_string(v) + " of " + cat.muscles[ids[v]].id + " in " + bone;
         // Moved: inside a bone, or within the clearance outside it (by the sampled field).
-        EXPECT_GT(depth, -0.0015f) << "vertex " << v << " was well outside every bone";
-        // The generator's fields blend their parts smoothly, so they can read a little under the
-        // true distance: the step may be a little longer than the depth, never much.
-        EXPECT_LT(step, 2.0f * depth + 0.001f) << "vertex " << v;
-        EXPECT_GE(clearance.distance(mesh.vertices[v].position, world), -0.001f) << "vertex " << v;
+        EXPECT_GT(depth, -0.0015f) << where << " was well outside every bone";
+        // The generator's fields blend their parts smoothly and cut the hip bone's notches and
+        // foramen with smooth differences, so they can read under the true depth: the step may
+        // be longer than the depth the field reads, never many times longer.
+        EXPECT_LT(step, 4.0f * std::max(depth, 0.0f) + 0.001f) << where;
+        // And it ends on the bone, not flung off it; no deeper than the surfaces' tolerance where
+        // two joints' bones pinch it (the iliacus between the femoral neck and the pelvic rim at
+        // 120 degrees of flexion).
+        const float after = clearance.distance(mesh.vertices[v].position, world, &bone);
+        EXPECT_GE(after, -surface_tolerance_m) << where << " is still inside " << bone;
+        EXPECT_LT(after, 0.0015f) << where << " was moved well off the bone";
         farthest = std::max(farthest, step);
     }
     EXPECT_GT(farthest, 0.004f);
+}
+
+// The clearance keeps muscles out of every bone they meet: both hip bones with the sacrum and
+// coccyx (until 2026-12-08 the hip bones were missing: the bake builds them apart from the
+// sacrum), and each leg's femur, patella, tibia and fibula. A point just inside the ischial
+// tuberosity, where the hamstrings begin, is pushed out of it.
+TEST(MuscleSurface, TheClearanceCoversBothHipBonesTheSacrumAndTheLegs) {
+    const Bones& b = bones();
+    const scene::BoneClearance clearance(b.skeleton);
+    const auto names = clearance.bone_names();
+    for (const char* bone : {"hip_bone_r", "hip_bone_l", "sacrum", "coccyx", "femur_r", "femur_l", "patella_r", "tibia_r", "fibula_l"})
+        EXPECT_NE(std::find(names.begin(), names.end(), bone), names.end()) << bone;
+
+    const auto world = anat::forward_kinematics(b.skeleton, anat::rest_pose(b.skeleton));
+    const glm::vec3 tuberosity = b.skeleton.landmark_rest_world(b.skeleton.find_landmark("ischial_tuberosity_r"));
+    std::string bone;
+    core::MeshData mesh;
+    // Walk from the landmark into the bone until a point lies 2-4 mm inside it.
+    glm::vec3 inside = tuberosity;
+    for (int k = 0; k < 40 && clearance.distance(inside, world) > -0.002f; ++k) inside += glm::vec3(0.0f, 0.0005f, 0.0005f);
+    ASSERT_LT(clearance.distance(inside, world, &bone), -0.002f);
+    EXPECT_EQ(bone, "hip_bone_r");
+    mesh.vertices.resize(1);
+    mesh.vertices[0].position = inside;
+    EXPECT_EQ(clearance.push_out(mesh, world), 1u);
+    EXPECT_GE(clearance.distance(mesh.vertices[0].position, world), 0.0f);
+    EXPECT_LT(glm::distance(mesh.vertices[0].position, inside), 0.01f);
 }
