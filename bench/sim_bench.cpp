@@ -49,11 +49,21 @@ BENCHMARK(BM_posture_solve_warm)->Unit(benchmark::kMillisecond);
 // A frame's CPU work while a stretch plays: sampling the clip (interpolation, contacts, inverse
 // kinematics, floor), forward kinematics, every muscle path and its mechanics, and the swept
 // muscle geometry. The half-kneeling lunge: four contacts, both legs solved every frame.
+// The stretch the frame benchmarks play: the half-kneeling lunge, with its rig.
+struct Lunge {
+    anim::Rig rig = anim::load_default_rig(model().skeleton);
+    anim::Library library = anim::Library::load_default(rig);
+    const anim::Clip& clip = library.clip(static_cast<std::size_t>(library.find("half_kneeling_hip_flexor")));
+};
+const Lunge& lunge() {
+    static const Lunge l;
+    return l;
+}
+
 void BM_simulation_frame(benchmark::State& state) {
     const auto& m = model();
-    static const anim::Rig rig = anim::load_default_rig(m.skeleton);
-    static const anim::Library library = anim::Library::load_default(rig);
-    const anim::Clip& clip = library.clip(static_cast<std::size_t>(library.find("half_kneeling_hip_flexor")));
+    const anim::Rig& rig = lunge().rig;
+    const anim::Clip& clip = lunge().clip;
     const anat::RigIndex ix(m.skeleton);
     std::vector<core::Rigid> world(m.skeleton.joints.size());
     anat::MusclePaths paths;
@@ -85,9 +95,8 @@ BENCHMARK(BM_simulation_frame)->Unit(benchmark::kMillisecond);
 // alone: the same lunge's meshes at 48 moments of the clip, each copied fresh and pushed out.
 void BM_muscle_clearance(benchmark::State& state) {
     const auto& m = model();
-    static const anim::Rig rig = anim::load_default_rig(m.skeleton);
-    static const anim::Library library = anim::Library::load_default(rig);
-    const anim::Clip& clip = library.clip(static_cast<std::size_t>(library.find("half_kneeling_hip_flexor")));
+    const anim::Rig& rig = lunge().rig;
+    const anim::Clip& clip = lunge().clip;
     const anat::RigIndex ix(m.skeleton);
     static const scene::BoneClearance clearance(m.skeleton);
     struct Moment {

@@ -71,8 +71,8 @@ struct JointField {
     mutable std::vector<std::atomic<const Brick*>> surface;
     mutable std::vector<std::unique_ptr<const Brick>> made;  // owns them
     // Per brick octant (8 per brick, beside each other so the per-vertex test stays in cache): a
-    // bound v (coded as octant_code) such that every point p of the octant is at least v - |p - octant centre| outside the
-    // bones (1-Lipschitz). NaN until needed.
+    // bound v, coded by octant_code, such that every point p of the octant is at least
+    // v - |p - octant centre| outside the bones (1-Lipschitz); octant_not_yet until needed.
     mutable std::vector<std::atomic<std::uint8_t>> octant;
 
     void resize() {
@@ -240,11 +240,14 @@ struct JointField {
     bool push(glm::vec3& p) const {
         if (!in_box(p) || clear_of(p, BoneClearance::clearance_m)) return false;
         bool uniform = false;
-        float d = sampled(p, nullptr, uniform);  // most points near a bone are outside it
-        if (d > BoneClearance::clearance_m) return false;
         // Steps aim at the clearance and stop within half of it: a step no longer than the field
         // reads approaches the surface from inside, and chasing the last fraction costs samples.
-        for (int step = 0; step < 8 && d < 0.5f * BoneClearance::clearance_m; ++step) {
+        // A point already that far out is left alone (so a second look at a pushed vertex does
+        // not move it again).
+        constexpr float enough = 0.5f * BoneClearance::clearance_m;
+        float d = sampled(p, nullptr, uniform);  // most points near a bone are outside it
+        if (d >= enough) return false;
+        for (int step = 0; step < 8 && d < enough; ++step) {
             glm::vec3 g;
             d = uniform ? exact(p, g) : sampled(p, &g, uniform);
             const float n = glm::length(g);
